@@ -1,0 +1,60 @@
+# Two commands matter: `make demo` and `make test`. Both set up .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: demo test lint bench bundle demo-data screenshots clean system-deps
+
+# Debian libraries Qt's xcb and offscreen platforms load at run time.
+QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0 \
+	libxcb-randr0 libxcb-xkb1 libxcb-xinerama0
+
+system-deps:
+	@if command -v dpkg-query >/dev/null 2>&1; then \
+		missing=$$(for p in $(QT_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+		if [ -n "$$missing" ]; then \
+			if [ "$$(id -u)" = 0 ]; then \
+				echo "Installing Qt's system libraries: $$missing"; \
+				apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+			else \
+				echo "Qt needs these system libraries. Run: sudo apt-get install -y $$missing"; exit 1; \
+			fi; \
+		fi; \
+	fi
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[test,bench]'
+	touch $@ $(STAMP)
+
+demo: system-deps $(STAMP)
+	$(PY) -m mask_editor --demo
+
+test: system-deps $(TEST_STAMP)
+	$(VENV)/bin/ruff check mask_editor tests benchmarks
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: $(TEST_STAMP)
+	$(VENV)/bin/ruff check mask_editor tests benchmarks
+
+bench: system-deps $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+bundle: system-deps $(TEST_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller build.spec
+
+demo-data: $(STAMP)
+	$(PY) -m mask_editor.demo_data resources/demo
+
+clean:
+	rm -rf build dist .pytest_cache

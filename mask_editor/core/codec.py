@@ -1,0 +1,260 @@
+"""Text forms of boxes: the API's mask string, the detections' bbox list, and the legacy JSON files.
+
+Writing is strict (only what the server's regex accepts, on the 3-decimal grid); reading is
+forgiving (anything a server or an old file may already hold) and says what it had to normalise,
+so the UI can flag a suspicious mask instead of crashing on it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from mask_editor.core.geometry import GRID, Box, QuantizeError, quantize
+
+# The server's check, verbatim from pyro-api (CONTRACT.md, "Occlusion masks"); used with re.match.
+_NUMBER = r"(0?\.[0-9]{1,3}|0|1)"
+SERVER_MASK_PATTERN = re.compile(rf"^\({_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}\)$")
+
+LEGACY_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def format_coordinate(milli: int) -> str:
+    """`0`, `1`, or `0.d`..`0.ddd` with trailing zeros trimmed: never `1.0`, never 4 decimals."""
+    if not 0 <= milli <= GRID:
+        raise ValueError(f"coordinate {milli / GRID} is outside [0, 1]")
+    if milli == 0:
+        return "0"
+    if milli == GRID:
+        return "1"
+    return "0." + f"{milli:03d}".rstrip("0")
+
+
+def format_mask(box: Box) -> str:
+    """The canonical string the server accepts, e.g. `(0.1,0.25,1,0.4)`; quantizes first.
+
+    Raises QuantizeError when the box is too thin for 3 decimals.
+    """
+    return "(" + ",".join(format_coordinate(v) for v in quantize(box).milli()) + ")"
+
+
+def matches_server_format(text: str) -> bool:
+    return SERVER_MASK_PATTERN.match(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class MaskReading:
+    """What a mask string held: the box it means (None when unusable) and what was normalised."""
+
+    text: str
+    box: Box | None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def suspicious(self) -> bool:
+        """True when the server would not accept this text again, or the box had to be repaired."""
+        return bool(self.notes)
+
+    @property
+    def usable(self) -> bool:
+        return self.box is not None
+
+
+def parse_mask(text: str) -> MaskReading:
+    """Read a mask string as a server may hold it; never raises on bad input.
+
+    Accepted and noted: surrounding whitespace (a trailing newline), spaces, square brackets, a fifth
+    (legacy confidence) value, more than 3 decimals, values outside [0, 1], swapped corners. A box
+    of zero width or height, or one that is not four numbers, is unusable (box None).
+    """
+    notes: list[str] = []
+    body = text
+    if body != body.strip():
+        notes.append("has whitespace around it (such as a trailing newline)")
+        body = body.strip()
+    if body.startswith("[") and body.endswith("]"):
+        notes.append("uses square brackets instead of parentheses")
+        body = body[1:-1]
+    elif body.startswith("(") and body.endswith(")"):
+        body = body[1:-1]
+    else:
+        return MaskReading(text, None, (*notes, "is not wrapped in parentheses"))
+    if any(c.isspace() for c in body):
+        notes.append("contains spaces")
+        body = "".join(body.split())
+    parts = body.split(",")
+    if len(parts) == 5:
+        notes.append("has a fifth value (a legacy confidence), ignored")
+        parts = parts[:4]
+    if len(parts) != 4:
+        return MaskReading(text, None, (*notes, f"has {len(parts)} values instead of 4"))
+    try:
+        values = [float(p) for p in parts]
+    except ValueError:
+        return MaskReading(text, None, (*notes, "has a value that is not a number"))
+    if not all(math.isfinite(v) for v in values):
+        return MaskReading(text, None, (*notes, "has a value that is not a finite number"))
+    if any(v < 0.0 or v > 1.0 for v in values):
+        notes.append("has values outside [0, 1], clamped")
+        values = [min(max(v, 0.0), 1.0) for v in values]
+    if any(round(v * GRID) != v * GRID for v in values) and any(len(p.split(".")[-1]) > 3 for p in parts):
+        notes.append("has more than 3 decimals, rounded")
+    x0, y0, x1, y1 = values
+    if x0 > x1 or y0 > y1:
+        notes.append("has its corners swapped")
+        x0, x1 = sorted((x0, x1))
+        y0, y1 = sorted((y0, y1))
+    if x0 == x1 or y0 == y1:
+        return MaskReading(text, None, (*notes, "has zero width or height"))
+    try:
+        box = quantize(Box(x0, y0, x1, y1))
+    except QuantizeError as exc:
+        return MaskReading(text, None, (*notes, str(exc)))
+    if not notes and not matches_server_format(text):
+        notes.append("is not in the server's format")
+    return MaskReading(text, box, tuple(notes))
+
+
+# --- detections: "[(xmin,ymin,xmax,ymax,conf),...]" ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DetectionBox:
+    box: Box
+    confidence: float
+
+
+class BboxFormatError(ValueError):
+    """A detection bbox list that cannot be read."""
+
+
+_TUPLE = re.compile(r"\(([^()]*)\)")
+
+
+def parse_bboxes(text: str) -> list[DetectionBox]:
+    """Read a detection's `bbox` field: `[(x1,y1,x2,y2,conf),...]`, `[]` for a continuity frame."""
+    body = text.strip()
+    if not (body.startswith("[") and body.endswith("]")):
+        raise BboxFormatError(f"a bbox list starts with '[' and ends with ']': {text!r}")
+    inner = body[1:-1].strip()
+    if not inner:
+        return []
+    found: list[DetectionBox] = []
+    for match in _TUPLE.finditer(inner):
+        try:
+            values = [float(v) for v in match.group(1).split(",")]
+        except ValueError as exc:
+            raise BboxFormatError(f"a bbox value is not a number in {match.group(0)!r}") from exc
+        if len(values) not in (4, 5):
+            raise BboxFormatError(f"a bbox has {len(values)} values instead of 5 in {match.group(0)!r}")
+        confidence = values[4] if len(values) == 5 else 1.0
+        try:
+            found.append(DetectionBox(Box.from_corners(*values[:4]), confidence))
+        except ValueError as exc:
+            raise BboxFormatError(f"a bbox has zero size: {match.group(0)!r}") from exc
+    if not found or _TUPLE.sub("", inner).replace(",", "").strip():
+        raise BboxFormatError(f"not a list of (x1,y1,x2,y2,conf) tuples: {text!r}")
+    return found
+
+
+def format_bboxes(detections: list[DetectionBox]) -> str:
+    parts = []
+    for d in detections:
+        coords = ",".join(format_coordinate(v) for v in quantize(d.box).milli())
+        parts.append(f"({coords},{round(d.confidence, 3):g})")
+    return "[" + ",".join(parts) + "]"
+
+
+# --- legacy JSON: {"YYYY-mm-dd HH:MM:SS": [x1, y1, x2, y2(, conf)], ...} -------------------------
+
+
+class LegacyFormatError(ValueError):
+    """A legacy mask file, or one of its entries, that cannot be read."""
+
+    def __init__(self, source: str, reason: str, key: str | None = None) -> None:
+        self.source, self.reason, self.key = source, reason, key
+        where = f"{source}, entry {key!r}" if key is not None else source
+        super().__init__(f"{where}: {reason}")
+
+
+@dataclass(frozen=True, slots=True)
+class LegacyEntry:
+    added_at: datetime  # aware, UTC: the legacy keys carry no zone and were written in UTC
+    box: Box  # on the 3-decimal grid
+    key: str
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class LegacyFile:
+    source: str
+    entries: list[LegacyEntry] = field(default_factory=list)
+    problems: list[LegacyFormatError] = field(default_factory=list)  # entries skipped, with reasons
+
+
+def parse_legacy(text: str, source: str) -> LegacyFile:
+    """Read a legacy mask file. A file that is not a JSON object raises LegacyFormatError; a bad
+    entry is skipped and listed in `problems` so the good ones still come through."""
+    if not text.strip():
+        raise LegacyFormatError(source, "the file is empty")
+    try:
+        pairs = json.loads(text, object_pairs_hook=list)
+    except json.JSONDecodeError as exc:
+        raise LegacyFormatError(source, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
+    if not isinstance(pairs, list) or (pairs and not isinstance(pairs[0], tuple)):
+        raise LegacyFormatError(source, "expected a JSON object of {\"time\": [x1, y1, x2, y2, conf]}")
+    result = LegacyFile(source)
+    for key, value in pairs:
+        try:
+            result.entries.append(_legacy_entry(source, key, value))
+        except LegacyFormatError as exc:
+            result.problems.append(exc)
+    return result
+
+
+def _legacy_entry(source: str, key: str, value: object) -> LegacyEntry:
+    try:
+        added_at = datetime.strptime(key, LEGACY_TIME_FORMAT).replace(tzinfo=UTC)
+    except ValueError:
+        raise LegacyFormatError(source, "the key is not a time like 2025-06-06 12:23:45", key) from None
+    if not isinstance(value, list) or len(value) not in (4, 5):
+        raise LegacyFormatError(source, "expected a list of 4 or 5 numbers", key)
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value):
+        raise LegacyFormatError(source, "a value is not a number", key)
+    coords = [float(v) for v in value[:4]]
+    if not all(math.isfinite(v) for v in coords):
+        raise LegacyFormatError(source, "a value is not a finite number", key)
+    notes = []
+    if any(v < 0.0 or v > 1.0 for v in coords):
+        notes.append("values outside [0, 1] were clamped")
+    x0, y0, x1, y1 = coords
+    if x0 > x1 or y0 > y1:
+        notes.append("corners were swapped")
+    try:
+        box = quantize(Box.from_corners(x0, y0, x1, y1))
+    except QuantizeError as exc:
+        raise LegacyFormatError(source, str(exc), key) from None
+    except ValueError:
+        raise LegacyFormatError(source, "the box has zero width or height", key) from None
+    return LegacyEntry(added_at, box, key, tuple(notes))
+
+
+def format_legacy(entries: list[tuple[datetime, Box]]) -> str:
+    """Legacy JSON for devices or tools still reading it: 4 values on the 3-decimal grid per key.
+
+    Two boxes added in the same second would share a key; the later one is moved one second on so
+    that none is lost.
+    """
+    out: dict[str, list[float]] = {}
+    for added_at, box in sorted(entries, key=lambda e: (e[0], e[1].milli())):
+        when = added_at.astimezone(UTC).replace(tzinfo=None, microsecond=0)
+        key = when.strftime(LEGACY_TIME_FORMAT)
+        while key in out:
+            when += timedelta(seconds=1)
+            key = when.strftime(LEGACY_TIME_FORMAT)
+        out[key] = [v / GRID for v in quantize(box).milli()]
+    return json.dumps(out, indent=2) + "\n"
+

@@ -1,0 +1,137 @@
+"""Boxes in relative image coordinates, and the 3-decimal grid the server stores them on.
+
+Coordinates are fractions of the image width (x) and height (y), origin top-left, like the API's
+mask strings. The server keeps at most three decimals, so every box we store or send sits on a
+grid of thousandths: `quantize` puts a box on that grid, and a quantized box survives any number
+of save/load round trips unchanged.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+GRID = 1000  # thousandths: the server's mask format allows at most three decimals
+STEP = 1 / GRID  # the thinnest box the server format can hold
+
+
+class QuantizeError(ValueError):
+    """A box cannot be put on the 3-decimal grid without losing its width or height."""
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """An axis-aligned box, corners in [0, 1], with xmin < xmax and ymin < ymax."""
+
+    xmin: float
+    ymin: float
+    xmax: float
+    ymax: float
+
+    def __post_init__(self) -> None:
+        values = (self.xmin, self.ymin, self.xmax, self.ymax)
+        if not all(math.isfinite(v) for v in values):
+            raise ValueError(f"box corners must be finite numbers, got {values}")
+        if not all(0.0 <= v <= 1.0 for v in values):
+            raise ValueError(f"box corners must lie in [0, 1], got {values}")
+        if not (self.xmin < self.xmax and self.ymin < self.ymax):
+            raise ValueError(f"box needs xmin < xmax and ymin < ymax, got {values}")
+
+    @classmethod
+    def from_corners(cls, x0: float, y0: float, x1: float, y1: float) -> Box:
+        """Any two opposite corners, in any order; clamped into the image."""
+        xa, xb = sorted((clamp01(x0), clamp01(x1)))
+        ya, yb = sorted((clamp01(y0), clamp01(y1)))
+        return cls(xa, ya, xb, yb)
+
+    @classmethod
+    def from_milli(cls, values: tuple[int, int, int, int]) -> Box:
+        return cls(*(v / GRID for v in values))
+
+    @classmethod
+    def from_pixels(cls, x0: float, y0: float, x1: float, y1: float, width: int, height: int) -> Box:
+        """A box from pixel corners on an image of `width` x `height` pixels."""
+        if width <= 0 or height <= 0:
+            raise ValueError(f"image size must be positive, got {width}x{height}")
+        return cls.from_corners(x0 / width, y0 / height, x1 / width, y1 / height)
+
+    def as_tuple(self) -> tuple[float, float, float, float]:
+        return (self.xmin, self.ymin, self.xmax, self.ymax)
+
+    def to_pixels(self, width: int, height: int) -> tuple[float, float, float, float]:
+        """Pixel corners (x0, y0, x1, y1) on an image of `width` x `height` pixels."""
+        return (self.xmin * width, self.ymin * height, self.xmax * width, self.ymax * height)
+
+    def milli(self) -> tuple[int, int, int, int]:
+        """The corners in thousandths, rounded: exact equality for boxes on the grid."""
+        return tuple(round(v * GRID) for v in self.as_tuple())  # type: ignore[return-value]
+
+    @property
+    def width(self) -> float:
+        return self.xmax - self.xmin
+
+    @property
+    def height(self) -> float:
+        return self.ymax - self.ymin
+
+    @property
+    def area(self) -> float:
+        return self.width * self.height
+
+    @property
+    def center(self) -> tuple[float, float]:
+        return ((self.xmin + self.xmax) / 2, (self.ymin + self.ymax) / 2)
+
+    def is_quantized(self) -> bool:
+        return all(abs(v * GRID - round(v * GRID)) < 1e-6 for v in self.as_tuple())
+
+    def intersection_area(self, other: Box) -> float:
+        w = min(self.xmax, other.xmax) - max(self.xmin, other.xmin)
+        h = min(self.ymax, other.ymax) - max(self.ymin, other.ymin)
+        return w * h if w > 0 and h > 0 else 0.0
+
+    def iou(self, other: Box) -> float:
+        """Intersection over union, the measure the devices compare with 0.1."""
+        inter = self.intersection_area(other)
+        if inter == 0.0:
+            return 0.0
+        return inter / (self.area + other.area - inter)
+
+    def translated(self, dx: float, dy: float) -> Box:
+        """Moved by (dx, dy), stopped at the image border with its size kept."""
+        dx = min(max(dx, -self.xmin), 1.0 - self.xmax)
+        dy = min(max(dy, -self.ymin), 1.0 - self.ymax)
+        return Box(
+            clamp01(self.xmin + dx), clamp01(self.ymin + dy), clamp01(self.xmax + dx), clamp01(self.ymax + dy)
+        )
+
+
+def clamp01(value: float) -> float:
+    if math.isnan(value):
+        raise ValueError("coordinate is not a number")
+    return min(max(value, 0.0), 1.0)
+
+
+def quantize(box: Box) -> Box:
+    """The box on the 3-decimal grid, inside [0, 1], at least one step wide and high.
+
+    Raises QuantizeError, naming the side, when the box is thinner than the grid allows: rounding it
+    would give a zero-size box, which the devices would receive as is.
+    """
+    x0, y0, x1, y1 = (min(max(round(v * GRID), 0), GRID) for v in box.as_tuple())
+    if x1 <= x0:
+        raise QuantizeError(
+            f"the box is too narrow to store: {box.width:.5f} of the image width rounds to zero "
+            f"(the server keeps 3 decimals, so at least {STEP} is needed)"
+        )
+    if y1 <= y0:
+        raise QuantizeError(
+            f"the box is too short to store: {box.height:.5f} of the image height rounds to zero "
+            f"(the server keeps 3 decimals, so at least {STEP} is needed)"
+        )
+    return Box.from_milli((x0, y0, x1, y1))
+
+
+def snap(value: float) -> float:
+    """A coordinate on the 3-decimal grid, clamped to [0, 1]."""
+    return min(max(round(value * GRID), 0), GRID) / GRID
