@@ -1,0 +1,8 @@
+"""`python -m mask_editor`: the same as the `mask-editor` command."""
+
+import sys
+
+from mask_editor.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

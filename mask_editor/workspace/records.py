@@ -1,0 +1,114 @@
+"""Rows of the workspace as plain dataclasses; sync state is derived from a mask's fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from mask_editor.core.codec import format_mask
+from mask_editor.core.geometry import Box
+
+
+class MaskState(StrEnum):
+    SYNCED = "synced"
+    NEW = "new"
+    EDITED = "edited"
+    DELETED = "deleted"  # deleted here, to be deleted on the server at the next push
+    CONFLICT = "conflict"
+
+
+class ConflictKind(StrEnum):
+    SERVER_EDITED = "server_edited"  # both sides changed the box
+    SERVER_DELETED = "server_deleted"  # the server deleted a mask changed here
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    server_url: str
+    username: str
+    user_id: int | None
+    role: str  # admin, agent, user
+    organization_id: int | None
+
+    @property
+    def can_edit(self) -> bool:
+        return self.role in ("admin", "agent")
+
+
+@dataclass(frozen=True, slots=True)
+class CameraRow:
+    id: int
+    organization_id: int
+    name: str
+    angle_of_view: float | None = None
+    elevation: float | None = None
+    lat: float | None = None
+    lon: float | None = None
+    is_trustable: bool = True
+    last_active_at: datetime | None = None
+    last_image: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PoseRow:
+    id: int
+    camera_id: int
+    azimuth: float | None
+    patrol_id: int | None = None
+    active: bool = True
+    image_key: str | None = None  # the server's storage key of the pose's last image
+    image_sha256: str | None = None  # the cached copy, when fetched
+    masks_pulled_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRow:
+    sha256: str
+    path: Path
+    width: int
+    height: int
+    byte_size: int
+    captured_at: datetime | None  # when the camera took it (from the storage key), if known
+    fetched_at: datetime  # when we downloaded it
+
+
+@dataclass(frozen=True, slots=True)
+class Mask:
+    local_id: int
+    pose_id: int
+    box: Box | None  # None when the server's text cannot be read as a box
+    added_at: datetime  # when the box was first added (legacy time, local time, or server time)
+    server_id: int | None = None
+    server_created_at: datetime | None = None
+    base: Box | None = None  # the server's box at the last sync
+    base_text: str | None = None  # the server's text at the last sync, as it held it
+    deleted: bool = False
+    conflict: ConflictKind | None = None
+    theirs_text: str | None = None  # the server's text when in conflict (None if it deleted the mask)
+    notes: tuple[str, ...] = ()  # what parsing the server's text had to normalise
+    push_attempted_at: datetime | None = None  # set just before a POST/PATCH/DELETE goes out
+    push_error: str | None = None  # the server's words when it refused the last push
+
+    @property
+    def state(self) -> MaskState:
+        if self.conflict is not None:
+            return MaskState.CONFLICT
+        if self.deleted:
+            return MaskState.DELETED
+        if self.server_id is None:
+            return MaskState.NEW
+        if self.box != self.base:
+            return MaskState.EDITED
+        return MaskState.SYNCED
+
+    @property
+    def text(self) -> str | None:
+        """The canonical mask string of our box (what a push sends)."""
+        return format_mask(self.box) if self.box is not None else None
+
+    @property
+    def suspicious(self) -> bool:
+        return bool(self.notes) or self.box is None

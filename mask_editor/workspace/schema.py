@@ -1,0 +1,99 @@
+"""The workspace's tables, and forward migrations keyed by SQLite's user_version."""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Index i holds the script that takes a workspace from version i to i + 1.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE organizations (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+    CREATE TABLE cameras (
+        id INTEGER PRIMARY KEY,
+        organization_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        angle_of_view REAL, elevation REAL, lat REAL, lon REAL,
+        is_trustable INTEGER NOT NULL DEFAULT 1,
+        last_active_at TEXT, last_image TEXT, created_at TEXT
+    );
+    CREATE TABLE images (
+        sha256 TEXT PRIMARY KEY,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        byte_size INTEGER NOT NULL,
+        captured_at TEXT,
+        fetched_at TEXT NOT NULL
+    );
+    CREATE TABLE poses (
+        id INTEGER PRIMARY KEY,
+        camera_id INTEGER NOT NULL REFERENCES cameras(id) ON DELETE CASCADE,
+        azimuth REAL,
+        patrol_id INTEGER,
+        active INTEGER NOT NULL DEFAULT 1,
+        image_key TEXT,
+        image_sha256 TEXT REFERENCES images(sha256),
+        masks_pulled_at TEXT
+    );
+    CREATE INDEX poses_by_camera ON poses(camera_id);
+    -- Box corners are stored in thousandths (the server's 3-decimal grid): exact, comparable in SQL.
+    CREATE TABLE masks (
+        local_id INTEGER PRIMARY KEY,
+        pose_id INTEGER NOT NULL,
+        server_id INTEGER UNIQUE,
+        x0 INTEGER, y0 INTEGER, x1 INTEGER, y1 INTEGER,
+        added_at TEXT NOT NULL,
+        server_created_at TEXT,
+        base_x0 INTEGER, base_y0 INTEGER, base_x1 INTEGER, base_y1 INTEGER,
+        base_text TEXT,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        conflict TEXT,
+        theirs_text TEXT,
+        notes TEXT NOT NULL DEFAULT '',
+        push_attempted_at TEXT,
+        push_error TEXT
+    );
+    CREATE INDEX masks_by_pose ON masks(pose_id);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# A mask's state, derived in SQL the same way as Mask.state (records.py).
+STATE_SQL = """
+    CASE
+        WHEN conflict IS NOT NULL THEN 'conflict'
+        WHEN deleted THEN 'deleted'
+        WHEN server_id IS NULL THEN 'new'
+        WHEN x0 IS NOT base_x0 OR y0 IS NOT base_y0 OR x1 IS NOT base_x1 OR y1 IS NOT base_y1
+            THEN 'edited'
+        ELSE 'synced'
+    END
+"""
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the missing migrations, each in its own transaction; returns the version reached."""
+    version = schema_version(conn)
+    while version < SCHEMA_VERSION:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[version]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        version += 1
+    return version
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() commits behind our back; running statement by statement keeps a migration atomic.
+    # Migration scripts therefore hold no ';' inside comments or strings.
+    return [s.strip() for s in script.split(";") if s.strip()]
