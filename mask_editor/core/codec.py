@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from mask_editor.core.geometry import GRID, Box, QuantizeError, quantize
+from mask_editor.core.geometry import GRID, Box, QuantizeError, quantize, to_grid
 
 # The server's check, verbatim from pyro-api (CONTRACT.md, "Occlusion masks"); used with re.match.
 _NUMBER = r"(0?\.[0-9]{1,3}|0|1)"
@@ -100,7 +100,7 @@ def parse_mask(text: str) -> MaskReading:
     if any(v < 0.0 or v > 1.0 for v in values):
         notes.append("has values outside [0, 1], clamped")
         values = [min(max(v, 0.0), 1.0) for v in values]
-    if any(round(v * GRID) != v * GRID for v in values) and any(len(p.split(".")[-1]) > 3 for p in parts):
+    if any(to_grid(v) != v * GRID for v in values) and any(len(p.split(".")[-1]) > 3 for p in parts):
         notes.append("has more than 3 decimals, rounded")
     x0, y0, x1, y1 = values
     if x0 > x1 or y0 > y1:
@@ -150,12 +150,15 @@ def parse_bboxes(text: str) -> list[DetectionBox]:
             raise BboxFormatError(f"a bbox value is not a number in {match.group(0)!r}") from exc
         if len(values) not in (4, 5):
             raise BboxFormatError(f"a bbox has {len(values)} values instead of 5 in {match.group(0)!r}")
+        if not all(math.isfinite(v) for v in values):
+            raise BboxFormatError(f"a bbox value is not a finite number in {match.group(0)!r}")
         confidence = values[4] if len(values) == 5 else 1.0
         try:
             found.append(DetectionBox(Box.from_corners(*values[:4]), confidence))
         except ValueError as exc:
             raise BboxFormatError(f"a bbox has zero size: {match.group(0)!r}") from exc
-    if not found or _TUPLE.sub("", inner).replace(",", "").strip():
+    separators = _TUPLE.sub("", inner)
+    if not found or separators.replace(",", "").strip() or separators.count(",") != len(found) - 1:
         raise BboxFormatError(f"not a list of (x1,y1,x2,y2,conf) tuples: {text!r}")
     return found
 
@@ -201,10 +204,12 @@ def parse_legacy(text: str, source: str) -> LegacyFile:
     if not text.strip():
         raise LegacyFormatError(source, "the file is empty")
     try:
-        pairs = json.loads(text, object_pairs_hook=list)
+        pairs = json.loads(text, object_pairs_hook=_Pairs)  # keeps duplicate keys, unlike a dict
     except json.JSONDecodeError as exc:
-        raise LegacyFormatError(source, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
-    if not isinstance(pairs, list) or (pairs and not isinstance(pairs[0], tuple)):
+        raise LegacyFormatError(
+            source, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    if not isinstance(pairs, _Pairs):
         raise LegacyFormatError(source, "expected a JSON object of {\"time\": [x1, y1, x2, y2, conf]}")
     result = LegacyFile(source)
     for key, value in pairs:
@@ -213,6 +218,10 @@ def parse_legacy(text: str, source: str) -> LegacyFile:
         except LegacyFormatError as exc:
             result.problems.append(exc)
     return result
+
+
+class _Pairs(list):
+    """The key/value pairs of a JSON object, in file order."""
 
 
 def _legacy_entry(source: str, key: str, value: object) -> LegacyEntry:
@@ -249,12 +258,17 @@ def format_legacy(entries: list[tuple[datetime, Box]]) -> str:
     that none is lost.
     """
     out: dict[str, list[float]] = {}
-    for added_at, box in sorted(entries, key=lambda e: (e[0], e[1].milli())):
-        when = added_at.astimezone(UTC).replace(tzinfo=None, microsecond=0)
+    for added_at, box in sorted(entries, key=lambda e: (_as_utc(e[0]), e[1].milli())):
+        when = _as_utc(added_at).replace(tzinfo=None, microsecond=0)
         key = when.strftime(LEGACY_TIME_FORMAT)
         while key in out:
             when += timedelta(seconds=1)
             key = when.strftime(LEGACY_TIME_FORMAT)
         out[key] = [v / GRID for v in quantize(box).milli()]
     return json.dumps(out, indent=2) + "\n"
+
+
+def _as_utc(when: datetime) -> datetime:
+    """Naive times are UTC here (the API's created_at is naive UTC), never the machine's zone."""
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
 

@@ -64,7 +64,7 @@ class Box:
 
     def milli(self) -> tuple[int, int, int, int]:
         """The corners in thousandths, rounded: exact equality for boxes on the grid."""
-        return tuple(round(v * GRID) for v in self.as_tuple())  # type: ignore[return-value]
+        return tuple(to_grid(v) for v in self.as_tuple())  # type: ignore[return-value]
 
     @property
     def width(self) -> float:
@@ -83,7 +83,7 @@ class Box:
         return ((self.xmin + self.xmax) / 2, (self.ymin + self.ymax) / 2)
 
     def is_quantized(self) -> bool:
-        return all(abs(v * GRID - round(v * GRID)) < 1e-6 for v in self.as_tuple())
+        return all(abs(v * GRID - to_grid(v)) < 1e-6 for v in self.as_tuple())
 
     def intersection_area(self, other: Box) -> float:
         w = min(self.xmax, other.xmax) - max(self.xmin, other.xmin)
@@ -112,13 +112,19 @@ def clamp01(value: float) -> float:
     return min(max(value, 0.0), 1.0)
 
 
+def to_grid(value: float) -> int:
+    """A coordinate in thousandths, halves rounded up. Python's round() sends 1.5 and 2.5 both to 2,
+    which would turn a box exactly one step wide into a zero-width one."""
+    return math.floor(value * GRID + 0.5)
+
+
 def quantize(box: Box) -> Box:
     """The box on the 3-decimal grid, inside [0, 1], at least one step wide and high.
 
     Raises QuantizeError, naming the side, when the box is thinner than the grid allows: rounding it
     would give a zero-size box, which the devices would receive as is.
     """
-    x0, y0, x1, y1 = (min(max(round(v * GRID), 0), GRID) for v in box.as_tuple())
+    x0, y0, x1, y1 = (min(max(to_grid(v), 0), GRID) for v in box.as_tuple())
     if x1 <= x0:
         raise QuantizeError(
             f"the box is too narrow to store: {box.width:.5f} of the image width rounds to zero "
@@ -134,4 +140,4 @@ def quantize(box: Box) -> Box:
 
 def snap(value: float) -> float:
     """A coordinate on the 3-decimal grid, clamped to [0, 1]."""
-    return min(max(round(value * GRID), 0), GRID) / GRID
+    return min(max(to_grid(value), 0), GRID) / GRID

@@ -78,7 +78,7 @@ class SetBoxes(QUndoCommand):
     def id(self) -> int:
         return _SET_BOXES_ID if self.merge_key else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetBoxes) or other.merge_key != self.merge_key:
             return False
         if set(other.after) != set(self.after):

@@ -1,0 +1,159 @@
+"""The workspace on real SQLite files: edits, derived states, migrations, read-only, locking."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+
+from mask_editor.core.geometry import Box
+from mask_editor.workspace import (
+    Account,
+    CameraRow,
+    ConflictKind,
+    MaskState,
+    PoseRow,
+    Workspace,
+    WorkspaceBusy,
+    WorkspaceError,
+)
+from mask_editor.workspace.schema import SCHEMA_VERSION
+
+
+@pytest.fixture
+def ws(tmp_path):
+    workspace = Workspace(tmp_path / "w.sqlite")
+    workspace.save_cameras([CameraRow(1, 1, "cam-alpha-01"), CameraRow(2, 1, "cam-beta-02")],
+                           [PoseRow(10, 1, 90.0), PoseRow(11, 1, 180.0), PoseRow(20, 2, 0.0)])
+    yield workspace
+    workspace.close()
+
+
+def mark_synced(ws: Workspace, local_id: int, server_id: int) -> None:
+    """What a pull does for a mask the server has: the base is the same box."""
+    with ws.transaction() as conn:
+        conn.execute("UPDATE masks SET server_id=?, base_x0=x0, base_y0=y0, base_x1=x1, base_y1=y1 "
+                     "WHERE local_id=?", (server_id, local_id))
+
+
+def test_wal_and_full_sync(ws):
+    assert ws.query("PRAGMA journal_mode")[0][0] == "wal"
+    assert ws.query("PRAGMA synchronous")[0][0] == 2  # FULL
+
+
+def test_added_masks_are_quantized_new_and_counted(ws):
+    mask = ws.add_mask(10, Box(0.10004, 0.2, 0.3, 0.40049))
+    assert mask.box == Box(0.1, 0.2, 0.3, 0.4)
+    assert mask.state is MaskState.NEW and mask.text == "(0.1,0.2,0.3,0.4)"
+    assert ws.pending_counts() == {10: {MaskState.NEW: 1}}
+    assert ws.mask_counts() == {10: 1}
+
+
+def test_states_are_derived_from_the_row(ws):
+    mask = ws.add_mask(10, Box(0.1, 0.2, 0.3, 0.4))
+    mark_synced(ws, mask.local_id, 501)
+    assert ws.mask(mask.local_id).state is MaskState.SYNCED
+    ws.set_boxes({mask.local_id: Box(0.2, 0.2, 0.3, 0.4)})
+    assert ws.mask(mask.local_id).state is MaskState.EDITED
+    ws.set_boxes({mask.local_id: Box(0.1, 0.2, 0.3, 0.4)})  # moved back: nothing to push
+    assert ws.mask(mask.local_id).state is MaskState.SYNCED
+    ws.delete_masks([mask.local_id])
+    assert ws.mask(mask.local_id).state is MaskState.DELETED
+    with ws.transaction() as conn:
+        conn.execute("UPDATE masks SET conflict=? WHERE local_id=?", (ConflictKind.SERVER_DELETED.value,
+                                                                      mask.local_id))
+    assert ws.mask(mask.local_id).state is MaskState.CONFLICT
+    # The SQL derivation and the Python one agree.
+    assert ws.pending_counts() == {10: {MaskState.CONFLICT: 1}}
+
+
+def test_delete_of_a_new_mask_removes_it_and_restore_brings_back_the_same_row(ws):
+    mask = ws.add_mask(10, Box(0.1, 0.2, 0.3, 0.4), added_at=datetime(2025, 6, 6, 12, 23, 45, tzinfo=UTC))
+    before = ws.delete_masks([mask.local_id])
+    assert ws.mask(mask.local_id) is None
+    ws.restore_masks(before)
+    assert ws.mask(mask.local_id) == mask
+
+
+def test_restore_after_a_pushed_delete_comes_back_as_new(ws):
+    mask = ws.add_mask(10, Box(0.1, 0.2, 0.3, 0.4))
+    mark_synced(ws, mask.local_id, 77)
+    before = ws.delete_masks([mask.local_id])
+    with ws.transaction() as conn:  # what a push does once the server confirmed the DELETE
+        conn.execute("DELETE FROM masks WHERE local_id=?", (mask.local_id,))
+    ws.restore_masks(before)
+    restored = ws.mask(mask.local_id)
+    assert restored.server_id is None and restored.state is MaskState.NEW
+    assert restored.box == mask.box and restored.added_at == mask.added_at
+
+
+def test_set_boxes_returns_previous_rows_and_is_atomic(ws):
+    a, b = ws.add_masks(10, [Box(0.1, 0.1, 0.2, 0.2), Box(0.5, 0.5, 0.6, 0.6)])
+    before = ws.set_boxes({a.local_id: Box(0.15, 0.1, 0.25, 0.2), b.local_id: Box(0.55, 0.5, 0.65, 0.6)})
+    assert [m.box for m in before] == [a.box, b.box]
+    with pytest.raises(ValueError):  # a bad box in the batch: nothing of the batch is written
+        ws.set_boxes({a.local_id: Box(0.3, 0.3, 0.4, 0.4), b.local_id: Box(0.5, 0.5, 0.5004, 0.6)})
+    assert ws.mask(a.local_id).box == Box(0.15, 0.1, 0.25, 0.2)
+
+
+def test_unlisted_cameras_are_dropped_unless_they_hold_local_changes(ws):
+    ws.add_mask(20, Box(0.1, 0.1, 0.2, 0.2))
+    ws.save_cameras([CameraRow(1, 1, "cam-alpha-01")], [PoseRow(10, 1, 90.0)])
+    assert {c.id for c in ws.cameras()} == {1, 2}  # camera 2 kept: its pose has an unpushed mask
+    assert {p.id for p in ws.poses()} == {10, 20}
+
+
+def test_account_round_trip(ws):
+    account = Account("https://api.example.org", "alice", 2, "agent", 1)
+    ws.set_account(account)
+    assert ws.account() == account and account.can_edit
+    assert not Account("https://x", "bob", 3, "user", 1).can_edit
+
+
+def test_pose_image_is_content_addressed_and_survives_reopen(tmp_path, ws):
+    data = b"\xff\xd8\xff" + b"jpeg-bytes" * 100
+    image = ws.store_pose_image(10, data, width=1280, height=720, key="1-20261121072634-3bf58576.jpg")
+    assert image.path.read_bytes() == data and image.path.name == image.sha256
+    assert ws.pose(10).image_key == "1-20261121072634-3bf58576.jpg"
+    ws.close()
+    again = Workspace(tmp_path / "w.sqlite")
+    assert again.pose_image(10) == image
+    image.path.unlink()
+    assert again.pose_image(10) is None  # a missing file is not offered as an image
+    again.close()
+
+
+def test_second_exclusive_open_is_refused_with_a_clear_message(tmp_path):
+    first = Workspace(tmp_path / "x.sqlite", exclusive=True)
+    with pytest.raises(WorkspaceBusy, match="already open"):
+        Workspace(tmp_path / "x.sqlite", exclusive=True)
+    first.close()
+    Workspace(tmp_path / "x.sqlite", exclusive=True).close()  # free again once closed
+
+
+def test_newer_workspace_opens_read_only(tmp_path):
+    path = tmp_path / "newer.sqlite"
+    Workspace(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 3}")
+    conn.close()
+    ws = Workspace(path)
+    assert ws.read_only and "newer mask_editor" in ws.read_only_reason
+    assert ws.cameras() == []  # reading works
+    with pytest.raises(WorkspaceError, match="cannot be changed"):
+        ws.add_mask(1, Box(0.1, 0.1, 0.2, 0.2))
+    ws.close()
+
+
+def test_not_a_workspace_is_reported(tmp_path):
+    path = tmp_path / "junk.sqlite"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(WorkspaceError, match="not a mask_editor workspace"):
+        Workspace(path)
+
+
+def test_migration_from_empty_sets_the_version(tmp_path):
+    ws = Workspace(tmp_path / "m.sqlite")
+    assert ws.query("PRAGMA user_version")[0][0] == SCHEMA_VERSION
+    ws.close()
