@@ -1,0 +1,103 @@
+"""FakePyroApi: the fake server over real HTTP on 127.0.0.1, in a background thread."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from http.server import ThreadingHTTPServer
+from types import TracebackType
+from typing import Self
+
+from tests.fake_pyro_api import auth
+from tests.fake_pyro_api.app import Dispatcher, FakeHandler, RecordedRequest, Route
+from tests.fake_pyro_api.faults import Faults
+from tests.fake_pyro_api.routes import ROUTES
+from tests.fake_pyro_api.state import FakeState
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True  # a handler sleeping for a 'timeout' fault must not block shutdown
+    allow_reuse_address = True
+
+
+class FakePyroApi:
+    """`with FakePyroApi() as api:` serves on `api.url` (ephemeral port unless `port` is given)."""
+
+    routes: list[Route] = ROUTES
+
+    def __init__(
+        self,
+        state: FakeState | None = None,
+        faults: Faults | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        self.state = state or FakeState()
+        self.faults = faults or Faults()
+        self.dispatcher = Dispatcher(self.routes)
+        self.stopping = threading.Event()
+        self._requests: list[RecordedRequest] = []
+        self._requests_lock = threading.Lock()
+        handler = type("BoundFakeHandler", (FakeHandler,), {"api": self})
+        self._server = _Server((host, port), handler)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), name="fake-pyro-api", daemon=True
+        )
+
+    @property
+    def port(self) -> int:
+        return int(self._server.server_address[1])
+
+    @property
+    def url(self) -> str:
+        """Base URL without /api/v1, like "https://api.pyronear.org"."""
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> Self:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.stopping.set()  # wakes handlers sleeping for latency or timeout faults
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    # --- what clients sent --------------------------------------------------------------------------
+
+    def record(self, request: RecordedRequest) -> None:
+        with self._requests_lock:
+            self._requests.append(request)
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        with self._requests_lock:
+            return list(self._requests)
+
+    def clear_requests(self) -> None:
+        with self._requests_lock:
+            self._requests.clear()
+
+    def count(self, method: str, path: str) -> int:
+        """How many requests reached the server with this method and exact path."""
+        return sum(1 for r in self.requests if r.method == method and r.path == path)
+
+    # --- tokens -------------------------------------------------------------------------------------
+
+    def token_for(self, username: str, lifetime: timedelta = auth.TOKEN_LIFETIME) -> str:
+        """A valid token for a seeded user (a negative lifetime gives an expired one)."""
+        user = self.state.user(username)
+        return auth.make_token(user.id, user.role, user.organization_id, self.state.now(), lifetime)
+
+    def camera_token(self, camera_id: int) -> str:
+        """A device token (role `camera`), as the devices use to list their masks."""
+        camera = self.state.cameras[camera_id]
+        return auth.make_token(camera.id, "camera", camera.organization_id, self.state.now())
