@@ -61,7 +61,7 @@ class Store:
         if read_only:
             if not self.path.exists():
                 raise WorkspaceError(f"There is no workspace at {self.path}.")
-            conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, check_same_thread=False,
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
                                    isolation_level=None)
             return conn
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,387 @@
+"""The canvas: a pose image with its masks; zoom, pan, select, draw, move, resize, nudge.
+
+Scene coordinates are image pixels. The PoseDocument is the only truth: the canvas shows its masks
+and selection, and writes to it only when a gesture ends (one undo step per gesture).
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtGui  # event types, for annotations
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QNativeGestureEvent, QPainter
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
+
+from mask_editor.ui import style
+from mask_editor.ui.canvas import grid
+from mask_editor.ui.canvas.handles import Handles
+from mask_editor.ui.canvas.image_layer import ImageLayer, load_image_layer, paint_message
+from mask_editor.ui.canvas.items import DraftItem, MaskLayer, milli_rect
+from mask_editor.ui.canvas.keys import key_event, nudge_selection, nudge_selection_edge
+from mask_editor.ui.canvas.navigation import ZOOM_STEP, Navigator
+from mask_editor.ui.canvas.tools import TOOLS, Interaction, PanInteraction, movable
+from mask_editor.ui.document import PoseDocument
+
+HIT_TOLERANCE = 3  # screen pixels: a box thinner than a pixel on screen can still be clicked
+Z_IMAGE, Z_OVERLAY, Z_MASKS, Z_HANDLES, Z_DRAFT = 0, 50, 100, 200, 300
+
+
+class CanvasView(QGraphicsView):
+    cursorMoved = Signal(object)  # (x_px, y_px, rx, ry), or None when the cursor leaves the image
+    zoomChanged = Signal(float)  # current scale, 1.0 = 100 %
+    toolChanged = Signal(str)  # "select" | "draw"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scene = QGraphicsScene(self)
+        # A handful of items (image, one mask layer, handles, overlays): a BSP index only costs
+        # re-indexing as handles move.
+        self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setScene(self._scene)
+        self.setBackgroundBrush(QColor(style.CANVAS_BACKGROUND))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)  # zoom anchors are ours
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setMouseTracking(True)
+
+        self._document: PoseDocument | None = None
+        self._image: ImageLayer | None = None
+        self._layer: MaskLayer | None = None
+        self._handles = Handles(self._scene, Z_HANDLES)
+        self._draft = DraftItem()
+        self._draft.setZValue(Z_DRAFT)
+        self._scene.addItem(self._draft)
+        self._overlays: dict[str, QGraphicsItem] = {}
+        self._tool = TOOLS["select"]
+        self._interaction: Interaction | None = None
+        self._interaction_button = Qt.MouseButton.NoButton
+        self._space_held = False
+        self._masks_visible = True
+        self._opacity = 0.25
+        self._nav = Navigator(self, lambda: self._image.rect if self._image else None, self._on_scale)
+        self._cursor_inside = False
+        self._smooth_timer = QTimer(self, singleShot=True, interval=150, timeout=self._update_smoothing)
+
+    # --- document -----------------------------------------------------------------------------
+
+    def document(self) -> PoseDocument | None:
+        return self._document
+
+    def set_document(self, document: PoseDocument | None) -> None:
+        self.cancel_interaction()
+        if self._document is not None:
+            self._document.masksChanged.disconnect(self._on_masks_changed)
+            self._document.selectionChanged.disconnect(self._on_selection_changed)
+            self._document.readOnlyChanged.disconnect(self._on_read_only_changed)
+        for item in (self._image.item if self._image else None, self._layer):
+            if item is not None:
+                self._scene.removeItem(item)
+        self._document, self._image, self._layer = document, None, None
+        if document is not None:
+            self._image = load_image_layer(document.image())
+            self._image.item.setZValue(Z_IMAGE)
+            self._scene.addItem(self._image.item)
+            self._layer = MaskLayer(self._image.width, self._image.height)
+            self._layer.setZValue(Z_MASKS)
+            self._layer.setVisible(self._masks_visible)
+            self._layer.set_fill_opacity(self._opacity)
+            self._layer.set_masks(document.masks())
+            self._layer.set_selection(document.selection)
+            self._scene.addItem(self._layer)
+            document.masksChanged.connect(self._on_masks_changed)
+            document.selectionChanged.connect(self._on_selection_changed)
+            document.readOnlyChanged.connect(self._on_read_only_changed)
+        self._sync_handles()
+        self.zoom_to_fit()
+        self.viewport().update()
+
+    def _on_masks_changed(self, changed: set[int], removed: set[int]) -> None:
+        if self._layer is None or self._document is None:
+            return
+        if self._interaction is not None and not isinstance(self._interaction, PanInteraction):
+            self.cancel_interaction()  # a sync or an undo changed masks under a drag
+        masks = [m for i in changed if (m := self._document.mask(i)) is not None]
+        self._layer.update_masks(masks, removed)
+        self._sync_handles()
+
+    def _on_selection_changed(self, selection: frozenset[int]) -> None:
+        if self._layer is not None:
+            self._layer.set_selection(selection)
+        self._sync_handles()
+
+    def _on_read_only_changed(self, read_only: bool) -> None:
+        if read_only:
+            self.cancel_interaction()
+        self._sync_handles()
+
+    # --- state the tools read -----------------------------------------------------------------
+
+    def editable(self) -> bool:
+        return self._document is not None and not self._document.read_only and self._layer is not None
+
+    def frame_size(self) -> tuple[int, int]:
+        """The pixel size of what is shown: the image, or the placeholder frame standing in for it."""
+        return (self._image.width, self._image.height) if self._image else (1, 1)
+
+    def image_size(self) -> tuple[int, int] | None:
+        if self._image is None or self._image.pixmap_item is None:
+            return None
+        return (self._image.width, self._image.height)
+
+    def scene_pos(self, pos: QPointF) -> QPointF:
+        return self._nav.scene_pos(pos)
+
+    def mask_at(self, pos: QPointF) -> int | None:
+        if self._layer is None or not self._masks_visible:
+            return None
+        return self._layer.hit(self.scene_pos(pos), HIT_TOLERANCE / self.zoom())
+
+    def layer_ids_in(self, rect: QRectF) -> list[int]:
+        return self._layer.ids_in(rect) if self._layer is not None and self._masks_visible else []
+
+    def handle_at(self, pos: QPointF) -> str | None:
+        return self._handles.at(self.viewportTransform(), pos)
+
+    def mask_rect(self, local_id: int) -> QRectF | None:
+        """Where a mask is drawn, in image pixels (with a drag in progress, where it is dragged to)."""
+        return self._layer.shown_rect(local_id) if self._layer is not None else None
+
+    # --- live feedback the tools drive ----------------------------------------------------------
+
+    def preview_move(self, boxes: dict[int, grid.Milli], offset: QPointF) -> None:
+        if self._layer is not None:
+            self._layer.set_moving(boxes, offset)
+            self._sync_handles()
+
+    def preview_resize(self, local_id: int, box: grid.Milli) -> None:
+        if self._layer is not None:
+            self._layer.set_override(local_id, milli_rect(box, *self.frame_size()))
+            self._sync_handles()
+
+    def end_preview(self) -> None:
+        if self._layer is not None:
+            self._layer.clear_preview()
+        self._sync_handles()
+
+    def show_draft(self, rect: QRectF | None, dashed: bool = False) -> None:
+        """The rectangle being drawn, or the rubber band (dashed); None hides it."""
+        self._draft.show_rect(rect, dashed, self._opacity)
+
+    def _sync_handles(self) -> None:
+        """Handles on the one selected editable mask; none for several (their outlines show them)."""
+        rect = None
+        if self._document is not None and self._masks_visible and self.editable():
+            selection = self._document.selection
+            if len(selection) == 1 and movable(self._document, selection):
+                rect = self.mask_rect(next(iter(selection)))
+        self._handles.show_at(rect)
+
+    # --- tools --------------------------------------------------------------------------------
+
+    def tool(self) -> str:
+        return self._tool.name
+
+    def set_tool(self, name: str) -> None:
+        if name not in TOOLS:
+            raise ValueError(f"unknown tool {name!r}, expected one of {sorted(TOOLS)}")
+        if name != self._tool.name:
+            self.cancel_interaction()
+            self._tool = TOOLS[name]
+            self.viewport().unsetCursor()
+            self.toolChanged.emit(name)
+
+    def has_interaction(self) -> bool:
+        return self._interaction is not None
+
+    def cancel_interaction(self) -> None:
+        """Escape: put back whatever the gesture in progress changed on screen."""
+        if self._interaction is not None:
+            interaction, self._interaction = self._interaction, None
+            interaction.cancel()
+            self.viewport().unsetCursor()
+
+    # --- display options ----------------------------------------------------------------------
+
+    def set_masks_visible(self, visible: bool) -> None:
+        self._masks_visible = visible
+        self.cancel_interaction()
+        if self._layer is not None:
+            self._layer.setVisible(visible)
+        self._sync_handles()
+
+    def masks_visible(self) -> bool:
+        return self._masks_visible
+
+    def set_mask_opacity(self, opacity: float) -> None:
+        self._opacity = max(0.0, min(1.0, opacity))
+        if self._layer is not None:
+            self._layer.set_fill_opacity(self._opacity)
+
+    def set_dimmed(self, local_ids: set[int]) -> None:
+        """Masks the timeline filters out, drawn faint (for this document; a new one starts clear)."""
+        if self._layer is not None:
+            self._layer.set_dimmed(local_ids)
+
+    def set_overlay(self, name: str, item: QGraphicsItem | None) -> None:
+        old = self._overlays.pop(name, None)
+        if old is not None and old.scene() is self._scene:
+            self._scene.removeItem(old)
+        if item is not None:
+            item.setZValue(Z_OVERLAY)
+            self._scene.addItem(item)
+            self._overlays[name] = item
+
+    # --- keyboard edits -----------------------------------------------------------------------
+
+    def nudge(self, dx_px: int, dy_px: int) -> None:
+        """Move the selection by image pixels (at least one grid step); consecutive nudges of the same
+        masks are one undo step."""
+        if self.editable() and self._interaction is None:
+            nudge_selection(self, dx_px, dy_px)
+
+    def nudge_edge(self, edge: str, d_px: int) -> None:
+        """Move one edge of each selected mask by image pixels (positive = right / down)."""
+        if self.editable() and self._interaction is None:
+            nudge_selection_edge(self, edge, d_px)
+
+    def event(self, event: QEvent) -> bool:
+        if isinstance(event, QtGui.QKeyEvent) and key_event(self, event):
+            return True
+        if event.type() == QEvent.Type.FocusOut:
+            self.set_space_held(False)
+        return super().event(event)
+
+    def set_space_held(self, held: bool) -> None:
+        """Space held turns a left drag into a pan."""
+        self._space_held = held
+        if self._interaction is None:
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor) if held else self.viewport().unsetCursor()
+
+    # --- mouse --------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
+        if self._interaction is not None:
+            event.accept()  # a second button during a gesture: ignore it
+            return
+        button, pos = event.button(), event.position()
+        left = button == Qt.MouseButton.LeftButton
+        if button == Qt.MouseButton.MiddleButton or (left and self._space_held):
+            self._interaction = PanInteraction(self, pos)
+        elif left:
+            self._interaction = self._tool.press(self, pos, event.modifiers())
+        else:
+            super().mousePressEvent(event)
+            return
+        if self._interaction is not None:
+            self._interaction_button = button
+            if self._interaction.cursor is not None:
+                self.viewport().setCursor(self._interaction.cursor)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:
+        pos = event.position()
+        self._report_cursor(pos)
+        if self._interaction is not None:
+            self._interaction.move(pos, event.modifiers())
+        elif self._space_held:
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        elif self._document is not None:
+            self.viewport().setCursor(self._tool.hover_cursor(self, pos))
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
+        if self._interaction is not None and event.button() == self._interaction_button:
+            interaction, self._interaction = self._interaction, None
+            interaction.release(event.position())
+            self.viewport().unsetCursor()
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QtGui.QMouseEvent) -> None:
+        self.mousePressEvent(event)  # Qt sends press, release, double-click, release: treat it as a press
+
+    def _report_cursor(self, pos: QPointF) -> None:
+        if self._image is None:
+            return
+        p = self.scene_pos(pos)
+        w, h = self._image.width, self._image.height
+        if 0 <= p.x() < w and 0 <= p.y() < h:
+            self._cursor_inside = True
+            self.cursorMoved.emit((p.x(), p.y(), p.x() / w, p.y() / h))
+        elif self._cursor_inside:
+            self._cursor_inside = False
+            self.cursorMoved.emit(None)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self._nav.zoom_by(1.0 + event.value(), event.position(), interactive=True)
+                return True
+        elif event.type() == QEvent.Type.Leave and self._cursor_inside:
+            self._cursor_inside = False
+            self.cursorMoved.emit(None)
+        return super().viewportEvent(event)
+
+    def wheelEvent(self, event: QtGui.QWheelEvent) -> None:
+        self._nav.wheel(event)
+
+    # --- zoom and pan -------------------------------------------------------------------------
+
+    def zoom(self) -> float:
+        """The current scale, 1.0 = 100 %."""
+        return self._nav.zoom()
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        self._nav.pan_by(dx, dy)
+
+    def zoom_in(self) -> None:
+        self._nav.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._nav.zoom_by(1 / ZOOM_STEP)
+
+    def zoom_actual(self) -> None:
+        self._nav.set_scale(1.0)
+
+    def zoom_to_fit(self) -> None:
+        self._nav.fit()
+
+    def zoom_to_selection(self) -> None:
+        """Frame the selected masks with some room around them; the whole image when none."""
+        rects = [r for i in (self._document.selection if self._document else ())
+                 if (r := self.mask_rect(i)) is not None]
+        if not rects:
+            self._nav.fit()
+            return
+        bounds = QRectF(rects[0])
+        for r in rects[1:]:
+            bounds |= r
+        viewport = self.viewport()
+        self._nav.fit_rect(bounds, max(24, min(viewport.width(), viewport.height()) // 10))
+
+    def _on_scale(self, scale: float, changed: bool, interactive: bool) -> None:
+        if self._layer is not None:
+            self._layer.set_screen_margin(8 / scale)
+        # Smooth sampling of a big image costs ~3x nearest: while a wheel or pinch streams zoom frames,
+        # draw nearest and smooth once the gesture pauses.
+        if interactive:
+            self._smooth_timer.start()
+        else:
+            self._smooth_timer.stop()
+        self._update_smoothing(allow=not interactive)
+        if changed:
+            self.zoomChanged.emit(scale)
+
+    def _update_smoothing(self, allow: bool = True) -> None:
+        if self._image is not None:
+            self._image.set_smooth(allow and self.zoom() < 1.0)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._nav.resized()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        if self._image is not None and self._image.message:
+            paint_message(painter, self.viewport().rect(), self._image.message)

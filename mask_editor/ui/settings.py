@@ -1,0 +1,106 @@
+"""The window's remembered state (QSettings), behind typed accessors.
+
+Tests and screenshots pass an ini file so they never touch the user's real settings; the app
+uses the platform's location under "Pyronear/mask_editor".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "Pyronear"
+APPLICATION = "mask_editor"
+DEFAULT_STALE_DAYS = 120
+THEMES = ("system", "light", "dark")
+
+
+class AppSettings:
+    def __init__(self, ini_path: Path | str | None = None) -> None:
+        # MASK_EDITOR_SETTINGS lets screenshots and bundle tests run with a throwaway file too.
+        ini_path = ini_path or os.environ.get("MASK_EDITOR_SETTINGS") or None
+        if ini_path is not None:
+            self.qsettings = QSettings(str(ini_path), QSettings.Format.IniFormat)
+        else:
+            self.qsettings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                                       ORGANIZATION, APPLICATION)
+
+    def sync(self) -> None:
+        self.qsettings.sync()
+
+    # --- window layout ------------------------------------------------------------------------
+
+    def geometry(self) -> QByteArray | None:
+        return _bytes(self.qsettings.value("window/geometry"))
+
+    def set_geometry(self, data: QByteArray) -> None:
+        self.qsettings.setValue("window/geometry", data)
+
+    def window_state(self) -> QByteArray | None:
+        return _bytes(self.qsettings.value("window/state"))
+
+    def set_window_state(self, data: QByteArray) -> None:
+        self.qsettings.setValue("window/state", data)
+
+    # --- workspaces and poses -----------------------------------------------------------------
+
+    def last_workspace(self) -> Path | None:
+        value = self.qsettings.value("workspace/last")
+        return Path(str(value)) if value else None
+
+    def set_last_workspace(self, path: Path) -> None:
+        self.qsettings.setValue("workspace/last", str(path))
+
+    def last_pose(self, workspace: Path) -> int | None:
+        value = self.qsettings.value(f"last_pose/{_key(workspace)}")
+        try:
+            return int(value) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    def set_last_pose(self, workspace: Path, pose_id: int) -> None:
+        self.qsettings.setValue(f"last_pose/{_key(workspace)}", pose_id)
+
+    # --- preferences --------------------------------------------------------------------------
+
+    def stale_days(self) -> int:
+        """Masks older than this many days are flagged for a check against the current image."""
+        try:
+            return max(1, int(self.qsettings.value("masks/stale_days", DEFAULT_STALE_DAYS)))
+        except (TypeError, ValueError):
+            return DEFAULT_STALE_DAYS
+
+    def set_stale_days(self, days: int) -> None:
+        self.qsettings.setValue("masks/stale_days", int(days))
+
+    def mask_opacity(self) -> float:
+        try:
+            return min(max(float(self.qsettings.value("masks/opacity", 0.35)), 0.0), 1.0)
+        except (TypeError, ValueError):
+            return 0.35
+
+    def set_mask_opacity(self, opacity: float) -> None:
+        self.qsettings.setValue("masks/opacity", float(opacity))
+
+    def theme(self) -> str:
+        value = str(self.qsettings.value("view/theme", "system"))
+        return value if value in THEMES else "system"
+
+    def set_theme(self, theme: str) -> None:
+        self.qsettings.setValue("view/theme", theme if theme in THEMES else "system")
+
+
+def _key(path: Path) -> str:
+    # Paths hold '/' (a group separator for QSettings): key by a short digest of the resolved path.
+    return hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:16]
+
+
+def _bytes(value: object) -> QByteArray | None:
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return value
+    if isinstance(value, bytes | bytearray) and value:
+        return QByteArray(bytes(value))
+    return None

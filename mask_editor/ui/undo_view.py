@@ -1,0 +1,16 @@
+"""The undo history of the active pose, in a dock hidden by default (View > Undo history)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoGroup
+from PySide6.QtWidgets import QDockWidget, QUndoView, QWidget
+
+
+class UndoHistoryDock(QDockWidget):
+    def __init__(self, group: QUndoGroup, parent: QWidget | None = None) -> None:
+        super().__init__("Undo history", parent)
+        self.setObjectName("undo_history_dock")  # saveState/restoreState find docks by name
+        self.view = QUndoView(group, self)
+        self.view.setEmptyLabel("Pose as opened")
+        self.view.setCleanIcon(self.view.cleanIcon())
+        self.setWidget(self.view)

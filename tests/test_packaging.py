@@ -1,0 +1,81 @@
+"""resources/ is found from a source checkout, an installed wheel, and the PyInstaller bundle."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import mask_editor
+from mask_editor.resources import demo_dir, icon_path, resources_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_package_folder_is_listed_in_pyproject():
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "mask_editor").rglob("__init__.py")}
+    assert found <= listed, f"add to pyproject.toml [tool.setuptools] packages: {sorted(found - listed)}"
+
+
+def test_resources_from_the_checkout():
+    assert resources_dir() == ROOT / "resources"
+    assert icon_path("app").is_file()
+    assert (demo_dir() / "demo.sqlite").is_file()
+
+
+def _smoke_env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MASK_EDITOR_HOME=str(tmp_path / "home"))
+    env.pop("PYTHONPATH", None)
+    return env
+
+
+@pytest.mark.slow
+def test_installed_wheel_finds_its_resources(tmp_path):
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(wheels), str(ROOT)], check=True, cwd=tmp_path)
+    wheel = next(wheels.glob("mask_editor-*.whl"))
+    # A bare venv with the wheel in its site-packages, and our dependencies reached through a .pth
+    # (that line adds the folder only: the checkout's editable install there stays inactive).
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    site = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          check=True, capture_output=True, text=True).stdout.strip()
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", site, str(wheel)],
+                   check=True)
+    Path(site, "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    probe = ("import mask_editor, mask_editor.resources as r; "
+             "print(mask_editor.__file__); print(r.resources_dir())")
+    out = subprocess.run([python, "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path,
+                         env=_smoke_env(tmp_path)).stdout.split()
+    assert out[0].startswith(site), f"imported the checkout instead of the wheel: {out[0]}"
+    assert out[1] == str(Path(site) / "mask_editor" / "resources")
+    smoke = subprocess.run([python, "-m", "mask_editor", "--demo", "--smoke"], capture_output=True, text=True,
+                           cwd=tmp_path, env=_smoke_env(tmp_path), timeout=120)
+    assert smoke.returncode == 0, smoke.stderr
+    assert "smoke ok" in smoke.stdout
+
+
+@pytest.mark.slow
+def test_pyinstaller_bundle_starts_and_paints(tmp_path):
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+                    "--distpath", str(dist), "--workpath", str(tmp_path / "build"), str(ROOT / "build.spec")],
+                   check=True, cwd=ROOT, timeout=900)
+    binary = dist / "mask-editor" / "mask-editor"
+    assert binary.is_file()
+    smoke = subprocess.run([str(binary), "--demo", "--smoke"], capture_output=True, text=True, cwd=tmp_path,
+                           env=_smoke_env(tmp_path), timeout=120)
+    assert smoke.returncode == 0, smoke.stderr
+    assert "smoke ok" in smoke.stdout
+
+
+def test_version_is_exposed():
+    assert mask_editor.__version__

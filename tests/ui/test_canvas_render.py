@@ -1,0 +1,123 @@
+"""What the canvas paints: a pixel snapshot of every mask state, sharp outlines at a device pixel
+ratio of 2, the palette the table shares."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from mask_editor.ui import style
+from mask_editor.ui.canvas import CanvasView
+from mask_editor.workspace import MaskState
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+# JPEG decoding and smoothing may differ by a few levels between builds; a changed colour (even a
+# shade), width or position changes hundreds of pixels by more than this.
+CHANNEL_TOLERANCE = 8
+MAX_DIFFERENT_PIXELS = 40
+
+
+def as_array(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    width, height = image.width(), image.height()
+    data = np.frombuffer(image.constBits(), np.uint8, count=image.bytesPerLine() * height)
+    return data.reshape(height, image.bytesPerLine() // 4, 4)[:, :width, :3].copy()
+
+
+def render(view: CanvasView, dpr: float = 1.0) -> QImage:
+    size = view.viewport().size()
+    image = QImage(int(size.width() * dpr), int(size.height() * dpr), QImage.Format.Format_RGB32)
+    image.setDevicePixelRatio(dpr)
+    image.fill(QColor("black"))
+    painter = QPainter(image)
+    view.render(painter, QRectF(0, 0, size.width(), size.height()), view.viewport().rect())
+    painter.end()
+    return image
+
+
+@pytest.fixture
+def states_canvas(canvas, document, seeded):
+    """Every state on screen, one mask selected (handles), one dimmed by the timeline."""
+    document.set_selection({seeded.ids["new"]})
+    canvas.set_dimmed({seeded.ids["forest_new"]})
+    return canvas
+
+
+def test_snapshot_of_every_mask_state(states_canvas):
+    got = render(states_canvas)
+    reference = SNAPSHOTS / "canvas_states.png"
+    if not reference.exists():
+        SNAPSHOTS.mkdir(exist_ok=True)
+        got.save(str(reference))
+        pytest.skip(f"wrote the reference snapshot {reference}; check it by eye and commit it")
+    expected = QImage(str(reference))
+    assert (expected.width(), expected.height()) == (got.width(), got.height())
+    diff = np.abs(as_array(got).astype(int) - as_array(expected).astype(int)).max(axis=2)
+    different = int((diff > CHANNEL_TOLERANCE).sum())
+    if different > MAX_DIFFERENT_PIXELS:
+        got.save(str(SNAPSHOTS / "canvas_states.actual.png"))
+    assert different <= MAX_DIFFERENT_PIXELS, (
+        f"{different} pixels differ from {reference.name} (actual saved beside it)")
+
+
+def test_snapshot_catches_a_colour_change(states_canvas, monkeypatch):
+    reference = SNAPSHOTS / "canvas_states.png"
+    if not reference.exists():
+        pytest.skip("no reference snapshot yet")
+    edited = style.PALETTE[MaskState.EDITED.value]
+    monkeypatch.setitem(style.PALETTE, MaskState.EDITED.value,
+                        style.MaskStyle(edited.key, edited.name, "#ff8c00", edited.description))
+    states_canvas.set_mask_opacity(0.25)  # rebuilds the looks from the palette
+    diff = np.abs(as_array(render(states_canvas)).astype(int) - as_array(QImage(str(reference))).astype(int))
+    assert int((diff.max(axis=2) > CHANNEL_TOLERANCE).sum()) > MAX_DIFFERENT_PIXELS
+
+
+def outline_runs(image: QImage, y: int, x_from: int, x_to: int, color: QColor) -> list[tuple[int, int]]:
+    """(start, length) of runs of exactly `color` on row y."""
+    row = as_array(image)[y, x_from:x_to]
+    hit = np.all(row == (color.blue(), color.green(), color.red()), axis=1)  # BGRA in memory
+    runs, start = [], None
+    for x, h in enumerate([*hit, False]):
+        if h and start is None:
+            start = x
+        elif not h and start is not None:
+            runs.append((x_from + start, x - start))
+            start = None
+    return runs
+
+
+@pytest.mark.parametrize("dpr", [1, 2])
+def test_outlines_are_crisp_at_any_device_pixel_ratio(canvas, document, seeded, dpr):
+    mask = document.mask(seeded.ids["synced"])
+    x0, y0, _, y1 = mask.box.to_pixels(1280, 720)
+    left = canvas.mapFromScene(QPointF(x0, (y0 + y1) / 2))
+    image = render(canvas, dpr)
+    y = int(left.y() * dpr)
+    color = QColor(style.PALETTE[MaskState.SYNCED.value].color)
+    runs = outline_runs(image, y, int((left.x() - 6) * dpr), int((left.x() + 6) * dpr), color)
+    assert [length for _, length in runs] == [dpr]  # one line, one screen pixel wide, never blurred
+    halo = QColor(style.HALO)
+    (start, _), = runs
+    assert outline_runs(image, y, start - dpr, start, halo) == [(start - dpr, dpr)]  # dark on both sides
+
+
+def test_palette_covers_every_state_and_suspicious():
+    assert set(style.PALETTE) == {s.value for s in MaskState} | {style.SUSPICIOUS}
+    colors = [QColor(s.color) for s in style.PALETTE.values()]
+    assert len({c.name() for c in colors}) == len(colors)
+    assert all(c.lightness() > 140 for c in colors)  # light outlines over the dark halo
+    assert not style.swatch(MaskState.NEW.value).isNull()
+
+
+def test_style_key_precedence(document, seeded):
+    keys = {name: style.style_key(document.mask(i)) for name, i in seeded.ids.items() if name != "pose_b"}
+    assert keys["conflict"] == "conflict" and keys["deleted"] == "deleted"
+    assert keys["suspicious"] == "suspicious" and keys["edited"] == "edited" and keys["synced"] == "synced"

@@ -1,0 +1,127 @@
+"""The mask table: columns, sorting, selection both ways, cell edits through undo, stale flag."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QSignalSpy, QTest
+from PySide6.QtWidgets import QLineEdit
+
+from mask_editor.core.geometry import Box
+from mask_editor.ui.mask_table import STALE_ROLE, Col
+
+pytest_plugins = ("tests.ui.window_fixtures",)
+
+
+def _rows(window, col: Col, role=Qt.ItemDataRole.DisplayRole) -> list:
+    proxy = window.table.proxy
+    return [proxy.index(r, col).data(role) for r in range(proxy.rowCount())]
+
+
+def _row_of(window, local_id: int) -> int:
+    return _rows(window, Col.ID, Qt.ItemDataRole.UserRole + 2).index(local_id)
+
+
+def test_columns_show_ids_coordinates_size_added_and_state(window):
+    assert _rows(window, Col.ID) == ["#1", "#2", "#3 (server 345)"]
+    assert _rows(window, Col.X0) == ["0.100", "0.500", "0.200"]
+    assert _rows(window, Col.Y1) == ["0.400", "0.300", "0.800"]
+    assert _rows(window, Col.SIZE)[0] == "256 × 216 px"  # 0.2 x 0.3 of 1280 x 720
+    assert _rows(window, Col.STATE) == ["new", "new", "synced"]
+    tip = window.table.proxy.index(2, Col.ADDED).data(Qt.ItemDataRole.ToolTipRole)
+    assert "UTC" in tip and "months ago" in tip and "On the server since" in tip
+    header = window.mask_panel.model.headerData(Col.X0, Qt.Orientation.Horizontal)
+    assert header == "x0"
+
+
+def test_sorting_is_numeric_and_by_time(window):
+    table = window.table
+    table.sortByColumn(Col.X0, Qt.SortOrder.DescendingOrder)
+    assert _rows(window, Col.X0) == ["0.500", "0.200", "0.100"]
+    table.sortByColumn(Col.ADDED, Qt.SortOrder.AscendingOrder)
+    assert _rows(window, Col.ID) == ["#3 (server 345)", "#2", "#1"]  # oldest first
+    doc = window.document
+    doc.add_boxes([Box(0.05, 0.05, 0.06, 0.06)])  # a tiny box: size sorts by area, not by text
+    table.sortByColumn(Col.SIZE, Qt.SortOrder.AscendingOrder)
+    assert _rows(window, Col.ID)[0] == "#5"
+
+
+def test_selecting_rows_selects_masks_and_document_selection_shows_in_table(window, qtbot):
+    table = window.table
+    rect = table.visualRect(table.proxy.index(1, Col.X0))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.document.selection == {2}
+    rect = table.visualRect(table.proxy.index(2, Col.X0))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     rect.center())
+    assert window.document.selection == {2, 3}
+    window.document.set_selection({1})
+    assert table.selected_ids() == {1}
+    window.document.set_selection(set())
+    assert table.selected_ids() == frozenset()
+
+
+def test_editing_a_cell_is_one_undo_step(window, qtbot):
+    table, doc = window.table, window.document
+    index = table.proxy.index(_row_of(window, 1), Col.X0)
+    table.setCurrentIndex(index)
+    table.setFocus()
+    QTest.keyClick(table.viewport(), Qt.Key.Key_F2)  # the platform's "edit" key opens the cell editor
+    editor = table.viewport().findChild(QLineEdit)
+    assert editor is not None and editor.text() == "0.100"
+    editor.selectAll()
+    QTest.keyClicks(editor, "0.125")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: doc.mask(1).box == Box(0.125, 0.1, 0.3, 0.4))  # Qt commits on a queued call
+    assert doc.undo_stack.count() == 1
+    assert doc.undo_stack.undoText() == "Edit x0 of mask #1"
+    assert index.data() == "0.125"
+    doc.undo_stack.undo()
+    assert doc.mask(1).box == Box(0.1, 0.1, 0.3, 0.4)
+
+
+def test_bad_cell_input_changes_nothing_and_says_why(window, qtbot):
+    table, doc, model = window.table, window.document, window.mask_panel.model
+    spy = QSignalSpy(model.editRejected)
+    for col, text, reason in ((Col.X0, "1.5", "between 0 and 1"), (Col.X0, "0.4", "x0 must be smaller than x1"),
+                              (Col.Y1, "abc", "must be a number")):
+        index = table.proxy.index(_row_of(window, 1), col)
+        assert not table.proxy.setData(index, text)
+        assert reason in spy.at(spy.count() - 1)[0]
+    assert doc.mask(1).box == Box(0.1, 0.1, 0.3, 0.4)
+    assert doc.undo_stack.count() == 0
+    assert "Not changed" in window.mask_panel.error.text() and not window.mask_panel.error.isHidden()
+
+
+def test_stale_masks_are_flagged(window):
+    proxy = window.table.proxy
+    row = _row_of(window, 2)  # added 200 days ago; the default stale age is 120 days
+    assert proxy.index(row, Col.ADDED).data(STALE_ROLE) is True
+    assert "check it still matches something in the image" in proxy.index(row, Col.ADDED).data(
+        Qt.ItemDataRole.ToolTipRole)
+    assert not proxy.index(row, Col.ADDED).data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert proxy.index(_row_of(window, 1), Col.ADDED).data(STALE_ROLE) is False
+    window.mask_panel.model.stale_days = 365
+    assert proxy.index(row, Col.ADDED).data(STALE_ROLE) is False
+
+
+def test_updates_are_incremental(window):
+    model = window.mask_panel.model
+    resets, inserts, removes, changes = (QSignalSpy(s) for s in (
+        model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged))
+    doc = window.document
+    doc.add_boxes([Box(0.6, 0.6, 0.7, 0.7), Box(0.7, 0.7, 0.8, 0.8)])
+    assert inserts.count() == 1 and model.rowCount() == 5
+    doc.set_boxes({1: Box(0.1, 0.1, 0.2, 0.2)})
+    assert changes.count() >= 1
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()  # the two new masks go: one removal of two rows
+    assert removes.count() == 1 and model.rowCount() == 3
+    assert resets.count() == 0
+
+
+def test_deleted_masks_are_hidden_unless_asked(window):
+    window.document.delete([3])  # has a server id: marked for deletion, not removed
+    assert window.table.proxy.rowCount() == 2
+    window.mask_panel.show_deleted.setChecked(True)
+    assert window.table.proxy.rowCount() == 3
+    assert "deleted" in _rows(window, Col.STATE)

@@ -1,0 +1,99 @@
+"""Starting the app: the smoke run, the demo copy, clear errors for a missing or busy workspace."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mask_editor.core.geometry import Box
+from mask_editor.ui import app as app_module
+from mask_editor.ui.app import StartError, demo_copy, open_workspace
+from mask_editor.ui.settings import AppSettings
+from mask_editor.workspace import Workspace
+from tests.ui.window_data import make_workspace
+
+pytest_plugins = ("tests.ui.window_fixtures",)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_smoke_run_paints_and_says_ok(tmp_path):
+    path = make_workspace(tmp_path / "ws.sqlite")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MASK_EDITOR_SETTINGS": str(tmp_path / "s.ini")}
+    env.pop("DISPLAY", None)
+    done = subprocess.run([sys.executable, "-m", "mask_editor", "--workspace", str(path), "--smoke"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "smoke ok"
+
+
+def test_the_window_module_does_not_import_heavy_libraries():
+    code = ("import sys; import mask_editor.ui.app, mask_editor.ui.window; "
+            "print(','.join(m for m in ('numpy', 'PIL', 'httpx') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""
+
+
+def test_demo_is_copied_to_app_data_once_and_opened(tmp_path, monkeypatch):
+    resources = tmp_path / "resources" / "demo"
+    resources.mkdir(parents=True)
+    make_workspace(resources / "demo.sqlite", signed_in=False)
+    monkeypatch.setattr("mask_editor.resources.demo_dir", lambda: resources)
+    monkeypatch.setenv("MASK_EDITOR_HOME", str(tmp_path / "home"))
+    copy = demo_copy()
+    assert copy == tmp_path / "home" / "demo" / "demo.sqlite" and copy.is_file()
+    assert (copy.parent / "demo.sqlite.images").is_dir()
+    with Workspace(copy) as ws:
+        ws.add_mask(11, Box(0.6, 0.6, 0.7, 0.7))
+    assert demo_copy() == copy  # kept: the demo's edits survive a restart
+    with Workspace(copy) as ws:
+        assert len(ws.masks(11)) == 4
+
+
+def test_missing_demo_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setattr("mask_editor.resources.demo_dir", lambda: tmp_path / "nowhere")
+    monkeypatch.setenv("MASK_EDITOR_HOME", str(tmp_path / "home"))
+    with pytest.raises(StartError, match="demo workspace is missing"):
+        demo_copy()
+
+
+def test_missing_or_busy_workspace_is_a_clear_error(tmp_path):
+    settings = AppSettings(tmp_path / "s.ini")
+    with pytest.raises(StartError, match="There is no workspace at"):
+        open_workspace(settings, tmp_path / "nope.sqlite", None, False)
+    path = make_workspace(tmp_path / "ws.sqlite")
+    holder = Workspace(path, exclusive=True)
+    try:
+        with pytest.raises(StartError, match="already open") as caught:
+            open_workspace(settings, path, None, False)
+        assert caught.value.title == "Workspace already open"
+    finally:
+        holder.close()
+
+
+def test_last_workspace_is_reopened(tmp_path):
+    settings = AppSettings(tmp_path / "s.ini")
+    assert open_workspace(settings, None, None, False) is None  # nothing yet: the empty window
+    path = make_workspace(tmp_path / "ws.sqlite")
+    settings.set_last_workspace(path)
+    ws = open_workspace(settings, None, None, False)
+    try:
+        assert ws is not None and ws.path == path
+    finally:
+        ws.close()
+
+
+def test_run_reports_start_errors_without_a_dialog_in_smoke_mode(tmp_path, monkeypatch, capsys, qapp):
+    monkeypatch.setenv("MASK_EDITOR_SETTINGS", str(tmp_path / "s.ini"))
+    style, palette = qapp.style().name(), qapp.palette()
+    try:
+        assert app_module.run(workspace=tmp_path / "missing.sqlite", smoke=True) == 1
+    finally:  # run() themes the shared QApplication: put it back for the other tests
+        qapp.setStyle(style)
+        qapp.setPalette(palette)
+    assert "There is no workspace at" in capsys.readouterr().err
