@@ -41,11 +41,11 @@ demo: system-deps $(STAMP)
 	$(PY) -m mask_editor --demo
 
 test: system-deps $(TEST_STAMP)
-	$(VENV)/bin/ruff check mask_editor tests benchmarks
+	$(VENV)/bin/ruff check .
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(TEST_STAMP)
-	$(VENV)/bin/ruff check mask_editor tests benchmarks
+	$(VENV)/bin/ruff check .
 
 bench: system-deps $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
