@@ -55,6 +55,20 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX masks_by_pose ON masks(pose_id);
     """,
+    # The sync engine's push journal (docs/adr/0001-sync-outbox.md): one row per request that went out
+    # and whose answer is not recorded yet, with exactly what was sent. It outlives the mask row on
+    # purpose (a mask deleted or restored by undo while its create was in flight).
+    """
+    CREATE TABLE push_attempts (
+        local_id INTEGER PRIMARY KEY,
+        pose_id INTEGER NOT NULL,
+        op TEXT NOT NULL,
+        server_id INTEGER,
+        sent_text TEXT,
+        attempted_at TEXT NOT NULL
+    );
+    CREATE INDEX push_attempts_by_pose ON push_attempts(pose_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
