@@ -1,0 +1,283 @@
+"""Importing the legacy JSON mask files into the workspace: which pose each file belongs to, which
+of its boxes to add, and adding them (one transaction per file). No Qt, no network.
+
+File names (CONTRACT.md, "The legacy format"): `<prefix>_<number>.json`, where `prefix` is a camera
+name without its `-NN` suffix and `number` is either the pose's azimuth (the older scheme) or its
+pose id (the newer one). The mapping never guesses:
+
+1. The camera is the one whose name minus `-NN` equals the prefix (case-insensitive). None, or
+   more than one, and the file is listed as unmapped.
+2. As an azimuth (only when 0 <= number < 360): the active pose of that camera nearest to it, by
+   circular distance (359 vs 1 is 2 degrees), if within the tolerance. Two poses equally near:
+   ambiguous.
+3. As a pose id: an active pose of that camera with that id.
+4. Both readings find the same pose: fine. They find different poses: ambiguous. Only one finds a
+   pose: that pose. Neither: unmapped. So a pose id wins only when no pose lies within the
+   tolerance of the number read as an azimuth.
+
+`--pose ID` (pose_id=...) skips all of this and sends every given file to that pose.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mask_editor.core.codec import LegacyEntry, LegacyFormatError, parse_legacy
+from mask_editor.workspace import CameraRow, Mask, PoseRow, Workspace
+
+DEFAULT_TOLERANCE = 10.0  # degrees; patrol azimuths drift by a few degrees at most
+_NAME = re.compile(r"^(?P<prefix>.+)_(?P<number>\d+(?:\.\d+)?)\.json$", re.IGNORECASE)
+_SUFFIX = re.compile(r"-\d+$")
+_TIE = 1e-9  # degrees: closer than this, two poses are "equally near"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    key: str  # the entry's key in the file (its time)
+    reason: str
+
+
+@dataclass(slots=True)
+class FilePlan:
+    """What importing one file does. `problem` set: the file is not imported at all."""
+
+    path: Path
+    camera: CameraRow | None = None
+    pose: PoseRow | None = None
+    matched_by: str = ""  # "azimuth", "pose id", "azimuth and pose id", "--pose"
+    found: int = 0  # entries in the file, readable or not
+    to_add: list[LegacyEntry] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # boxes kept but repaired (clamped, swapped)
+    problem: str | None = None
+    added: list[Mask] = field(default_factory=list)  # filled in by apply_import
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    files: list[FilePlan]
+    tolerance: float
+
+    @property
+    def failed(self) -> list[FilePlan]:
+        return [f for f in self.files if not f.ok]
+
+    @property
+    def to_add(self) -> int:
+        return sum(len(f.to_add) for f in self.files if f.ok)
+
+    @property
+    def added(self) -> int:
+        return sum(len(f.added) for f in self.files)
+
+
+# --- which files ---------------------------------------------------------------------------------
+
+
+def legacy_files(paths: Iterable[Path]) -> list[Path]:
+    """The files to read: given files as they are, `*.json` directly inside given folders (sorted).
+
+    Raises FileNotFoundError naming the first path that does not exist.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted((p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".json"),
+                            key=_natural)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise FileNotFoundError(f"There is no file or folder at {path}.")
+    unique: dict[Path, None] = dict.fromkeys(found)  # a file given twice is read once
+    return list(unique)
+
+
+def _natural(path: Path) -> list[object]:
+    """nemours_9 before nemours_10."""
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", path.name)]
+
+
+# --- mapping -------------------------------------------------------------------------------------
+
+
+def camera_prefix(name: str) -> str:
+    """`nemours-01` -> `nemours`: the prefix the legacy files used."""
+    return _SUFFIX.sub("", name).casefold()
+
+
+def circular_distance(a: float, b: float) -> float:
+    d = abs(a - b) % 360.0
+    return min(d, 360.0 - d)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    camera: CameraRow | None
+    pose: PoseRow | None
+    matched_by: str = ""
+    problem: str | None = None
+
+
+def match_file(ws: Workspace, path: Path, tolerance: float = DEFAULT_TOLERANCE) -> Match:
+    """The pose a legacy file belongs to, following the rules in this module's docstring."""
+    parsed = _NAME.match(path.name)
+    if parsed is None:
+        return Match(None, None, problem="the name is not <camera>_<azimuth>.json or <camera>_<pose id>.json; "
+                                         "use --pose ID to say which pose it belongs to")
+    prefix, number = parsed["prefix"], float(parsed["number"])
+    cameras = [c for c in ws.cameras() if camera_prefix(c.name) == prefix.casefold()]
+    if not cameras:
+        return Match(None, None, problem=f"no camera named {prefix}-NN in this workspace "
+                                         "(pull or refresh the camera list, or use --pose ID)")
+    if len(cameras) > 1:
+        names = ", ".join(c.name for c in cameras)
+        return Match(None, None, problem=f"ambiguous: several cameras match {prefix!r} ({names}); use --pose ID")
+    camera = cameras[0]
+    active = [p for p in ws.poses(camera.id) if p.active]
+    by_azimuth, azimuth_problem = _nearest(active, number, tolerance) if number < 360 else (None, None)
+    by_id = next((p for p in active if p.id == number), None)
+    if azimuth_problem:
+        return Match(camera, None, problem=azimuth_problem)
+    if by_azimuth and by_id and by_azimuth.id != by_id.id:
+        return Match(camera, None, problem=(
+            f"ambiguous: {_number(number)} is near the azimuth of pose {by_azimuth.id} "
+            f"({_number(by_azimuth.azimuth)}°) and is also the id of pose {by_id.id} "
+            f"({_number(by_id.azimuth)}°); use --pose ID"))
+    if by_azimuth and by_id:
+        return Match(camera, by_id, "azimuth and pose id")
+    if by_azimuth:
+        return Match(camera, by_azimuth, "azimuth")
+    if by_id:
+        return Match(camera, by_id, "pose id")
+    azimuths = ", ".join(f"{_number(p.azimuth)}°" for p in active if p.azimuth is not None) or "none"
+    return Match(camera, None, problem=(
+        f"no active pose of {camera.name} within {_number(tolerance)}° of azimuth {_number(number)}, "
+        f"and no pose with id {_number(number)} (its azimuths: {azimuths}); "
+        "use --pose ID or --azimuth-tolerance DEG"))
+
+
+def _nearest(poses: list[PoseRow], azimuth: float, tolerance: float) -> tuple[PoseRow | None, str | None]:
+    near = sorted(((circular_distance(p.azimuth, azimuth), p) for p in poses
+                   if p.azimuth is not None and circular_distance(p.azimuth, azimuth) <= tolerance),
+                  key=lambda dp: (dp[0], dp[1].id))
+    if not near:
+        return None, None
+    if len(near) > 1 and near[1][0] - near[0][0] < _TIE:
+        ids = " and ".join(f"{p.id} ({_number(p.azimuth)}°)" for _, p in near[:2])
+        return None, (f"ambiguous: poses {ids} are equally near azimuth {_number(azimuth)}; use --pose ID")
+    return near[0][1], None
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+# --- planning ------------------------------------------------------------------------------------
+
+
+def plan_import(
+    ws: Workspace,
+    paths: Iterable[Path],
+    *,
+    pose_id: int | None = None,
+    tolerance: float = DEFAULT_TOLERANCE,
+    progress: Callable[[Path], None] | None = None,
+) -> ImportPlan:
+    """What an import would do, file by file; changes nothing.
+
+    Raises FileNotFoundError for a path that does not exist and LookupError for an unknown --pose.
+    """
+    if not (0 <= tolerance < 180) or math.isnan(tolerance):
+        raise ValueError("the azimuth tolerance must be between 0 and 180 degrees")
+    forced = None
+    if pose_id is not None:
+        forced = ws.pose(pose_id)
+        if forced is None:
+            raise LookupError(f"There is no pose {pose_id} in this workspace.")
+    plans = []
+    for path in legacy_files(paths):
+        if progress:
+            progress(path)
+        plans.append(plan_file(ws, path, forced=forced, tolerance=tolerance))
+    return ImportPlan(plans, tolerance)
+
+
+def plan_file(ws: Workspace, path: Path, *, forced: PoseRow | None = None,
+              tolerance: float = DEFAULT_TOLERANCE) -> FilePlan:
+    plan = FilePlan(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        plan.problem = f"cannot be read ({exc})"
+        return plan
+    try:
+        legacy = parse_legacy(text, path.name)
+    except LegacyFormatError as exc:
+        plan.problem = exc.reason
+        return plan
+    plan.found = len(legacy.entries) + len(legacy.problems)
+    if forced is not None:
+        plan.camera, plan.pose, plan.matched_by = ws.camera(forced.camera_id), forced, "--pose"
+    else:
+        match = match_file(ws, path, tolerance)
+        plan.camera, plan.pose, plan.matched_by, plan.problem = (
+            match.camera, match.pose, match.matched_by, match.problem)
+    plan.skipped = [Skipped(p.key or "(file)", p.reason) for p in legacy.problems]
+    if plan.pose is None:
+        return plan
+    _choose_entries(plan, legacy.entries, ws.masks(plan.pose.id))
+    return plan
+
+
+def _choose_entries(plan: FilePlan, entries: list[LegacyEntry], existing: list[Mask]) -> None:
+    """Keep the entries whose quantized box is new to the pose and to the file."""
+    have = {m.box.milli(): m for m in existing if m.box is not None}
+    seen: dict[tuple[int, int, int, int], str] = {}
+    plan.to_add, plan.notes = [], []
+    for entry in entries:
+        key = entry.box.milli()
+        if key in seen:
+            plan.skipped.append(Skipped(entry.key, f"same box as entry {seen[key]!r} of this file"))
+        elif key in have:
+            plan.skipped.append(Skipped(entry.key, _already(have[key])))
+        else:
+            seen[key] = entry.key
+            plan.to_add.append(entry)
+            plan.notes += [f"{entry.key}: {note}" for note in entry.notes]
+
+
+def _already(mask: Mask) -> str:
+    if mask.deleted:
+        return f"the pose had this box as mask #{mask.local_id}, deleted here (kept deleted)"
+    if mask.server_id is None:
+        return f"the pose already has this box (mask #{mask.local_id}, not synced yet)"
+    return f"the pose already has this box (mask #{mask.local_id}, server id {mask.server_id})"
+
+
+# --- applying ------------------------------------------------------------------------------------
+
+
+def apply_import(ws: Workspace, plan: ImportPlan, progress: Callable[[FilePlan], None] | None = None) -> ImportPlan:
+    """Add the planned boxes as new masks, one transaction per file, keeping each legacy time as the
+    time the box was added. The duplicate check runs again inside the transaction, so a plan made
+    earlier (or the same file given twice) never adds a box twice."""
+    for file in plan.files:
+        if progress:
+            progress(file)
+        if not file.ok or file.pose is None or not file.to_add:
+            continue
+        with ws.transaction():
+            _choose_entries(file, list(file.to_add), ws.masks(file.pose.id))  # adds any new skips
+            for entry in file.to_add:
+                file.added.append(ws.add_mask(file.pose.id, entry.box, added_at=entry.added_at))
+    return plan

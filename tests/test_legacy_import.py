@@ -1,0 +1,239 @@
+"""Legacy import: mapping files to poses, choosing boxes, adding them, and syncing them to the server."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the dialog tests; before anything imports Qt
+
+import json
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from mask_editor.core.codec import parse_legacy, parse_mask
+from mask_editor.legacy import (
+    DEFAULT_TOLERANCE,
+    apply_import,
+    camera_prefix,
+    circular_distance,
+    legacy_files,
+    match_file,
+    plan_import,
+)
+from mask_editor.workspace import CameraRow, MaskState, PoseRow, Workspace
+from tests.cli.helpers import EXPECTED, LEGACY, ON_SERVER, build_workspace
+
+
+@pytest.fixture
+def ws(tmp_path: Path):
+    workspace = build_workspace(tmp_path / "ws.sqlite")
+    yield workspace
+    workspace.close()
+
+
+def test_prefix_and_circular_distance():
+    assert camera_prefix("nemours-01") == "nemours"
+    assert camera_prefix("Saint-Martin-12") == "saint-martin"
+    assert camera_prefix("brison") == "brison"
+    assert circular_distance(359, 1) == 2
+    assert circular_distance(1, 359) == 2
+    assert circular_distance(10, 190) == 180
+    assert circular_distance(725, 5) == 0
+
+
+def test_the_folder_plan_matches_every_fixture(ws):
+    plan = plan_import(ws, [LEGACY])
+    assert sorted(f.path.name for f in plan.files) == sorted(EXPECTED)  # README.txt is not read
+    assert [f.path.name for f in plan.files][:3] == ["brison_9.json", "brison_10.json", "brison_200.json"]
+    got = {f.path.name: (f.pose.id if f.pose and f.ok else None, len(f.to_add) if f.ok else 0,
+                         len(f.skipped) if f.ok else 0) for f in plan.files}
+    assert got == EXPECTED
+    problems = {f.path.name: f.problem for f in plan.files if not f.ok}
+    assert "not valid JSON" in problems["brison_200.json"]
+    assert problems["moussy_270.json"] == "the file is empty"
+    assert "ambiguous" in problems["nemours_110.json"] and "100" in problems["nemours_110.json"]
+    assert "ambiguous" in problems["brison_10.json"] and "pose 10" in problems["brison_10.json"]
+    assert "no camera named unknown-NN" in problems["unknown_45.json"]
+    by_name = {f.path.name: f for f in plan.files}
+    assert by_name["brison_9.json"].matched_by == "azimuth and pose id"
+    assert by_name["moussy_7.json"].matched_by == "pose id"
+    assert by_name["nemours_5.json"].matched_by == "azimuth"
+
+
+def test_skip_reasons_and_float_noise(ws):
+    plan = plan_import(ws, [LEGACY / "nemours_246.json", LEGACY / "moussy_90.json", LEGACY / "moussy_7.json"])
+    nemours, moussy90, moussy7 = plan.files
+    assert nemours.found == 6
+    reasons = sorted(s.reason for s in nemours.skipped)
+    assert reasons[0] == "same box as entry '2025-06-06 12:23:45' of this file"
+    assert reasons[1] == "the box has zero width or height"
+    assert any("clamped" in n for n in nemours.notes)
+    assert "already has this box" in moussy90.skipped[0].reason
+    # 0.16090000000000002 lands on the grid as 0.161; 4 values are fine
+    assert moussy7.to_add[0].box.milli() == (161, 700, 300, 800)
+    assert nemours.to_add[0].box.milli() == (161, 520, 235, 610)
+
+
+def test_apply_adds_masks_with_legacy_times_and_a_second_run_adds_nothing(ws):
+    before = {p.id: len(ws.masks(p.id)) for p in ws.poses()}
+    plan = apply_import(ws, plan_import(ws, [LEGACY]))
+    assert plan.added == sum(n for _, n, _ in EXPECTED.values()) == 10
+    masks = ws.masks(1)
+    assert len(masks) == 4 and all(m.state is MaskState.NEW for m in masks)
+    assert masks[0].added_at == datetime(2025, 6, 6, 12, 23, 45, tzinfo=UTC)
+    assert masks[0].text == "(0.161,0.52,0.235,0.61)"
+    after = {p.id: len(ws.masks(p.id)) for p in ws.poses()}
+    assert sum(after.values()) - sum(before.values()) == 10
+
+    again = apply_import(ws, plan_import(ws, [LEGACY]))
+    assert again.added == 0 and again.to_add == 0
+    assert {p.id: len(ws.masks(p.id)) for p in ws.poses()} == after
+
+
+def test_dry_run_plan_changes_nothing(ws, tmp_path):
+    rows = ws.query("SELECT COUNT(*) AS n FROM masks")[0]["n"]
+    plan_import(ws, [LEGACY])
+    assert ws.query("SELECT COUNT(*) AS n FROM masks")[0]["n"] == rows
+
+
+def test_a_mask_deleted_here_is_not_brought_back(ws):
+    with ws.transaction() as conn:  # pose 6's mask: synced once, now deleted here (waiting for the push)
+        conn.execute("UPDATE masks SET server_id = 77, base_x0 = x0, base_y0 = y0, base_x1 = x1, base_y1 = y1, "
+                     "base_text = ?, deleted = 1 WHERE pose_id = 6", (ON_SERVER[1],))
+    plan = plan_import(ws, [LEGACY / "moussy_90.json"])
+    assert len(plan.files[0].to_add) == 1
+    assert "deleted here" in plan.files[0].skipped[0].reason
+
+
+def test_a_new_mask_deleted_here_is_simply_gone(ws):
+    apply_import(ws, plan_import(ws, [LEGACY / "moussy_7.json"]))
+    ws.delete_masks([ws.masks(7)[0].local_id])  # never synced: removed at once
+    assert len(plan_import(ws, [LEGACY / "moussy_7.json"]).files[0].to_add) == 1
+
+
+def test_explicit_pose_overrides_the_mapping(ws):
+    plan = plan_import(ws, [LEGACY / "unknown_45.json", LEGACY / "nemours_110.json"], pose_id=8)
+    assert all(f.ok and f.pose.id == 8 and f.matched_by == "--pose" for f in plan.files)
+    assert plan.to_add == 2
+    with pytest.raises(LookupError, match="no pose 999"):
+        plan_import(ws, [LEGACY], pose_id=999)
+
+
+def test_tolerance_is_configurable(ws, tmp_path):
+    path = tmp_path / "nemours_225.json"  # 15° from the 240° pose
+    path.write_text('{"2025-01-01 00:00:00": [0.1, 0.1, 0.2, 0.2]}')
+    assert match_file(ws, path, DEFAULT_TOLERANCE).pose is None
+    assert match_file(ws, path, 15.0).pose.id == 1
+
+
+def test_circular_match_across_north(tmp_path):
+    with Workspace(tmp_path / "w.sqlite") as w:
+        w.save_cameras([CameraRow(1, 1, "pic-01")], [PoseRow(40, 1, 1.0), PoseRow(41, 1, 180.0)])
+        path = tmp_path / "pic_359.json"
+        path.write_text("{}")
+        found = match_file(w, path)
+        assert found.pose.id == 40 and found.matched_by == "azimuth"
+
+
+def test_two_cameras_with_the_same_prefix_are_ambiguous(tmp_path):
+    with Workspace(tmp_path / "w.sqlite") as w:
+        w.save_cameras([CameraRow(1, 1, "pic-01"), CameraRow(2, 1, "pic-02")],
+                       [PoseRow(1, 1, 10.0), PoseRow(2, 2, 10.0)])
+        path = tmp_path / "pic_10.json"
+        path.write_text("{}")
+        found = match_file(w, path)
+        assert found.pose is None and "several cameras" in found.problem and "pic-01, pic-02" in found.problem
+
+
+def test_badly_named_files_and_missing_paths(ws, tmp_path):
+    odd = tmp_path / "masks.json"
+    odd.write_text("{}")
+    plan = plan_import(ws, [odd])
+    assert not plan.files[0].ok and "--pose" in plan.files[0].problem
+    with pytest.raises(FileNotFoundError):
+        legacy_files([tmp_path / "nope"])
+
+
+# --- end to end against the fake server -------------------------------------------------------------
+
+
+def test_import_then_sync_puts_the_files_boxes_on_the_server(tmp_path, monkeypatch):
+    from mask_editor.cli import main
+    from tests.cli.helpers import seed_layout
+    from tests.fake_pyro_api import FakePyroApi, FakeState
+
+    monkeypatch.setenv("MASK_EDITOR_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("MASK_EDITOR_KEYRING", "0")
+    state = FakeState(seed=3)
+    creds = seed_layout(state)
+    folder = tmp_path / "legacy"
+    shutil.copytree(LEGACY, folder)
+    with FakePyroApi(state) as api:
+        monkeypatch.setattr("sys.stdin", _Stdin(creds.password + "\n"))
+        assert main(["login", "--server", api.url, "--username", creds.agent, "--password-stdin"]) == 0
+        assert main(["pull"]) == 0
+        assert main(["import-legacy", str(folder)]) == 1  # some files cannot be imported
+        assert main(["sync"]) == 0
+        assert main(["import-legacy", "--json", str(folder)]) == 1
+        assert main(["sync"]) == 0  # nothing new to send
+
+    server: dict[int, set[tuple[int, int, int, int]]] = {}
+    for m in state.masks():
+        box = parse_mask(m.mask).box
+        server.setdefault(m.pose_id, set()).add(box.milli())
+    expected: dict[int, set[tuple[int, int, int, int]]] = {ON_SERVER[0]: {parse_mask(ON_SERVER[1]).box.milli()}}
+    for name, (pose_id, _, _) in EXPECTED.items():
+        if pose_id is None:
+            continue
+        entries = parse_legacy((LEGACY / name).read_text(), name).entries
+        expected.setdefault(pose_id, set()).update(e.box.milli() for e in entries)
+    assert server == expected
+    assert len(state.masks()) == 1 + 10  # nothing sent twice
+
+
+class _Stdin:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def read(self) -> str:
+        return self.text
+
+    def isatty(self) -> bool:
+        return False
+
+
+def test_import_json_output_is_one_document(tmp_path, capsys, monkeypatch):
+    from mask_editor.cli import main
+
+    build_workspace(tmp_path / "ws.sqlite").close()
+    monkeypatch.setenv("MASK_EDITOR_HOME", str(tmp_path / "home"))
+    code = main(["--workspace", str(tmp_path / "ws.sqlite"), "import-legacy", "--dry-run", "--json", str(LEGACY)])
+    out = capsys.readouterr().out
+    doc = json.loads(out)
+    assert code == 1 and doc["dry_run"] is True and doc["to_add"] == 10 and doc["failed"] == 5
+
+
+# --- the dialog (File > Import legacy masks...) ---------------------------------------------------------
+
+
+def test_import_dialog_plans_then_imports(ws, qtbot):
+    from mask_editor.ui.import_dialog import ImportDialog
+
+    dialog = ImportDialog(ws)
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled()
+    dialog.set_paths([LEGACY])
+    assert dialog.table.rowCount() == len(EXPECTED)
+    assert "10 boxes to add to 5 poses" in dialog.summary.text()
+    assert dialog.import_button.isEnabled()
+    before = len(ws.masks(1))
+    dialog.do_import()
+    assert dialog.imported_poses == {1, 2, 6, 7, 9}
+    assert len(ws.masks(1)) == before + 4
+    again = ImportDialog(ws)
+    qtbot.addWidget(again)
+    again.set_paths([LEGACY])
+    assert not again.import_button.isEnabled()  # everything is already there
