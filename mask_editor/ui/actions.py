@@ -41,6 +41,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open_workspace", "&Open workspace…", "File", (SK.Open,), tip="Open a workspace file"),
     ActionSpec("sync", "&Sync now", "File", ("Ctrl+Shift+S",), icon="sync", section="sync",
                tip="Pull the server's masks and push local changes (comes with the API client)"),
+    ActionSpec("sign_in", "Sign &in…", "File", (), section="account",
+               tip="Sign in to a Pyronear server to list its cameras and sync masks"),
+    ActionSpec("sign_out", "Sign &out", "File", (), section="account",
+               tip="Forget the stored session; the workspace and unsynced changes stay on this computer"),
+    ActionSpec("make_offline", "Make this camera available &offline", "Pose", (), section="offline",
+               tip="Download every pose image of the current camera now, to work without a connection"),
     ActionSpec("quit", "&Quit", "File", (SK.Quit, "Ctrl+Q"), section="quit"),
     # Edit
     ActionSpec("undo", "&Undo", "Edit", (SK.Undo,), icon="undo", needs_edit=True),

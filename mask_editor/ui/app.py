@@ -44,6 +44,9 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
     settings = AppSettings()
     apply_theme(app, requested_theme(settings.theme()))
     app.setWindowIcon(icon("app"))
+    from mask_editor.ui.clipboard import hand_over_as_text
+
+    app.aboutToQuit.connect(hand_over_as_text)
     try:
         ws = open_workspace(settings, workspace, server, demo)
     except StartError as exc:
@@ -52,12 +55,18 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
     from mask_editor.ui.window import MainWindow
 
     window = MainWindow(ws, settings)
+    from mask_editor.ui.window_session import SessionController
+
+    window.session_controller = SessionController(window)
     try:
         if smoke:
             return _smoke(app, window)
         window.show()
         return app.exec()
     finally:
+        from mask_editor.ui.tasks import wait_for_tasks
+
+        wait_for_tasks()  # a pull still writing must finish before its workspace closes
         current = window.workspace
         window.deleteLater()
         if current is not None:

@@ -90,3 +90,12 @@ def _add(document: PoseDocument, boxes: list[Box], verb: str) -> int:
         # AddMasks words several boxes as "Paste mask (3)"; the history reads better as "Paste 3 masks".
         stack.command(stack.index() - 1).setText(f"{verb} {n} masks")
     return n
+
+
+def hand_over_as_text() -> None:
+    """Replace our clipboard data with its plain-text form. PySide6 6.11 crashes at exit when the
+    clipboard still owns a QMimeData we created; the mask strings stay pasteable (here and in chats)."""
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(MIME_TYPE):
+        clipboard.setText(data.text())

@@ -36,11 +36,13 @@ class StatusBar(QStatusBar):
             return
         account = workspace.account()
         if account is None:
-            self.account.setText("Demo workspace")
+            self.account.setText("Demo workspace" if workspace.get_meta("demo") else "Not signed in")
             self.sync.setText("Offline: no server")
         else:
             host = account.server_url.split("://")[-1].rstrip("/")
-            self.account.setText(f"{account.username} ({account.role}) on {host}")
+            org = account.organization_id
+            org_name = workspace.organizations().get(org, f"organization {org}") if org is not None else "all"
+            self.account.setText(f"{account.username} ({account.role}, {org_name}) on {host}")
             self.sync.setText("Not synced this session")
         self.account.setToolTip(str(workspace.path))
 

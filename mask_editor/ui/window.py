@@ -5,7 +5,7 @@ other, they all follow the document (see ui/document.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -38,7 +38,7 @@ from mask_editor.workspace import Workspace
 APP_TITLE = "Mask editor"
 USER_ROLE_TEXT = ("You are signed in as a read-only user: you can look at masks but not change them. "
                   "Ask an admin or agent of your organization to edit them.")
-NOT_SIGNED_IN = "Not signed in — sign-in comes with the API client."
+NOT_SIGNED_IN = "Not signed in. Choose File › Sign in… to list your cameras, or File › Open workspace…"
 NO_POSES = "This workspace has no cameras yet. Sync with the server to download them."
 
 
@@ -55,6 +55,8 @@ def read_only_reason(workspace: Workspace) -> str | None:
 
 
 class MainWindow(QMainWindow):
+    workspaceChanged = Signal(object)  # Workspace | None
+
     def __init__(self, workspace: Workspace | None, settings: AppSettings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -237,6 +239,7 @@ class MainWindow(QMainWindow):
             if ids:
                 self.show_pose(last if last in ids else ids[0])
         self.empty.setText(NOT_SIGNED_IN if workspace is None else NO_POSES)
+        self.workspaceChanged.emit(workspace)
         self.stack.setCurrentWidget(self.canvas if self.document else self.empty)
         self.refresh_counts()
 

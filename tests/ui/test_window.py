@@ -80,7 +80,7 @@ def test_next_and_previous_pose_with_page_keys(window, qtbot):
 
 def test_status_bar_shows_account_pending_cursor_and_zoom(window):
     status = window.status
-    assert status.account.text() == "alice (admin) on api.example.org"
+    assert status.account.text() == "alice (admin, Pyronear France) on api.example.org"
     assert status.pending.text() == "3 changes to sync"
     window.canvas.cursorMoved.emit((640.0, 360.0, 0.5, 0.5))
     assert status.cursor.text() == "x 640, y 360 px (0.500, 0.500)"
@@ -184,6 +184,7 @@ def test_demo_workspace_without_an_account(qtbot, tmp_path, app_settings):
     from tests.ui.window_data import make_workspace
 
     path = make_workspace(tmp_path / "demo.sqlite", signed_in=False)
+    Workspace(path).set_meta("demo", "1")  # what the demo generator writes
     window, ws = open_window(qtbot, path, app_settings)
     try:
         assert window.status.account.text() == "Demo workspace"

@@ -1,0 +1,174 @@
+"""Who is signed in, to which server, and the network work the window asks for.
+
+The session owns the API client. Every call runs off the GUI thread (ui/tasks.py) and reports back
+on it. A 401/406 at any point asks the user to sign in again; local edits are in the workspace, so
+nothing is lost while the prompt is up. Offline is a normal state, not an error.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from mask_editor.ui.messages import explain
+from mask_editor.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from mask_editor.api import PyroClient
+    from mask_editor.ui.signin_dialog import SignedIn
+    from mask_editor.workspace import Account, Workspace
+
+log = logging.getLogger(__name__)
+
+
+class Session(QObject):
+    """The signed-in account's client; `state` is "signed-out", "online", "offline" or "expired"."""
+
+    changed = Signal()
+    poseRefreshed = Signal(int)  # the pose's masks or image changed on disk: views reload it
+    camerasRefreshed = Signal()
+    message = Signal(str)  # a short status line for the status bar
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._client: PyroClient | None = None
+        self._credentials: tuple[str, str] | None = None  # (server, token): the client is made on first use
+        self.account: Account | None = None
+        self.state = "signed-out"
+        self.detail = ""
+
+    @property
+    def client(self) -> PyroClient | None:
+        """Made on first use, so httpx stays off the path to the window's first paint."""
+        if self._client is None and self._credentials is not None:
+            from mask_editor.api import PyroClient
+
+            server, token = self._credentials
+            self._client = PyroClient(server, token=token)
+        return self._client
+
+    # --- signing in and out -------------------------------------------------------------------
+
+    def restore(self, workspace: Workspace | None) -> None:
+        """Pick up the stored session of the workspace's account, without touching the network."""
+        self._close_client()
+        self.account = workspace.account() if workspace is not None else None
+        if self.account is None:
+            self._set_state("signed-out")
+            return
+        from mask_editor.credentials import load_token
+
+        token = load_token(self.account.server_url, self.account.username)
+        if token is None:
+            self._set_state("expired", "Sign in to sync: no stored session for this account.")
+            return
+        self._credentials = (self.account.server_url, token)
+        self._set_state("offline", "Not connected yet.")
+
+    def adopt(self, signed: SignedIn, workspace: Workspace) -> None:
+        """After the sign-in dialog: record the account, keep the token if asked, refresh cameras."""
+        from mask_editor.cli_common import remember_workspace
+        from mask_editor.credentials import forget_token, save_token
+        from mask_editor.workspace import Account
+
+        token = signed.token
+        account = Account(signed.server, signed.username, token.user_id, token.role or "user",
+                          token.organization_id)
+        workspace.set_account(account)
+        if signed.remember:
+            save_token(signed.server, signed.username, token.raw)
+        else:
+            forget_token(signed.server, signed.username)
+        remember_workspace(workspace.path)
+        self._close_client()
+        self.account = account
+        self._credentials = (signed.server, token.raw)
+        self._set_state("online", f"Signed in as {account.username} ({account.role}).")
+        self.refresh_cameras(workspace)
+
+    def sign_out(self) -> None:
+        from mask_editor.credentials import forget_token
+
+        if self.account is not None:
+            forget_token(self.account.server_url, self.account.username)
+        self._close_client()
+        self._set_state("signed-out", "Signed out. Your workspace and unsynced changes are kept.")
+
+    # --- network work -------------------------------------------------------------------------
+
+    def refresh_cameras(self, workspace: Workspace) -> None:
+        from mask_editor.sync.refresh import refresh_cameras
+
+        self.run(lambda c: refresh_cameras(c, workspace), lambda _rows: self.camerasRefreshed.emit())
+
+    def open_pose(self, workspace: Workspace, pose_id: int) -> None:
+        """When a pose is opened online: fetch its image if missing, then pull its masks."""
+        from mask_editor.sync.engine import pull_pose
+        from mask_editor.sync.refresh import fetch_pose_image
+
+        def work(client: PyroClient) -> Any:
+            if workspace.pose_image(pose_id) is None:
+                fetch_pose_image(client, workspace, pose_id)
+            return pull_pose(client, workspace, pose_id)
+
+        self.run(work, lambda result: self._after_pull(pose_id, result))
+
+    def _after_pull(self, pose_id: int, result: Any) -> None:
+        from mask_editor.sync.result import Outcome
+
+        if result.outcome is Outcome.SIGN_IN_REQUIRED:
+            self._set_state("expired", "Your session has expired: sign in again to sync.")
+        elif result.outcome is Outcome.UNREACHABLE:
+            self._set_state("offline", "The server cannot be reached: working offline.")
+        else:
+            self._set_state("online")
+        self.poseRefreshed.emit(pose_id)
+
+    def run(self, work: Callable[[PyroClient], Any], on_done: Callable[[Any], None]) -> None:
+        client = self.client
+        if client is None or self.state == "expired":
+            return
+
+        def failed(error: BaseException) -> None:
+            from mask_editor.api.errors import SignInRequired, Unreachable
+
+            if isinstance(error, SignInRequired):
+                self._set_state("expired", explain(error).text)
+            elif isinstance(error, Unreachable):
+                self._set_state("offline", explain(error).text)
+            else:
+                log.warning("server call failed: %s", type(error).__name__)
+                self.message.emit(explain(error).text)
+
+        def done(value: Any) -> None:
+            if self.state == "offline":
+                self._set_state("online")
+            on_done(value)
+
+        run_task(lambda: work(client), done, failed, owner=self)
+
+    # --- state --------------------------------------------------------------------------------
+
+    def _set_state(self, state: str, detail: str = "") -> None:
+        self.state, self.detail = state, detail
+        if detail:
+            self.message.emit(detail)
+        self.changed.emit()
+
+    def _close_client(self) -> None:
+        if self._client is not None:
+            self._client.close()
+        self._client = None
+        self._credentials = None
+        self.account = None
+
+    def describe(self) -> str:
+        """The status bar's words for the connection."""
+        if self.account is None:
+            return "Not signed in"
+        where = self.account.server_url.split("//")[-1]
+        return {"online": f"Online · {where}", "offline": f"Offline · {where}",
+                "expired": "Session expired: sign in to sync"}.get(self.state, "Not signed in")
