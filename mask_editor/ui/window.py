@@ -33,6 +33,7 @@ from mask_editor.ui.status_bar import StatusBar
 from mask_editor.ui.theme import icon
 from mask_editor.ui.timeline import Timeline
 from mask_editor.ui.undo_view import UndoHistoryDock
+from mask_editor.ui.window_files import attach_file_actions
 from mask_editor.workspace import Workspace
 
 APP_TITLE = "Mask editor"
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self._counts_timer.timeout.connect(self.refresh_counts)
         self._connect_actions()
         self._connect_widgets()
+        attach_file_actions(self)
         self.set_workspace(workspace)
         self._restore_layout()
 

@@ -97,3 +97,10 @@ def test_run_reports_start_errors_without_a_dialog_in_smoke_mode(tmp_path, monke
         qapp.setStyle(style)
         qapp.setPalette(palette)
     assert "There is no workspace at" in capsys.readouterr().err
+
+
+def test_import_and_export_are_in_the_file_menu(window):
+    file_menu = window.menus["File"]
+    texts = [a.text() for a in file_menu.actions()]
+    assert "&Import legacy masks…" in texts and "&Export masks…" in texts
+    assert window.actions["import_legacy"].shortcut().toString() == "Ctrl+I"
