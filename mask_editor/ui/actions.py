@@ -49,8 +49,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
                tip="Sign in to a Pyronear server to list its cameras and sync masks"),
     ActionSpec("sign_out", "Sign &out", "File", (), section="account",
                tip="Forget the stored session; the workspace and unsynced changes stay on this computer"),
-    ActionSpec("make_offline", "Make this camera available &offline", "Pose", (), section="offline",
-               tip="Download every pose image of the current camera now, to work without a connection"),
     ActionSpec("quit", "&Quit", "File", (SK.Quit, "Ctrl+Q"), section="quit"),
     # Edit
     ActionSpec("undo", "&Undo", "Edit", (SK.Undo,), icon="undo", needs_edit=True),
@@ -91,6 +89,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("previous_pose", "&Previous pose", "Pose", ("PgUp",), icon="previous"),
     ActionSpec("reveal_selection", "&Reveal selection", "Pose", ("Ctrl+R",), needs_selection=True,
                tip="Scroll the image to show the selected masks"),
+    ActionSpec("make_offline", "Make this camera available &offline", "Pose", (), section="offline",
+               tip="Download every pose image of the current camera now, to work without a connection"),
     # Help
     ActionSpec("shortcuts", "&Keyboard shortcuts", "Help", (SK.HelpContents, "F1"), icon="keyboard"),
     ActionSpec("about", "&About mask editor", "Help"),

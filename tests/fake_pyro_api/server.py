@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import threading
 from datetime import timedelta
 from http.server import ThreadingHTTPServer
@@ -18,6 +20,30 @@ from tests.fake_pyro_api.state import FakeState
 class _Server(ThreadingHTTPServer):
     daemon_threads = True  # a handler sleeping for a 'timeout' fault must not block shutdown
     allow_reuse_address = True
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+
+    def process_request(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request) -> None:  # type: ignore[no-untyped-def]
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """Cut kept-alive connections too: a stopped server must look down to clients that hold
+        pooled connections, not keep answering on them from their handler threads."""
+        with self._open_lock:
+            sockets = list(self._open)
+        for sock in sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
 
 class FakePyroApi:
@@ -61,6 +87,7 @@ class FakePyroApi:
         self.stopping.set()  # wakes handlers sleeping for latency or timeout faults
         self._server.shutdown()
         self._server.server_close()
+        self._server.close_connections()
         self._thread.join(timeout=5)
 
     def __enter__(self) -> Self:
