@@ -21,13 +21,10 @@ Every write is atomic: a temporary file in the same folder, fsync, os.replace.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -38,6 +35,7 @@ from pathlib import Path
 from mask_editor.core.codec import format_legacy
 from mask_editor.core.geometry import GRID
 from mask_editor.workspace import CameraRow, Mask, MaskState, PoseRow, Workspace
+from mask_editor.workspace.atomic import atomic_write
 
 TABLE_FIELDS = ("local_id", "server_id", "pose_id", "camera_id", "camera", "mask", "xmin", "ymin", "xmax",
                 "ymax", "added_at", "server_created_at", "state", "note")
@@ -65,37 +63,6 @@ class ExportedFile:
 @dataclass(slots=True)
 class ExportResult:
     files: list[ExportedFile] = field(default_factory=list)
-
-
-# --- atomic writes -------------------------------------------------------------------------------
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old file or the whole new one, never a part."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows cannot open folders, and needs no such step."""
-    if os.name == "nt":  # pragma: no cover
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # --- what gets exported --------------------------------------------------------------------------

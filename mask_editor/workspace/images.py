@@ -7,21 +7,9 @@ decodes. Writes go to a temporary file first and are renamed, so a crash never l
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
-JPEG_MAGIC = b"\xff\xd8\xff"
-PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-
-
-def sniff_image_type(data: bytes) -> str | None:
-    """'jpeg' or 'png' from the first bytes; storage answers `binary/octet-stream`, so headers lie."""
-    if data.startswith(JPEG_MAGIC):
-        return "jpeg"
-    if data.startswith(PNG_MAGIC):
-        return "png"
-    return None
+from mask_editor.workspace.atomic import atomic_write
 
 
 class ImageCache:
@@ -38,16 +26,7 @@ class ImageCache:
         if target.exists() and target.stat().st_size == len(data):
             return digest
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(target, data)
         return digest
 
     def has(self, sha256: str) -> bool:
