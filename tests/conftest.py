@@ -1,9 +1,27 @@
 """Shared pytest fixtures."""
 
+import pytest
+
 # --- fake pyro-api server (tests/fake_pyro_api) ---------------------------------------------------
 from tests.fake_pyro_api.fixtures import fake_api
 
 __all__ = ["fake_api"]
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(request):
+    """Tests that use Qt collect cycles on the GUI thread only, as the app does
+    (mask_editor/ui/collector.py): a collection inside a Qt call crashed PySide6 here."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield
+        return
+    import gc
+
+    from mask_editor.ui import collector
+
+    collector.install(request.getfixturevalue("qapp"))
+    yield
+    gc.enable()  # tests without Qt (long hypothesis runs) keep the ordinary collector
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -28,8 +28,8 @@ class Session(QObject):
     """The signed-in account's client; `state` is "signed-out", "online", "offline" or "expired"."""
 
     changed = Signal()
-    poseRefreshed = Signal(int)  # the pose's masks or image changed on disk: views reload it
-    camerasRefreshed = Signal()
+    poseRefreshed = Signal(object, int)  # (workspace, pose id): its masks or image changed on disk
+    camerasRefreshed = Signal(object)  # workspace
     message = Signal(str)  # a short status line for the status bar
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -102,7 +102,7 @@ class Session(QObject):
     def refresh_cameras(self, workspace: Workspace) -> None:
         from mask_editor.sync.refresh import refresh_cameras
 
-        self.run(lambda c: refresh_cameras(c, workspace), lambda _rows: self.camerasRefreshed.emit())
+        self.run(lambda c: refresh_cameras(c, workspace), lambda _rows: self.camerasRefreshed.emit(workspace))
 
     def open_pose(self, workspace: Workspace, pose_id: int) -> None:
         """When a pose is opened online: fetch its image if missing, then pull its masks."""
@@ -114,9 +114,9 @@ class Session(QObject):
                 fetch_pose_image(client, workspace, pose_id)
             return pull_pose(client, workspace, pose_id)
 
-        self.run(work, lambda result: self._after_pull(pose_id, result))
+        self.run(work, lambda result: self._after_pull(workspace, pose_id, result))
 
-    def _after_pull(self, pose_id: int, result: Any) -> None:
+    def _after_pull(self, workspace: Workspace, pose_id: int, result: Any) -> None:
         from mask_editor.sync.result import Outcome
 
         if result.outcome is Outcome.SIGN_IN_REQUIRED:
@@ -125,7 +125,7 @@ class Session(QObject):
             self._set_state("offline", "The server cannot be reached: working offline.")
         else:
             self._set_state("online")
-        self.poseRefreshed.emit(pose_id)
+        self.poseRefreshed.emit(workspace, pose_id)
 
     def run(self, work: Callable[[PyroClient], Any], on_done: Callable[[Any], None]) -> None:
         client = self.client

@@ -93,7 +93,14 @@ class SessionController(QObject):
         if self.window.workspace is not None and self.session.state in ("online", "offline"):
             self.session.open_pose(self.window.workspace, pose_id)
 
-    def _on_pose_refreshed(self, pose_id: int) -> None:
+    def _current(self, workspace: Workspace) -> bool:
+        """Whether an answer about `workspace` still concerns what the window shows (the user may
+        have switched workspaces, or closed the window, while the request was out)."""
+        return workspace is self.window.workspace and not workspace.closed
+
+    def _on_pose_refreshed(self, workspace: Workspace, pose_id: int) -> None:
+        if not self._current(workspace):
+            return
         poses = self.window.poses
         doc = poses.get(pose_id) if poses is not None else None
         if doc is not None:
@@ -102,9 +109,8 @@ class SessionController(QObject):
                 self.window.canvas.set_document(doc)  # the image just arrived
         self.window.refresh_counts()
 
-    def _on_cameras(self) -> None:
-        ws = self.window.workspace
-        if ws is None:
+    def _on_cameras(self, ws: Workspace) -> None:
+        if not self._current(ws):
             return
         self.window.browser.set_workspace(ws)
         if self.window.document is None and (ids := self.window.browser.pose_ids()):

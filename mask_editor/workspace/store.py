@@ -45,6 +45,7 @@ class Store:
         self.read_only_reason: str | None = "opened read-only" if read_only else None
         self._lock = threading.RLock()
         self._depth = 0
+        self._closed = False
         self._instance_lock: WorkspaceLock | None = None
         if exclusive and not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -90,8 +91,13 @@ class Store:
     def read_only(self) -> bool:
         return self.read_only_reason is not None
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self._conn.close()
         if self._instance_lock:
             self._instance_lock.release()

@@ -150,6 +150,9 @@ class Dispatcher:
 
 class FakeHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, so the client's pool is exercised as in production
+    # Without TCP_NODELAY each reply waits ~40 ms for the client's delayed ACK (Nagle): every test
+    # request would pay it. Latency is a fault knob, not an accident of the socket.
+    disable_nagle_algorithm = True
     server_version = "fake-pyro-api"
     sys_version = ""
     api: FakePyroApi  # set on the subclass made by FakePyroApi
