@@ -1,18 +1,22 @@
 """Where the sky ends on a pose image: one ridge row per column, and a sky raster above it.
 
-Per pixel, a sky score compares three cues with the image's own references, the top rows (mostly
-sky on a wildfire camera) and the bottom rows (ground):
-* texture, the median horizontal step along a short row segment: sky and clouds are smooth,
-  forest and rock are not. Judged two-sided (how many spreads from each reference) and counted
-  twice, as it does not drift down the sky: this keeps a pale, hazy far hill on the ground side.
-  Horizontal steps only, so the ridge's own edge does not leak upward; a median, so a thin mast
-  does not make its neighbours look textured;
-* brightness and blueness, one-sided (only which side of the midpoint), as both change toward
-  the horizon.
-Per column, the best boundary keeps the most score above it and the least below, i.e. maximises
-the cumulative score from the top, so a cloud only dents it; a dynamic programme across columns
-picks the boundaries jointly, paying for each row of jump between neighbouring columns (capped,
-so a cliff or a building edge stays sharp).
+The ridge is the topmost land, hazy far hills included. Those hills are as smooth and nearly as
+pale as the sky just above them, so no per-pixel cue tells them apart; what does is the step at
+the ridge, where the sky above gives way to darker land. Per column, the boundary therefore
+weighs two things, and a dynamic programme across columns picks the boundaries jointly, paying
+for each row of jump between neighbouring columns (capped, so a cliff stays sharp):
+* an edge bonus: the colour step between the few rows above and below, counted when it darkens
+  going down (cloud tops brighten; the ridge darkens), compressed (square root) so that a
+  stronger step between two nearer layers does not outweigh the ridge, and smoothed along the
+  row so that a road or a mast's tip, short along the row, weighs less than a long ridge;
+* a region score, cumulated from the top: ground where a row segment is much more textured than
+  the sky reference (the top rows; second differences, so a cloud's smooth shading is not
+  texture), and a small sky bonus where colour, brightness and smoothness look like the top rows
+  (`_sky_score`, kept small: it drifts toward the horizon and would pull the line into the haze).
+A second pass re-reads the colours just above and just below the first line, column by column,
+and adds how much each pixel near the line looks like one or the other: the far haze then reads
+as land, the horizon sky as sky, and a stretch of the first line that hopped onto a cloud's edge
+comes back down.
 Work is done on a copy at most `work_width` pixels wide. `separation` near 0 means the top and
 bottom of the image look alike (no distinct sky): the ridge is then meaningless.
 """
@@ -23,11 +27,20 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 WORK_WIDTH = 512
 _TOP_BAND = 0.08  # fraction of rows taken as the sky reference
 _BOTTOM_BAND = 0.2  # fraction of rows taken as the ground reference
-_TEXTURE_WINDOW = 3  # half-length (work pixels) of the row segment judged for texture
+_TEXTURE_WINDOW = 4  # half-length (work pixels) of the row segment judged for texture
+_TEXTURE_FLOOR = 0.004  # about 1/255: below this, texture is sensor noise or JPEG smoothing
+_TEXTURE_GROUND = (1.5, 3.0)  # texture / sky texture: from no ground evidence to full evidence
+_SKY_BONUS = 0.12  # weight of the colour-based sky score (see the module docstring)
+_EDGE_WEIGHT = 0.12  # edge bonus at full strength, in region-score rows per image row
+_EDGE_SPANS = (1, 2)  # rows compared above and below a boundary (work pixels)
+_EDGE_DARKENING = 0.02  # luma drop (0..1) at which a colour step counts in full
+_EDGE_SMOOTH = 3  # half-width (work columns) of the smoothing of the edge bonus along rows
+_LOCAL_BAND = 0.1  # fraction of the height around the first line that the second pass re-reads
 _JUMP_COST = 0.6  # score units per row of ridge jump between neighbouring columns
 _JUMP_CAP = 0.08  # fraction of the height: a longer jump costs no more than this one
 
@@ -58,8 +71,11 @@ def estimate_sky(image: np.ndarray, *, work_width: int = WORK_WIDTH) -> SkyEstim
         raise ValueError(f"expected an RGB image (H, W, 3) of at least 8x8 pixels, got {image.shape}")
     height, width = image.shape[:2]
     work, factor = _downscale(image[..., :3], work_width)
-    score, separation = _sky_score(work)
-    boundary = _best_boundaries(score)
+    colour_score, separation = _sky_score(work)
+    score = _texture_ground(work) + _SKY_BONUS * np.maximum(colour_score, 0.0)
+    edge = _edge_bonus(work)
+    boundary = _best_boundaries(score, edge)
+    boundary = _best_boundaries(score + _local_score(work, boundary), edge)
     # Work columns cover `factor` input columns each (the last few input columns, cropped away by
     # the downscale, take the last value); rows scale by the same factor.
     xs = (np.arange(width) + 0.5) / factor - 0.5
@@ -80,6 +96,71 @@ def _row_median(values: np.ndarray, radius: int) -> np.ndarray:
     padded = np.pad(values, ((0, 0), (radius, radius)), mode="edge")
     w = values.shape[1]
     return np.median(np.stack([padded[:, k : k + w] for k in range(2 * radius + 1)]), axis=0)
+
+
+def _luma(work: np.ndarray) -> np.ndarray:
+    return 0.299 * work[..., 0] + 0.587 * work[..., 1] + 0.114 * work[..., 2]
+
+
+def _texture_ground(work: np.ndarray) -> np.ndarray:
+    """Per pixel, -1 (ground) to 0 (no evidence): how much more textured than the top rows.
+
+    Second differences along the row: the smooth shading of a cloud or of the sky gradient is not
+    texture, forest is. Only ground evidence: smooth far hills are land too.
+    """
+    luma = _luma(work)
+    curvature = np.pad(np.abs(np.diff(luma, 2, axis=1)), ((0, 0), (1, 1)), mode="edge") / 2
+    texture = _row_median(curvature, _TEXTURE_WINDOW)
+    top = slice(0, max(1, round(work.shape[0] * _TOP_BAND)))
+    sky_texture = float(np.median(texture[top]))
+    ratio = np.log((texture + _TEXTURE_FLOOR) / (sky_texture + _TEXTURE_FLOOR))
+    low, high = np.log(_TEXTURE_GROUND[0]), np.log(_TEXTURE_GROUND[1])
+    return -np.clip((ratio - low) / (high - low), 0.0, 1.0)
+
+
+def _edge_bonus(work: np.ndarray) -> np.ndarray:
+    """(h + 1, w) in [0, 1.23]: how much a boundary with r sky rows looks like the ridge's step."""
+    h, w = work.shape[:2]
+    luma = _luma(work)
+    sums = np.zeros((h + 1, w, 4))
+    sums[1:] = np.cumsum(np.concatenate([work, luma[..., None]], axis=2), axis=0)
+    rows = np.arange(h + 1)
+    step = np.zeros((h + 1, w))
+    for span in _EDGE_SPANS:
+        lo, hi = np.maximum(rows - span, 0), np.minimum(rows + span, h)
+        above = (sums[rows] - sums[lo]) / np.maximum(rows - lo, 1)[:, None, None]
+        below = (sums[hi] - sums[rows]) / np.maximum(hi - rows, 1)[:, None, None]
+        diff = above - below
+        darkening = np.clip(diff[..., 3] / _EDGE_DARKENING, 0.0, 1.0)
+        step += np.sqrt((diff[..., :3] ** 2).sum(axis=2)) * darkening
+    step[0] = step[-1] = 0.0  # the image's own borders are no step
+    step /= np.percentile(step, 99.5) + 1e-6
+    bonus = np.sqrt(np.clip(step, 0.0, 1.5))
+    return _row_median(bonus, _EDGE_SMOOTH)
+
+
+def _local_score(work: np.ndarray, boundary: np.ndarray) -> np.ndarray:
+    """Near the first line, +1 for pixels like the colour just above it (in their stretch of
+    columns), -1 like the colour just below; 0 elsewhere. Medians, so a few columns where the
+    first line was wrong do not set the references."""
+    h, w = work.shape[:2]
+    gap, depth = 2, max(3, h // 30)
+    columns = np.arange(w)
+    half = max(1, w // 16)
+
+    def reference(first: int, last: int) -> np.ndarray:
+        rows = np.clip(boundary[None, :] + np.arange(first, last)[:, None], 0, h - 1)
+        per_column = np.median(work[rows, columns[None, :]], axis=0)  # (w, 3)
+        padded = np.pad(per_column, ((half, half), (0, 0)), mode="edge")
+        return np.median(sliding_window_view(padded, 2 * half + 1, axis=0), axis=2)
+
+    sky = reference(-gap - depth, -gap)
+    ground = reference(gap, gap + depth)
+    to_sky = np.sqrt(((work - sky[None]) ** 2).sum(axis=2))
+    to_ground = np.sqrt(((work - ground[None]) ** 2).sum(axis=2))
+    score = (to_ground - to_sky) / (to_ground + to_sky + 1e-3)
+    near = np.abs(np.arange(h)[:, None] - boundary[None, :]) <= _LOCAL_BAND * h
+    return np.where(near, score, 0.0)
 
 
 def _sky_score(work: np.ndarray) -> tuple[np.ndarray, float]:
@@ -128,12 +209,14 @@ def _median_spread(values: np.ndarray) -> tuple[float, float]:
     return middle, float(np.median(np.abs(values - middle)))
 
 
-def _best_boundaries(score: np.ndarray) -> np.ndarray:
-    """Per column, the number of sky rows r (0..h): minimises -sum(score[:r]) plus the jump costs."""
+def _best_boundaries(score: np.ndarray, edge: np.ndarray) -> np.ndarray:
+    """Per column, the number of sky rows r (0..h): minimises -sum(score[:r]) - the edge bonus
+    at r, plus the jump costs."""
     h, w = score.shape
     # cost[r, x]: calling rows < r sky and the rest ground (constant terms dropped)
     cost = np.zeros((h + 1, w))
     cost[1:] = -np.cumsum(score, axis=0)
+    cost -= _EDGE_WEIGHT * h * edge
     rows = np.arange(h + 1, dtype=float)
     cap = _JUMP_COST * max(1.0, _JUMP_CAP * h)
     total = np.empty_like(cost)

@@ -70,6 +70,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                section="tools", tip="Select, move and resize masks"),
     ActionSpec("draw_tool", "D&raw mask", "Edit", ("R",), icon="draw", checkable=True, needs_edit=True,
                section="tools", tip="Drag on the image to draw a new mask"),
+    ActionSpec("area_tool", "Cover an &area", "Edit", ("A",), checkable=True, needs_edit=True, section="tools",
+               tip="Drag an area: get the fewest masks that drop every detection of the chosen size in it"),
     # View
     ActionSpec("zoom_in", "Zoom &in", "View", (SK.ZoomIn, "+", "="), icon="zoom-in"),
     ActionSpec("zoom_out", "Zoom &out", "View", (SK.ZoomOut, "-"), icon="zoom-out"),
@@ -79,6 +81,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                needs_selection=True),
     ActionSpec("toggle_masks", "Show &masks", "View", ("H",), icon="eye", checkable=True, section="masks",
                tip="Show or hide all masks on the image"),
+    ActionSpec("show_zone", "Show suppression &zone", "View", ("Shift+Z",), checkable=True, section="insight",
+               tip="Shade where a detection's centre must fall for the masks to drop it (IoU > 0.1)"),
+    ActionSpec("past_detections", "Past &detections", "View", ("Ctrl+Shift+D",), checkable=True,
+               section="insight", tip="The detections of the last days on this pose: dropped or kept"),
     ActionSpec("show_undo_history", "Undo &history", "View", ("Ctrl+Shift+H",), icon="history",
                checkable=True, section="panels"),
     ActionSpec("theme_system", "Follow the &system", "View/Theme", checkable=True),
@@ -91,6 +97,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                tip="Scroll the image to show the selected masks"),
     ActionSpec("make_offline", "Make this camera available &offline", "Pose", (), section="offline",
                tip="Download every pose image of the current camera now, to work without a connection"),
+    ActionSpec("propose_sky", "Propose s&ky area", "Pose", (), section="insight",
+               tip="Estimate where the sky is on this pose image and propose masks that silence it"),
     # Help
     ActionSpec("shortcuts", "&Keyboard shortcuts", "Help", (SK.HelpContents, "F1"), icon="keyboard"),
     ActionSpec("about", "&About mask editor", "Help"),

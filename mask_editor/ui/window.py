@@ -24,6 +24,7 @@ from mask_editor.ui.actions import SPECS, build_actions, populate_menus
 from mask_editor.ui.banner import Banner
 from mask_editor.ui.canvas import CanvasView
 from mask_editor.ui.document import PoseDocument
+from mask_editor.ui.insight import attach_insight
 from mask_editor.ui.inspector import Inspector
 from mask_editor.ui.mask_panel import MaskPanel
 from mask_editor.ui.open_poses import OpenPoses
@@ -57,6 +58,7 @@ def read_only_reason(workspace: Workspace) -> str | None:
 
 class MainWindow(QMainWindow):
     workspaceChanged = Signal(object)  # Workspace | None
+    documentChanged = Signal(object)  # PoseDocument | None: the pose shown changed
 
     def __init__(self, workspace: Workspace | None, settings: AppSettings | None = None,
                  parent: QWidget | None = None) -> None:
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self._connect_widgets()
         attach_file_actions(self)
+        self.insight = attach_insight(self)
         self.set_workspace(workspace)
         self._restore_layout()
 
@@ -273,6 +276,7 @@ class MainWindow(QMainWindow):
         self.apply_time_filter()
         self._update_actions()
         self._update_title()
+        self.documentChanged.emit(doc)
 
     def step_pose(self, step: int) -> None:
         ids = self.browser.visible_pose_ids() or self.browser.pose_ids()

@@ -1,0 +1,145 @@
+"""Show what masks really do: the suppression zone, the area tool, the sky helper and past false
+positives. The window calls `attach_insight(window)` once; everything else is wired here, from
+the window's actions (ui/actions.py), its `documentChanged` signal and its canvas overlays.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
+
+from mask_editor.ui.insight.area import AreaTool
+from mask_editor.ui.insight.false_positives import FalsePositives, FalsePositivesPanel
+from mask_editor.ui.insight.panel import InsightPanel
+from mask_editor.ui.insight.sizes import DetectionSize
+from mask_editor.ui.insight.zone import ZoneOverlay
+from mask_editor.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from mask_editor.ui.document import PoseDocument
+    from mask_editor.ui.session import Session
+    from mask_editor.ui.window import MainWindow
+
+__all__ = ["Insight", "attach_insight"]
+
+
+class Insight(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session: Session | None = None  # set by tests; else the window's session controller's
+        canvas, actions = window.canvas, window.actions
+        self.panel = InsightPanel(window)
+        self.dock = self._dock("What masks do", "insight_dock", self.panel)
+        self.fp_panel = FalsePositivesPanel(window)
+        self.fp_dock = self._dock("Past detections", "past_detections_dock", self.fp_panel)
+        self.zone = ZoneOverlay(canvas, self)
+        self.area = AreaTool(canvas, self.zone.detection_size, self)
+        self.false_positives = FalsePositives(canvas, self.fp_panel, self._current_session, self)
+
+        p = self.panel
+        p.sizeChanged.connect(self._on_size)
+        actions["show_zone"].toggled.connect(self._on_zone_toggled)
+        p.show_zone.toggled.connect(actions["show_zone"].setChecked)
+        self.zone.changed.connect(lambda text: text and p.zone_text.setText(text))
+        actions["area_tool"].toggled.connect(self._on_area_toggled)
+        p.draw_area.toggled.connect(actions["area_tool"].setChecked)
+        for name in ("select_tool", "draw_tool"):
+            actions[name].triggered.connect(lambda _checked=False: actions["area_tool"].setChecked(False))
+        actions["propose_sky"].triggered.connect(lambda _checked=False: self.propose_sky())
+        p.sky.clicked.connect(self.propose_sky)
+        p.apply.clicked.connect(self.area.apply)
+        p.discard.clicked.connect(self.area.discard)
+        self.area.message.connect(p.area_text.setText)
+        self.area.proposalChanged.connect(lambda ready: p.apply.setEnabled(ready and self._editable()))
+        self.area.proposalChanged.connect(lambda ready: p.discard.setEnabled(ready or self.area.area is not None))
+        actions["past_detections"].toggled.connect(self.fp_dock.setVisible)
+        self.fp_dock.visibilityChanged.connect(
+            lambda visible: actions["past_detections"].setChecked(visible or not self.fp_dock.isHidden()))
+        table = window.mask_panel.model
+        table.set_warning_provider(self.zone.warning)
+        self.zone.warningsChanged.connect(lambda: table.set_warning_provider(self.zone.warning))
+        window.toolbar.addSeparator()
+        for name in ("show_zone", "area_tool"):
+            window.toolbar.addAction(actions[name])
+        window.documentChanged.connect(self.set_document)
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)  # saveState/restoreState find docks by object name
+        scroll = QScrollArea(dock)  # a short dock scrolls instead of squeezing the wrapped texts
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(widget)
+        dock.setWidget(scroll)
+        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.window.tabifyDockWidget(self.window.inspector_dock, dock)
+        dock.hide()
+        return dock
+
+    def _current_session(self) -> Session | None:
+        if self.session is not None:
+            return self.session
+        controller = getattr(self.window, "session_controller", None)
+        return controller.session if controller is not None else None
+
+    def set_document(self, doc: PoseDocument | None) -> None:
+        self.window.actions["area_tool"].setChecked(False)
+        self.zone.set_document(doc)
+        self.area.set_document(doc)
+        self.false_positives.set_document(doc)
+
+    def _editable(self) -> bool:
+        doc = self.window.document
+        return doc is not None and not doc.read_only
+
+    def _on_size(self, size: DetectionSize) -> None:
+        self.zone.set_size(size)
+        if self.area.area is not None:
+            self.area.plan()
+
+    def _on_zone_toggled(self, on: bool) -> None:
+        self.panel.show_zone.setChecked(on)
+        if on:
+            self._reveal(self.dock)
+        self.zone.set_enabled(on)
+
+    def _on_area_toggled(self, on: bool) -> None:
+        self.panel.draw_area.setChecked(on)
+        if on:
+            self._reveal(self.dock)
+        self.area.set_active(on)
+
+    def _reveal(self, dock: QDockWidget) -> None:
+        dock.show()
+        dock.raise_()
+
+    def propose_sky(self) -> None:
+        """Estimate the sky on the pose image (off the GUI thread) and hand it to the area tool."""
+        doc = self.window.document
+        image = doc.image() if doc is not None else None
+        if doc is None or image is None:
+            self.panel.area_text.setText("This pose has no image yet: the sky cannot be estimated.")
+            return
+        from mask_editor.ui.insight.sky import NoSky, SkyArea, propose_sky
+
+        self._reveal(self.dock)
+        self.panel.area_text.setText("Looking for the sky on the pose image…")
+        pose_id, path, w, h = doc.pose_id, image.path, image.width, image.height
+
+        def done(sky: SkyArea) -> None:
+            current = self.window.document
+            if current is not None and current.pose_id == pose_id:
+                self.area.set_area_raster(sky.raster, f"the sky area ({sky.sky_fraction:.0%} of the image)")
+
+        def failed(error: BaseException) -> None:
+            self.panel.area_text.setText(str(error) if isinstance(error, NoSky)
+                                         else f"The sky could not be estimated: {error}")
+
+        run_task(lambda: propose_sky(path, w, h), done, failed, owner=self)
+
+
+def attach_insight(window: MainWindow) -> Insight:
+    return Insight(window)
