@@ -1,6 +1,7 @@
 """The pyro-api client (httpx): typed records and typed errors. No Qt here."""
 
-from mask_editor.api.client import PyroClient
+from typing import TYPE_CHECKING, Any
+
 from mask_editor.api.errors import (
     ApiError,
     DeviceUnavailable,
@@ -15,6 +16,19 @@ from mask_editor.api.errors import (
     Unreachable,
 )
 from mask_editor.api.records import Camera, Detection, Pose, Sequence, ServerMask, Token
+
+if TYPE_CHECKING:
+    from mask_editor.api.client import PyroClient
+
+
+def __getattr__(name: str) -> Any:
+    # PyroClient (and httpx, ~50 ms) loads on first use: the window imports api.errors on its way
+    # to the first paint and must not pay for the client.
+    if name == "PyroClient":
+        from mask_editor.api.client import PyroClient
+
+        return PyroClient
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "ApiError",

@@ -1,10 +1,13 @@
-"""The sync engine: poses in parallel (bounded), each pose pulled then pushed by one worker, with
-retries, cancellation, a sign-in pause and progress.
+"""The sync engine: poses in parallel, each pose pulled then pushed by one thread, with retries,
+cancellation, a sign-in pause and progress.
 
-Different poses share the client's connection pool through a ThreadPoolExecutor; one pose is only
-ever handled by one worker, so its requests keep their order. A transient failure (unreachable,
-5xx) is retried after an exponential, jittered backoff by pulling the pose again first: the pull
-settles whatever the failed request may have done, exactly as after a crash.
+Every pose gets its own thread (up to POSE_THREADS), so its requests keep their order; the number
+of requests in flight across poses is bounded separately (`SyncOptions.workers`, the size of the
+client's connection pool). Bounding requests rather than poses keeps all K connections busy until the
+very end: with 20 poses and K = 8, pose-bound workers would run 8 + 8 + 4 poses and leave half the
+connections idle in the last round. A transient failure (unreachable, 5xx) is retried after an
+exponential, jittered backoff by pulling the pose again first: the pull settles whatever the failed
+request may have done, exactly as after a crash.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 from mask_editor.api.client import PyroClient
 from mask_editor.api.errors import ApiError, ServerError, SignInRequired, Unreachable
@@ -38,7 +42,7 @@ class SyncBusy(RuntimeError):
 
 @dataclass(frozen=True)
 class SyncOptions:
-    workers: int = 8  # poses handled at once; the client's pool holds 8 connections by default
+    workers: int = 8  # requests in flight at once; the client's pool holds 8 connections by default
     max_retries: int = 4  # consecutive failed rounds of one pose (without progress) before giving up
     backoff_base: float = 0.5
     backoff_max: float = 30.0
@@ -49,6 +53,8 @@ class SyncOptions:
     wait_for_turn: bool = True  # False: raise SyncBusy instead of waiting for another run to end
 
 
+POSE_THREADS = 32  # poses handled at once (each waits for a request slot before every request)
+
 _running: dict[Path, threading.Lock] = {}
 _running_guard = threading.Lock()
 
@@ -58,7 +64,9 @@ class _Run:
 
     def __init__(self, client: PyroClient, ws: Workspace, options: SyncOptions,
                  cancel: threading.Event | None, progress: Progress | None, total: int) -> None:
-        self.client, self.ws, self.options = client, ws, options
+        # Duck-typed: pull and push call the client's methods, each now waiting for a request slot.
+        self.client = cast(PyroClient, _Throttled(client, options.workers))
+        self.ws, self.options = ws, options
         self.cancel = cancel or threading.Event()
         self.progress = progress
         self.total, self.done = total, 0
@@ -110,7 +118,8 @@ def run(client: PyroClient, ws: Workspace, pose_ids: Iterable[int], *, push: boo
     try:
         total = len(poses) + (pending_operations(ws, poses) if push else 0)
         state = _Run(client, ws, options, cancel, progress, total)
-        with ThreadPoolExecutor(max_workers=max(1, options.workers), thread_name_prefix="sync") as pool:
+        threads = max(1, min(len(poses), POSE_THREADS))
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sync") as pool:
             reports = list(pool.map(lambda pose_id: _pose_task(state, pose_id, push), poses))
         remaining = pending_operations(ws)
         return SyncResult.from_reports(_outcome(state, reports), reports, remaining)
@@ -162,6 +171,25 @@ def _outcome(run: _Run, reports: list[PoseReport]) -> Outcome:
     if any(r.error is not None or not r.pulled for r in reports):
         return Outcome.INCOMPLETE
     return Outcome.COMPLETED
+
+
+class _Throttled:
+    """The client with at most `limit` requests in flight, whichever pose threads send them."""
+
+    def __init__(self, client: PyroClient, limit: int) -> None:
+        self._client = client
+        self._slots = threading.BoundedSemaphore(max(1, limit))
+
+    def __getattr__(self, name: str) -> object:
+        attribute = getattr(self._client, name)
+        if not callable(attribute):
+            return attribute
+
+        def call(*args: object, **kwargs: object) -> object:
+            with self._slots:
+                return attribute(*args, **kwargs)
+
+        return call
 
 
 def _lock_for(ws: Workspace) -> threading.Lock:

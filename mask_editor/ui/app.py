@@ -11,6 +11,9 @@ import sys
 from pathlib import Path
 
 DEMO_FILE = "demo.sqlite"
+# Set to any value, the window prints `first-paint <time.monotonic()>` once it has painted, then
+# quits: the cold-start benchmark (benchmarks/cold_start.py) reads that line.
+FIRST_PAINT_ENV = "MASK_EDITOR_FIRST_PAINT"
 
 
 class StartError(Exception):
@@ -44,8 +47,10 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
     settings = AppSettings()
     apply_theme(app, requested_theme(settings.theme()))
     app.setWindowIcon(icon("app"))
+    from mask_editor.ui import collector
     from mask_editor.ui.clipboard import hand_over_as_text
 
+    collector.install(app)
     app.aboutToQuit.connect(hand_over_as_text)
     try:
         ws = open_workspace(settings, workspace, server, demo)
@@ -61,6 +66,8 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
     try:
         if smoke:
             return _smoke(app, window)
+        if os.environ.get(FIRST_PAINT_ENV):
+            _report_first_paint(app, window)
         window.show()
         return app.exec()
     finally:
@@ -158,3 +165,26 @@ def _smoke(app, window) -> int:
         return 1
     print("smoke ok")
     return 0
+
+
+def _report_first_paint(app, window) -> None:
+    """Print the time of the window's first paint and quit (the cold-start benchmark's probe)."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Probe(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                # Posted: runs once this paint pass (the window and its children) is done.
+                QTimer.singleShot(0, self.report)
+            return False
+
+        def report(self) -> None:
+            heavy = ",".join(m for m in ("numpy", "PIL", "httpx") if m in sys.modules) or "-"
+            print(f"first-paint {time.monotonic():.6f} heavy={heavy}", flush=True)
+            app.quit()
+
+    window._first_paint_probe = Probe(window)
+    window.installEventFilter(window._first_paint_probe)

@@ -87,9 +87,7 @@ class SetBoxes(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self.document.workspace.set_boxes(self.after)
-        self.document.reload(self.after)
+        self.document.write_boxes(self.after)
 
     def undo(self) -> None:
-        self.document.workspace.set_boxes(self.before)
-        self.document.reload(self.after)
+        self.document.write_boxes(self.before)

@@ -8,6 +8,7 @@ workspace at once (no save step) and tells the views which masks changed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -95,8 +96,8 @@ class PoseDocument(QObject):
         same masks become one undo step."""
         from mask_editor.ui.commands import SetBoxes
 
-        changed = {i: quantize(b) for i, b in boxes.items()
-                   if i in self._masks and self._masks[i].box != quantize(b)}
+        quantized = {i: quantize(b) for i, b in boxes.items() if i in self._masks}
+        changed = {i: b for i, b in quantized.items() if self._masks[i].box != b}
         if changed and not self.read_only:
             self.undo_stack.push(SetBoxes(self, changed, text, merge_key))
 
@@ -108,6 +109,15 @@ class PoseDocument(QObject):
             self.undo_stack.push(DeleteMasks(self, ids))
 
     # --- called by undo commands and by sync ---------------------------------------------------
+
+    def write_boxes(self, boxes: Mapping[int, Box | None]) -> None:
+        """Store boxes already on the grid, then update the rows held here as Workspace.set_boxes
+        changed them (box, and no push error): a 2,000-mask move must not read its rows back."""
+        self.workspace.set_boxes(boxes)
+        for local_id, box in boxes.items():
+            if (mask := self._masks.get(local_id)) is not None:
+                self._masks[local_id] = replace(mask, box=box, push_error=None)
+        self.masksChanged.emit(set(boxes), set())
 
     def reload(self, local_ids: Iterable[int] | None = None) -> None:
         """Re-read masks from the workspace (all of them when `local_ids` is None) and notify views."""

@@ -88,10 +88,12 @@ def test_restore_after_a_pushed_delete_comes_back_as_new(ws):
     assert restored.box == mask.box and restored.added_at == mask.added_at
 
 
-def test_set_boxes_returns_previous_rows_and_is_atomic(ws):
+def test_set_boxes_is_atomic_and_clears_a_refused_push(ws):
     a, b = ws.add_masks(10, [Box(0.1, 0.1, 0.2, 0.2), Box(0.5, 0.5, 0.6, 0.6)])
-    before = ws.set_boxes({a.local_id: Box(0.15, 0.1, 0.25, 0.2), b.local_id: Box(0.55, 0.5, 0.65, 0.6)})
-    assert [m.box for m in before] == [a.box, b.box]
+    with ws.transaction() as conn:
+        conn.execute("UPDATE masks SET push_error='Invalid mask format.' WHERE local_id=?", (a.local_id,))
+    ws.set_boxes({a.local_id: Box(0.15, 0.1, 0.25, 0.2), b.local_id: Box(0.55, 0.5, 0.65, 0.6)})
+    assert ws.mask(a.local_id).push_error is None
     with pytest.raises(ValueError):  # a bad box in the batch: nothing of the batch is written
         ws.set_boxes({a.local_id: Box(0.3, 0.3, 0.4, 0.4), b.local_id: Box(0.5, 0.5, 0.5004, 0.6)})
     assert ws.mask(a.local_id).box == Box(0.15, 0.1, 0.25, 0.2)

@@ -7,14 +7,14 @@ and selection, and writes to it only when a gesture ends (one undo step per gest
 from __future__ import annotations
 
 from PySide6 import QtGui  # event types, for annotations
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QNativeGestureEvent, QPainter
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QNativeGestureEvent, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
 from mask_editor.ui import style
 from mask_editor.ui.canvas import grid
 from mask_editor.ui.canvas.handles import Handles
-from mask_editor.ui.canvas.image_layer import ImageLayer, load_image_layer, paint_message
+from mask_editor.ui.canvas.image_layer import FullDecoder, ImageLayer, load_image_layer, paint_message
 from mask_editor.ui.canvas.items import DraftItem, MaskLayer, milli_rect
 from mask_editor.ui.canvas.keys import key_event, nudge_selection, nudge_selection_edge
 from mask_editor.ui.canvas.navigation import ZOOM_STEP, Navigator
@@ -64,6 +64,8 @@ class CanvasView(QGraphicsView):
         self._nav = Navigator(self, lambda: self._image.rect if self._image else None, self._on_scale)
         self._cursor_inside = False
         self._smooth_timer = QTimer(self, singleShot=True, interval=150, timeout=self._update_smoothing)
+        self._decoder = FullDecoder(self)
+        self._decoder.decoded.connect(self._on_full_decoded)
 
     # --- document -----------------------------------------------------------------------------
 
@@ -81,7 +83,7 @@ class CanvasView(QGraphicsView):
                 self._scene.removeItem(item)
         self._document, self._image, self._layer = document, None, None
         if document is not None:
-            self._image = load_image_layer(document.image())
+            self._image = load_image_layer(document.image(), self._preview_size())
             self._image.item.setZValue(Z_IMAGE)
             self._scene.addItem(self._image.item)
             self._layer = MaskLayer(self._image.width, self._image.height)
@@ -371,8 +373,29 @@ class CanvasView(QGraphicsView):
         else:
             self._smooth_timer.stop()
         self._update_smoothing(allow=not interactive)
+        self._want_full()
         if changed:
             self.zoomChanged.emit(scale)
+
+    def _preview_size(self) -> QSize | None:
+        """The device pixels the first paint needs: the viewport's, or before the window is shown,
+        half the screen's (the canvas beside the side panels). A larger view later, or a zoom,
+        brings the full image in the background (_want_full)."""
+        screen = self.screen()
+        if screen is None:
+            return None
+        size = self.viewport().size() if self.isVisible() else screen.size() / 2
+        ratio = self.devicePixelRatioF()
+        return QSize(round(size.width() * ratio), round(size.height() * ratio))
+
+    def _want_full(self) -> None:
+        if self._image is not None and self._image.needs_full(self.zoom() * self.devicePixelRatioF()):
+            self._decoder.request(self._image.path)
+
+    def _on_full_decoded(self, path: str, image: QImage) -> None:
+        if self._image is not None and self._image.path == path and not image.isNull():
+            self._image.set_full(image)
+            self.viewport().update()
 
     def _update_smoothing(self, allow: bool = True) -> None:
         if self._image is not None:

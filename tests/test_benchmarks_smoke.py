@@ -1,0 +1,51 @@
+"""Each benchmark runs once at a tiny size and returns numbers. Not timed: benchmarks report, and
+CI does not run them (`make bench` does)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from benchmarks import cold_start, many_masks, memory, open_image, sync_throughput
+from benchmarks.report import Row, percentile, table
+
+pytestmark = pytest.mark.slow
+
+
+def _check(rows: list[Row]) -> None:
+    assert rows and all(r.samples for r in rows)
+    assert all(not math.isnan(r.value) and r.value >= 0 for r in rows), table(rows)
+    assert table(rows).count("\n") == len(rows) + 1  # header, rule, one line per row
+
+
+def test_report_statistics():
+    row = Row("x", [3.0, 1.0, 2.0, 10.0], "ms", target=2.5)
+    assert row.value == 2.5 and row.met is True
+    assert percentile([float(i) for i in range(1, 101)], 95) == 95.0
+
+
+def test_cold_start_reports_no_heavy_module_at_first_paint():
+    rows = cold_start.bench(runs=1)
+    _check(rows)
+    assert rows[0].note.endswith(": -"), rows[0].note  # numpy, PIL and httpx stay off the first paint
+
+
+def test_open_image():
+    _check(open_image.bench(sizes=((320, 180),), runs=1))
+
+
+def test_many_masks():
+    rows = many_masks.bench(masks=40, size=(320, 180), cycles=1)
+    _check(rows)
+    assert "40 selected" in rows[3].note and "40 moved" in rows[5].note
+
+
+def test_sync_throughput():
+    rows = sync_throughput.bench(poses=2, per_pose=3, pull_poses=2, pull_masks=2, latency=0.01, runs=1,
+                                 sequential=False)
+    _check([r for r in rows if "one at a time" not in r.name])  # not measured with sequential=False
+
+
+def test_memory():
+    _check(memory.bench(poses=3, size=(320, 180)))
