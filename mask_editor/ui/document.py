@@ -8,7 +8,6 @@ workspace at once (no save step) and tells the views which masks changed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -116,7 +115,7 @@ class PoseDocument(QObject):
         self.workspace.set_boxes(boxes)
         for local_id, box in boxes.items():
             if (mask := self._masks.get(local_id)) is not None:
-                self._masks[local_id] = replace(mask, box=box, push_error=None)
+                self._masks[local_id] = mask.with_box(box)
         self.masksChanged.emit(set(boxes), set())
 
     def reload(self, local_ids: Iterable[int] | None = None) -> None:

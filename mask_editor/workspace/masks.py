@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
 
-from mask_editor.core.geometry import GRID, Box, quantize, to_grid
+from mask_editor.core.geometry import Box, quantize
 from mask_editor.workspace.records import ConflictKind, Mask, MaskState
 from mask_editor.workspace.schema import STATE_SQL
 from mask_editor.workspace.store import Store, from_text, now_utc, to_text
@@ -131,7 +131,7 @@ class Workspace(Store):
 def _grid_milli(box: Box) -> tuple[int, int, int, int]:
     """quantize(box).milli() without building a Box (validated again) per mask: ~3x faster for
     the 2,000 boxes of a big move."""
-    x0, y0, x1, y1 = (min(max(to_grid(v), 0), GRID) for v in box.as_tuple())
+    x0, y0, x1, y1 = box.milli()  # in [0, GRID] already: a Box's corners lie in [0, 1]
     if x1 <= x0 or y1 <= y0:
         quantize(box)  # raises the QuantizeError that names the side
     return x0, y0, x1, y1

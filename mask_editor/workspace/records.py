@@ -92,6 +92,13 @@ class Mask:
     push_attempted_at: datetime | None = None  # set just before a POST/PATCH/DELETE goes out
     push_error: str | None = None  # the server's words when it refused the last push
 
+    def with_box(self, box: Box | None) -> Mask:
+        """This row after Workspace.set_boxes: the new box, and no refused push any more. Twice as
+        fast as dataclasses.replace, which counts when 2,000 masks move at once."""
+        return Mask(self.local_id, self.pose_id, box, self.added_at, self.server_id, self.server_created_at,
+                    self.base, self.base_text, self.deleted, self.conflict, self.theirs_text, self.notes,
+                    self.push_attempted_at, None)
+
     @property
     def state(self) -> MaskState:
         if self.conflict is not None:

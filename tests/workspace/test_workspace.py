@@ -159,3 +159,12 @@ def test_migration_from_empty_sets_the_version(tmp_path):
     ws = Workspace(tmp_path / "m.sqlite")
     assert ws.query("PRAGMA user_version")[0][0] == SCHEMA_VERSION
     ws.close()
+
+
+def test_with_box_is_replace_of_box_and_push_error(ws):
+    from dataclasses import fields, replace
+
+    mask = ws.add_mask(10, Box(0.1, 0.2, 0.3, 0.4))
+    full = type(mask)(**{f.name: getattr(mask, f.name) for f in fields(mask)} | {"push_error": "refused"})
+    moved = full.with_box(Box(0.2, 0.2, 0.4, 0.4))
+    assert moved == replace(full, box=Box(0.2, 0.2, 0.4, 0.4), push_error=None)
