@@ -115,6 +115,8 @@ def _session(account) -> tuple[str, str | None]:
 
 
 def status_document(ws) -> dict:
+    from mask_editor.workspace.store import from_text
+
     account = ws.account()
     session, expires = _session(account)
     cameras = {c.id: c for c in ws.cameras()}
@@ -129,7 +131,7 @@ def status_document(ws) -> dict:
         totals.update({s: row[s] for s in STATES})
         pending.append(row)
     pulled = [p.masks_pulled_at for p in ws.poses() if p.masks_pulled_at is not None]
-    last_sync = ws.get_meta("last_sync_at")
+    last_sync = when_text(from_text(ws.get_meta("last_sync_at")))
     return {
         "workspace": str(ws.path),
         "account": None if account is None else {

@@ -175,12 +175,8 @@ def run_sync(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     def action(client: PyroClient, ws: Workspace, bar: Progress) -> int:
-        result = sync_all(client, ws, progress=bar.update)
+        result = sync_all(client, ws, progress=bar.update)  # records the last sync when it completes
         bar.close()
-        if str(result.outcome) == "completed":
-            from mask_editor.workspace.store import now_utc
-
-            ws.set_meta("last_sync_at", when_text(now_utc()))
         return _report(result, ws, args.json)
 
     return _with_engine(args, action)

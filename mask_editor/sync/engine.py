@@ -30,7 +30,7 @@ from mask_editor.sync.push import push_outbox
 from mask_editor.sync.result import Outcome, PoseReport, SyncResult
 from mask_editor.workspace import Workspace, sync_rows
 from mask_editor.workspace.schema import STATE_SQL
-from mask_editor.workspace.store import now_utc
+from mask_editor.workspace.store import now_utc, to_text
 
 Progress = Callable[[int, int, str], None]  # (done, total, message); called from worker threads
 TRANSIENT = (Unreachable, ServerError)
@@ -53,6 +53,7 @@ class SyncOptions:
     wait_for_turn: bool = True  # False: raise SyncBusy instead of waiting for another run to end
 
 
+LAST_SYNC_KEY = "last_sync_at"  # workspace meta: when a push last completed (ISO-8601, UTC)
 POSE_THREADS = 32  # poses handled at once (each waits for a request slot before every request)
 
 _running: dict[Path, threading.Lock] = {}
@@ -122,7 +123,10 @@ def run(client: PyroClient, ws: Workspace, pose_ids: Iterable[int], *, push: boo
         with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sync") as pool:
             reports = list(pool.map(lambda pose_id: _pose_task(state, pose_id, push), poses))
         remaining = pending_operations(ws)
-        return SyncResult.from_reports(_outcome(state, reports), reports, remaining)
+        outcome = _outcome(state, reports)
+        if push and outcome is Outcome.COMPLETED:  # what `status` and the window call the last sync
+            ws.set_meta(LAST_SYNC_KEY, to_text(options.clock()))
+        return SyncResult.from_reports(outcome, reports, remaining)
     finally:
         lock.release()
 

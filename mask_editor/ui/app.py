@@ -63,6 +63,9 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
     from mask_editor.ui.window_session import SessionController
 
     window.session_controller = SessionController(window)
+    from mask_editor.ui.window_sync import attach_sync
+
+    attach_sync(window, window.session_controller)
     try:
         if smoke:
             return _smoke(app, window)

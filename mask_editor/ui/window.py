@@ -166,7 +166,6 @@ class MainWindow(QMainWindow):
         for name in ("theme_system", "theme_light", "theme_dark"):
             themes.addAction(a[name])
         a[f"theme_{self.settings.theme()}"].setChecked(True)
-        a["sync"].setEnabled(False)  # the sync engine is another task; the action says so in its tip
 
     def _connect_actions(self) -> None:
         a, c = self.actions, self.canvas
@@ -312,6 +311,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_masks_changed(self, _changed: set[int], _removed: set[int]) -> None:
+        self._update_actions()  # a resolved conflict, a deleted selection
         if self.timeline.current_range() is not None:
             self.apply_time_filter()  # new masks may fall outside the range
         self._counts_timer.start()
@@ -349,6 +349,7 @@ class MainWindow(QMainWindow):
         editable = doc is not None and not doc.read_only
         selected = doc is not None and bool(doc.selection)
         group = self.poses.group if self.poses else None
+        conflicts = selected and any(doc.mask(i).conflict for i in doc.selection if doc.mask(i))
         for name, action in self.actions.items():
             spec = SPECS[name]
             enabled = (not spec.needs_edit or editable) and (not spec.needs_selection or selected)
@@ -359,7 +360,9 @@ class MainWindow(QMainWindow):
             elif name == "redo":
                 enabled = editable and group is not None and group.canRedo()
             elif name == "sync":
-                enabled = False
+                enabled = self.workspace is not None
+            elif name.startswith("conflict_"):
+                enabled = enabled and conflicts
             action.setEnabled(enabled)
         if not editable and self.actions["draw_tool"].isChecked():
             self.actions["select_tool"].trigger()
