@@ -106,13 +106,15 @@ class Session(QObject):
 
     def open_pose(self, workspace: Workspace, pose_id: int) -> None:
         """When a pose is opened online: fetch its image if missing, then pull its masks."""
-        from mask_editor.sync.engine import pull_pose
+        from mask_editor.sync.engine import SyncOptions, pull_pose
         from mask_editor.sync.refresh import fetch_pose_image
 
         def work(client: PyroClient) -> Any:
             if workspace.pose_image(pose_id) is None:
                 fetch_pose_image(client, workspace, pose_id)
-            return pull_pose(client, workspace, pose_id)
+            # One round, no engine retries: opening a pose offline must say so in seconds, not after
+            # a minute of backoff (File › Sync now retries patiently).
+            return pull_pose(client, workspace, pose_id, options=SyncOptions(max_retries=0))
 
         self.run(work, lambda result: self._after_pull(workspace, pose_id, result))
 
