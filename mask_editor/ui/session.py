@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from mask_editor.ui.messages import explain
 from mask_editor.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -136,6 +135,7 @@ class Session(QObject):
 
         def failed(error: BaseException) -> None:
             from mask_editor.api.errors import SignInRequired, Unreachable
+            from mask_editor.ui.messages import explain  # errors (and api records) load when one happens
 
             if isinstance(error, SignInRequired):
                 self._set_state("expired", explain(error).text)
