@@ -34,6 +34,7 @@ class ActionSpec:
     checkable: bool = False
     tip: str = ""
     section: str = ""  # a separator goes before the first action of a new section in a menu
+    needs_session: bool = False  # enabled by the session controller (signed in, server known), not the window
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -48,6 +49,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("sign_in", "Sign &in…", "File", (), section="account",
                tip="Sign in to a Pyronear server to list its cameras and sync masks"),
     ActionSpec("sign_out", "Sign &out", "File", (), section="account",
+               needs_session=True,
                tip="Forget the stored session; the workspace and unsynced changes stay on this computer"),
     ActionSpec("quit", "&Quit", "File", (SK.Quit, "Ctrl+Q"), section="quit"),
     # Edit
@@ -102,7 +104,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("previous_pose", "&Previous pose", "Pose", ("PgUp",), icon="previous"),
     ActionSpec("reveal_selection", "&Reveal selection", "Pose", ("Ctrl+R",), needs_selection=True,
                tip="Scroll the image to show the selected masks"),
+    ActionSpec("pull_camera", "P&ull this camera", "Pose", (), section="pull",
+               needs_session=True,
+               tip="Fetch the server's masks of every pose of this camera (local changes are kept)"),
+    ActionSpec("pull_all", "Pull &everything", "Pose", (), section="pull",
+               needs_session=True,
+               tip="Fetch cameras, poses and the server's masks of every pose (local changes are kept)"),
     ActionSpec("make_offline", "Make this camera available &offline", "Pose", (), section="offline",
+               needs_session=True,
                tip="Download every pose image of the current camera now, to work without a connection"),
     ActionSpec("propose_sky", "Propose s&ky area", "Pose", (), section="insight",
                tip="Estimate where the sky is on this pose image and propose masks that silence it"),

@@ -27,7 +27,7 @@ class Session(QObject):
     """The signed-in account's client; `state` is "signed-out", "online", "offline" or "expired"."""
 
     changed = Signal()
-    poseRefreshed = Signal(object, int)  # (workspace, pose id): its masks or image changed on disk
+    poseRefreshed = Signal(object, object)  # (workspace, pose id or None for all): masks or image changed
     camerasRefreshed = Signal(object)  # workspace
     message = Signal(str)  # a short status line for the status bar
 
@@ -117,7 +117,26 @@ class Session(QObject):
 
         self.run(work, lambda result: self._after_pull(workspace, pose_id, result))
 
-    def _after_pull(self, workspace: Workspace, pose_id: int, result: Any) -> None:
+    def pull(self, workspace: Workspace, camera_id: int | None = None) -> None:
+        """Pull one camera's poses, or (None) refresh the cameras and pull every pose."""
+        from mask_editor.sync.engine import pull_all, pull_camera
+        from mask_editor.sync.refresh import refresh_cameras
+
+        def work(client: PyroClient) -> Any:
+            if camera_id is not None:
+                return pull_camera(client, workspace, camera_id)
+            refresh_cameras(client, workspace)
+            return pull_all(client, workspace)
+
+        def done(result: Any) -> None:
+            if camera_id is None:
+                self.camerasRefreshed.emit(workspace)
+            self._after_pull(workspace, None, result)
+            self.message.emit(result.summary())
+
+        self.run(work, done)
+
+    def _after_pull(self, workspace: Workspace, pose_id: int | None, result: Any) -> None:
         from mask_editor.sync.result import Outcome
 
         if result.outcome is Outcome.SIGN_IN_REQUIRED:

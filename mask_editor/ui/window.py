@@ -352,6 +352,8 @@ class MainWindow(QMainWindow):
         conflicts = selected and any(doc.mask(i).conflict for i in doc.selection if doc.mask(i))
         for name, action in self.actions.items():
             spec = SPECS[name]
+            if spec.needs_session:
+                continue  # ui/window_session.py decides
             enabled = (not spec.needs_edit or editable) and (not spec.needs_selection or selected)
             if spec.menu in ("Edit", "View") and name != "show_undo_history":
                 enabled = enabled and doc is not None  # nothing to act on without a pose

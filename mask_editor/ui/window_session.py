@@ -26,6 +26,8 @@ class SessionController(QObject):
         a["sign_in"].triggered.connect(lambda _checked=False: self.sign_in())
         a["sign_out"].triggered.connect(lambda _checked=False: self.sign_out())
         a["make_offline"].triggered.connect(lambda _checked=False: self.make_camera_offline())
+        a["pull_camera"].triggered.connect(lambda _checked=False: self.pull(this_camera=True))
+        a["pull_all"].triggered.connect(lambda _checked=False: self.pull(this_camera=False))
         window.workspaceChanged.connect(self._on_workspace)
         window.browser.poseActivated.connect(self._on_pose)
         self.session.changed.connect(self._on_session)
@@ -80,6 +82,14 @@ class SessionController(QObject):
                          lambda _report: self.window.status.showMessage(
                              "This camera's poses are available offline.", 8000))
 
+    def pull(self, this_camera: bool) -> None:
+        doc, ws = self.window.document, self.window.workspace
+        pose = doc.pose if doc is not None else None
+        if ws is None or (this_camera and pose is None):
+            return
+        self.window.status.showMessage("Pulling the server's masks…", 0)
+        self.session.pull(ws, pose.camera_id if this_camera and pose is not None else None)
+
     # --- reacting -----------------------------------------------------------------------------
 
     def _on_workspace(self, workspace: Workspace | None) -> None:
@@ -98,12 +108,12 @@ class SessionController(QObject):
         have switched workspaces, or closed the window, while the request was out)."""
         return workspace is self.window.workspace and not workspace.closed
 
-    def _on_pose_refreshed(self, workspace: Workspace, pose_id: int) -> None:
+    def _on_pose_refreshed(self, workspace: Workspace, pose_id: int | None) -> None:
         if not self._current(workspace):
             return
         poses = self.window.poses
-        doc = poses.get(pose_id) if poses is not None else None
-        if doc is not None:
+        docs = (poses.documents() if pose_id is None else [d for d in [poses.get(pose_id)] if d]) if poses else []
+        for doc in docs:
             doc.reload()
             if doc is self.window.document and self.window.canvas.image_size() is None:
                 self.window.canvas.set_document(doc)  # the image just arrived
@@ -123,7 +133,8 @@ class SessionController(QObject):
         s = self.session
         self.window.status.set_sync_state(s.describe())
         self.window.actions["sign_out"].setEnabled(s.account is not None)
-        self.window.actions["make_offline"].setEnabled(s.state == "online")
+        for name in ("make_offline", "pull_camera", "pull_all"):
+            self.window.actions[name].setEnabled(s.state in ("online", "offline") and s.client is not None)
         if s.state == "expired" and s.client is not None and not self._prompting:
             self._prompting = True  # one prompt at a time, however many calls failed
             try:

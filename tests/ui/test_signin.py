@@ -135,3 +135,18 @@ def test_expired_session_mid_work_prompts_and_keeps_local_edits(qtbot, fake_api,
     kept = [m for m in window.workspace.masks(doc.pose_id) if m.box == Box(0.1, 0.1, 0.3, 0.3)]
     assert len(kept) == 1  # the local edit survived the expired session
     close(window)
+
+
+def test_pull_this_camera_brings_the_servers_new_masks(qtbot, fake_api, app_settings):
+    window, controller = empty_window(qtbot, app_settings)
+    fill_dialog_when_shown(qtbot, fake_api.url, "agent", fake_api.passwords["agent"])
+    assert controller.sign_in()
+    qtbot.waitUntil(lambda: window.document is not None and controller.session.state == "online", timeout=10_000)
+    doc = window.document
+    assert window.actions["pull_camera"].isEnabled() and window.actions["sign_out"].isEnabled()
+    fake_api.state.add_mask(doc.pose_id, "(0.3,0.3,0.4,0.4)")  # another admin, meanwhile
+    window.actions["pull_camera"].trigger()
+    qtbot.waitUntil(lambda: any(m.text == "(0.3,0.3,0.4,0.4)" for m in doc.masks()), timeout=10_000)
+    controller.sign_out()
+    assert not window.actions["pull_camera"].isEnabled() and not window.actions["sign_out"].isEnabled()
+    close(window)
