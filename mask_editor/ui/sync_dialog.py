@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -78,7 +79,11 @@ class SyncDialog(QDialog):
         self.tree.setObjectName("sync_plan")
         self.tree.setHeaderLabels(list(COLUMNS))
         self.tree.setRootIsDecorated(True)
-        self.tree.setColumnWidth(0, 300)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.headline = QLabel(self)
         self.headline.setWordWrap(True)
@@ -130,7 +135,8 @@ class SyncDialog(QDialog):
                 child.setToolTip(0, mask.push_error or "")
                 item.addChild(child)
             if pose.conflicts:
-                item.addChild(QTreeWidgetItem([f"{len(pose.conflicts)} conflicts wait for your decision "
+                item.addChild(QTreeWidgetItem([f"{_count(len(pose.conflicts), 'conflict')} "
+                                               f"{'waits' if len(pose.conflicts) == 1 else 'wait'} for your decision "
                                                "(keep mine / take theirs / keep both): they are not pushed"]))
             for warning in _wildfire_warnings(self.workspace, pose.pose_id):
                 child = QTreeWidgetItem([f"⚠ {warning}"])
@@ -141,16 +147,22 @@ class SyncDialog(QDialog):
                 item.setExpanded(True)
                 silenced += 1
             if pose.in_doubt:
-                item.addChild(QTreeWidgetItem([f"{pose.in_doubt} requests whose answer was lost: checked against "
+                item.addChild(QTreeWidgetItem([f"{_count(pose.in_doubt, 'request')} whose answer was lost: "
+                                               "checked against "
                                                "the server first, never sent twice"]))
             self.tree.addTopLevelItem(item)
+            for k in range(item.childCount()):
+                item.child(k).setFirstColumnSpanned(True)  # explanations read across the count columns
             if pose.pose_id == selected:
                 self.tree.setCurrentItem(item)
         totals = review.totals()
         self.headline.setText(
             "Nothing to push: this workspace matches the server as of the last pull." if review.empty else
-            f"{review.operations} changes to send: {totals['created']} new, {totals['edited']} edited, "
-            f"{totals['deleted']} deleted. {totals['conflicts']} conflicts wait for a decision.")
+            f"{_count(review.operations, 'change')} to send: {totals['created']} new, {totals['edited']} edited, "
+            f"{totals['deleted']} deleted. " + (
+                "No conflict." if not totals["conflicts"] else
+                f"{_count(totals['conflicts'], 'conflict')} {'waits' if totals['conflicts'] == 1 else 'wait'} "
+                "for a decision."))
         if silenced:
             self.headline.setText(
                 f"<b style='color:{WARNING_RED}'>⚠ {silenced} real wildfire detection(s) would be silenced by "
@@ -276,3 +288,7 @@ def _wildfire_warnings(workspace: Workspace, pose_id: int) -> list[str]:
     Past detections panel (mask_editor.detections keeps the last load per pose in memory)."""
     module = sys.modules.get("mask_editor.detections")
     return module.wildfire_warnings(workspace, pose_id) if module is not None else []
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
