@@ -1,9 +1,17 @@
 """Shared pytest fixtures."""
 
-import pytest
+import os
 
-# --- fake pyro-api server (tests/fake_pyro_api) ---------------------------------------------------
-from tests.fake_pyro_api.fixtures import fake_api
+import pytest
+from hypothesis import settings
+
+from tests.fake_pyro_api.fixtures import fake_api  # the contract test server (tests/fake_pyro_api)
+
+# CI runs the same examples every time (a property failure there is reproducible, never a coin toss);
+# local runs keep exploring new ones.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 __all__ = ["fake_api"]
 
