@@ -5,7 +5,8 @@ import os
 import pytest
 from hypothesis import settings
 
-from tests.fake_pyro_api.fixtures import fake_api  # the contract test server (tests/fake_pyro_api)
+# The contract test server (tests/fake_pyro_api) and clients of it.
+from tests.fake_pyro_api.fixtures import client_sleeps, fake_api, make_client
 
 # CI runs the same examples every time (a property failure there is reproducible, never a coin toss);
 # local runs keep exploring new ones.
@@ -13,7 +14,7 @@ settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-__all__ = ["fake_api"]
+__all__ = ["client_sleeps", "fake_api", "make_client"]
 
 
 @pytest.fixture(autouse=True)

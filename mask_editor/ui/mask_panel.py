@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from mask_editor.ui import formatting as fmt
 from mask_editor.ui.document import PoseDocument
-from mask_editor.ui.mask_table import ID_ROLE, Col, MaskFilterProxy, MaskTableModel
+from mask_editor.ui.mask_table import ID_ROLE, Col, MaskFilterProxy, MaskTableModel, row_runs
 
 
 class MaskTableView(QTableView):
@@ -95,7 +95,7 @@ class MaskTableView(QTableView):
         # and no selection.indexes(): it builds an index per cell.
         selection = QItemSelection()
         last = self.proxy.columnCount() - 1
-        for first, end in _runs(rows):
+        for first, end in row_runs(rows):
             selection.select(self.proxy.index(first, 0), self.proxy.index(end, last))
         self._syncing = True
         try:
@@ -104,17 +104,6 @@ class MaskTableView(QTableView):
                 self.scrollTo(self.proxy.index(rows[0], 0))
         finally:
             self._syncing = False
-
-
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
-    """(first, last) of each run of consecutive numbers in sorted `rows`."""
-    runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and runs[-1][1] == row - 1:
-            runs[-1] = (runs[-1][0], row)
-        else:
-            runs.append((row, row))
-    return runs
 
 
 class MaskPanel(QWidget):

@@ -125,17 +125,17 @@ class MaskTableModel(QAbstractTableModel):
         doc = self._doc
         if doc is None:
             return
-        gone = sorted((self._row[i] for i in removed if i in self._row), reverse=True)
+        gone = sorted(self._row[i] for i in removed if i in self._row)
         for i in removed:
             self._id_cells.pop(i, None)
-        for first, last in _runs_descending(gone):
+        for first, last in reversed(row_runs(gone)):  # the last run first: earlier rows keep their numbers
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._ids[first:last + 1]
             self.endRemoveRows()
         if gone:
             self._reindex()
         known = sorted(self._row[i] for i in changed if i in self._row)
-        for first, last in _runs_ascending(known):
+        for first, last in row_runs(known):
             self.dataChanged.emit(self.index(first, Col.X0), self.index(last, len(Col) - 1))
         # The id column only when its cell changed: any change there makes the proxy sorted by id
         # re-sort (a layout change remapping every selected cell, ~50 ms for 2,000 masks), and a
@@ -147,7 +147,7 @@ class MaskTableModel(QAbstractTableModel):
                 self._id_cells[i] = cell
                 if i in self._row:
                     relabelled.append(self._row[i])
-        for first, last in _runs_ascending(sorted(relabelled)):
+        for first, last in row_runs(sorted(relabelled)):
             self.dataChanged.emit(self.index(first, Col.ID), self.index(last, Col.ID))
         fresh = sorted(i for i in changed if i not in self._row and doc.mask(i) is not None)
         if fresh and (not self._ids or fresh[0] > self._ids[-1]):  # the usual case: new ids at the end
@@ -364,18 +364,8 @@ def edited_box(box: Box, col: Col, text: str) -> Box | str:
         return str(exc)
 
 
-def _runs_descending(rows: list[int]) -> list[tuple[int, int]]:
-    """Contiguous runs (first, last) of rows sorted in descending order, last run first."""
-    runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and runs[-1][0] == row + 1:
-            runs[-1] = (row, runs[-1][1])
-        else:
-            runs.append((row, row))
-    return runs
-
-
-def _runs_ascending(rows: list[int]) -> list[tuple[int, int]]:
+def row_runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Runs (first, last) of consecutive numbers in ascending `rows`: one model signal per run."""
     runs: list[tuple[int, int]] = []
     for row in rows:
         if runs and runs[-1][1] == row - 1:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from tests.fake_pyro_api.fixtures import MakeClient
 
-from mask_editor.api import PyroClient
-
-MakeClient = Callable[..., PyroClient]  # the `make_client` fixture: make_client("agent", retries=1)
+__all__ = ["MakeClient", "bearer"]
 
 
 def bearer(token: str) -> dict[str, str]:

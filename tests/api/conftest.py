@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 
 import httpx
@@ -14,28 +13,9 @@ from tests.fake_pyro_api.fixtures import FakeApi
 
 
 @pytest.fixture
-def sleeps() -> list[float]:
+def sleeps(client_sleeps: list[float]) -> list[float]:
     """Backoff delays the clients asked for (they do not really sleep)."""
-    return []
-
-
-@pytest.fixture
-def make_client(fake_api: FakeApi, sleeps: list[float]) -> Iterator[MakeClient]:
-    """`make_client("agent")` -> a PyroClient holding that seeded user's token (None: no token)."""
-    clients: list[PyroClient] = []
-
-    def make(user: str | None = "agent", **options: object) -> PyroClient:
-        options.setdefault("sleep", sleeps.append)
-        options.setdefault("rng", random.Random(0))
-        options.setdefault("timeout", httpx.Timeout(5.0))
-        token = fake_api.token_for(user) if user else None
-        client = PyroClient(fake_api.url, token, **options)  # type: ignore[arg-type]
-        clients.append(client)
-        return client
-
-    yield make
-    for client in clients:
-        client.close()
+    return client_sleeps
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mask_editor.core.codec import (
@@ -21,6 +21,7 @@ from mask_editor.core.codec import (
     parse_mask,
 )
 from mask_editor.core.geometry import GRID, Box, QuantizeError, quantize
+from tests.core.strategies import boxes, grid_boxes, unit
 
 # The server's check, copied from CONTRACT.md ("Occlusion masks"), NOT imported from the code:
 # `^\((0?\.[0-9]{1,3}|0|1),(same),(same),(same)\)$`, used with Python's re.match.
@@ -34,24 +35,10 @@ def server_accepts(text: str) -> bool:
     return re.match(SERVER_MASK_RE, text) is not None
 
 
-unit = st.floats(min_value=0.0, max_value=1.0, allow_nan=False, allow_infinity=False)
 
 
-@st.composite
-def boxes(draw, min_size: float = 0.0) -> Box:
-    xa, xb = sorted(draw(st.tuples(unit, unit)))
-    ya, yb = sorted(draw(st.tuples(unit, unit)))
-    assume(xb - xa > min_size and yb - ya > min_size)
-    return Box(xa, ya, xb, yb)
 
 
-@st.composite
-def grid_boxes(draw) -> Box:
-    x0 = draw(st.integers(0, GRID - 1))
-    x1 = draw(st.integers(x0 + 1, GRID))
-    y0 = draw(st.integers(0, GRID - 1))
-    y1 = draw(st.integers(y0 + 1, GRID))
-    return Box.from_milli((x0, y0, x1, y1))
 
 
 def quantizable_boxes():

@@ -8,32 +8,19 @@ import time
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mask_editor.core.codec import LegacyEntry, LegacyFile, LegacyFormatError, format_legacy, parse_legacy
-from mask_editor.core.geometry import GRID, Box, quantize
+from mask_editor.core.geometry import Box, quantize
+from tests.core.strategies import boxes, grid_boxes
 
 SOURCE = "nemours_246.json"
 
-unit = st.floats(min_value=0.0, max_value=1.0, allow_nan=False, allow_infinity=False)
 
 
-@st.composite
-def boxes(draw, min_size: float = 0.0) -> Box:
-    xa, xb = sorted(draw(st.tuples(unit, unit)))
-    ya, yb = sorted(draw(st.tuples(unit, unit)))
-    assume(xb - xa > min_size and yb - ya > min_size)
-    return Box(xa, ya, xb, yb)
 
 
-@st.composite
-def grid_boxes(draw) -> Box:
-    x0 = draw(st.integers(0, GRID - 1))
-    x1 = draw(st.integers(x0 + 1, GRID))
-    y0 = draw(st.integers(0, GRID - 1))
-    y1 = draw(st.integers(y0 + 1, GRID))
-    return Box.from_milli((x0, y0, x1, y1))
 
 
 quantizable_boxes = boxes(min_size=0.0011) | grid_boxes()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 
+import httpx
 import pytest
 
+from mask_editor.api import PyroClient
 from tests.fake_pyro_api.app import RecordedRequest
 from tests.fake_pyro_api.auth import TOKEN_LIFETIME
 from tests.fake_pyro_api.faults import Faults
@@ -71,3 +74,32 @@ def fake_api() -> Iterator[FakeApi]:
         problems = [p for r in api.client_requests() if r.path.startswith("/api/") for p in spec.check(r)]
         if problems and api.check_conformance:
             pytest.fail("requests that do not conform to openapi.json:\n" + "\n".join(problems))
+
+
+MakeClient = Callable[..., PyroClient]  # the `make_client` fixture: make_client("agent", retries=1)
+
+
+@pytest.fixture
+def client_sleeps() -> list[float]:
+    """Backoff delays the clients of `make_client` asked for (they do not really sleep)."""
+    return []
+
+
+@pytest.fixture
+def make_client(fake_api: FakeApi, client_sleeps: list[float]) -> Iterator[MakeClient]:
+    """`make_client("agent")` -> a PyroClient of the fake server holding that seeded user's token
+    (None: no token); its retries do not sleep, and it is closed after the test."""
+    clients: list[PyroClient] = []
+
+    def make(user: str | None = "agent", **options: object) -> PyroClient:
+        options.setdefault("sleep", client_sleeps.append)
+        options.setdefault("rng", random.Random(0))
+        options.setdefault("timeout", httpx.Timeout(5.0))
+        token = fake_api.token_for(user) if user else None
+        client = PyroClient(fake_api.url, token, **options)  # type: ignore[arg-type]
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.close()

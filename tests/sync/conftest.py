@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from mask_editor.api import PyroClient
 from mask_editor.sync import SyncOptions, refresh_cameras
 from mask_editor.workspace import Workspace
-from tests.fake_pyro_api.fixtures import FakeApi
+from tests.fake_pyro_api.fixtures import MakeClient
 
-MakeClient = Callable[..., PyroClient]
+__all__ = ["MakeClient"]
 
 
 @pytest.fixture
@@ -33,23 +32,6 @@ def sleeps() -> list[float]:
 def options(sleeps: list[float]) -> SyncOptions:
     """Backoff sleeps are recorded, not slept."""
     return SyncOptions(sleep=sleeps.append, rng=random.Random(0))
-
-
-@pytest.fixture
-def make_client(fake_api: FakeApi) -> Iterator[MakeClient]:
-    clients: list[PyroClient] = []
-
-    def make(user: str | None = "agent", **kwargs: object) -> PyroClient:
-        kwargs.setdefault("sleep", lambda _s: None)
-        kwargs.setdefault("rng", random.Random(0))
-        kwargs.setdefault("timeout", httpx.Timeout(5.0))
-        client = PyroClient(fake_api.url, fake_api.token_for(user) if user else None, **kwargs)  # type: ignore[arg-type]
-        clients.append(client)
-        return client
-
-    yield make
-    for client in clients:
-        client.close()
 
 
 @pytest.fixture
