@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from mask_editor.core.geometry import Box, quantize
-from mask_editor.demo_landscape import jpeg_bytes, render_landscape
+from mask_editor.landscape import jpeg_bytes, render_landscape
 from mask_editor.workspace import CameraRow, ConflictKind, PoseRow, Workspace
 
 DEMO_FILE = "demo.sqlite"
