@@ -16,7 +16,6 @@ from mask_editor.cli_common import (
     api_failure,
     make_client,
     open_workspace,
-    remember_workspace,
 )
 from mask_editor.cli_output import emit_json, say, table, tell, when_text
 
@@ -43,7 +42,7 @@ def run_login(args: argparse.Namespace) -> int:
     from mask_editor.cli_sync import refresh_cameras
     from mask_editor.credentials import save_token
     from mask_editor.workspace import Account, Workspace, WorkspaceBusy, WorkspaceError
-    from mask_editor.workspace.paths import workspace_path
+    from mask_editor.workspace.paths import remember_signed_in, workspace_path
 
     server = args.server.rstrip("/")
     password = _password(args)
@@ -68,7 +67,7 @@ def run_login(args: argparse.Namespace) -> int:
             ws.set_account(Account(server, args.username, token.user_id, token.role or "user",
                                    token.organization_id))
             where = save_token(server, args.username, token.raw)
-            remember_workspace(path)
+            remember_signed_in(path)
             tell(f"Signed in to {server} as {args.username} (role {token.role}, organization "
                  f"{token.organization_id}). Session kept in {where}.")
             tell(f"Workspace: {path}")

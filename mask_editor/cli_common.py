@@ -5,7 +5,6 @@ signed-in API client. Imports of the workspace and the API stay inside functions
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +15,6 @@ if TYPE_CHECKING:
     from mask_editor.workspace import Account, Workspace
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SIGN_IN, EXIT_UNREACHABLE = 0, 1, 2, 3, 4
-LAST_WORKSPACE_FILE = "last_workspace"
 
 
 class CommandError(Exception):
@@ -35,43 +33,19 @@ def login_hint(server: str | None = None, username: str | None = None) -> str:
 # --- the last workspace -------------------------------------------------------------------------
 
 
-def last_workspace_file() -> Path:
-    from mask_editor.workspace.paths import app_data_dir
-
-    return app_data_dir() / LAST_WORKSPACE_FILE
-
-
-def remember_workspace(path: Path) -> None:
-    """Written atomically: a half-written path would send the next command to the wrong place."""
-    target = last_workspace_file()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.write_text(str(Path(path).resolve()) + "\n", encoding="utf-8")
-    os.replace(tmp, target)
-
-
-def last_workspace() -> Path | None:
-    try:
-        text = last_workspace_file().read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    return Path(text) if text else None
-
-
 def resolve_workspace(args: argparse.Namespace) -> Path:
     """--workspace, else the only workspace of --server (or the last one, if of that server), else
     the last signed-in workspace, else the only workspace there is."""
-    from mask_editor.workspace.paths import workspace_path
+    from mask_editor.workspace.paths import app_data_dir, last_signed_in, workspaces_of
 
     if args.workspace is not None:
         path = Path(args.workspace).expanduser()
         if not path.is_file():
             raise CommandError(f"There is no workspace at {path}. Check the path given to --workspace.", EXIT_USAGE)
         return path
-    last = last_workspace()
+    last = last_signed_in()
     if args.server:
-        pattern = workspace_path(args.server, "_").name.split("__")[0] + "__*.sqlite"
-        found = sorted(workspace_path(args.server, "_").parent.glob(pattern))
+        found = workspaces_of(args.server)
         if last is not None and last in found:
             return last
         if len(found) == 1:
@@ -83,7 +57,7 @@ def resolve_workspace(args: argparse.Namespace) -> Path:
                            + ", ".join(p.name for p in found) + "): choose one with --workspace PATH.", EXIT_USAGE)
     if last is None or not last.is_file():
         # Signed in from the window only (it keeps its own setting): use the one workspace if alone.
-        found = sorted(workspace_path("x", "_").parent.glob("*.sqlite"))
+        found = sorted((app_data_dir() / "workspaces").glob("*.sqlite"))
         if len(found) == 1:
             return found[0]
         raise CommandError("No workspace yet. Sign in first (" + login_hint() + "), or give one with "

@@ -136,12 +136,9 @@ def demo_copy() -> Path:
 
 def _server_workspace(server: str | None) -> Path | None:
     """The only workspace kept for `server`, if there is exactly one (sign-in picks among several)."""
-    if not server:
-        return None
-    from mask_editor.workspace.paths import workspace_path
+    from mask_editor.workspace.paths import workspaces_of
 
-    prefix = workspace_path(server, "_").name.split("__")[0]
-    found = sorted(workspace_path(server, "_").parent.glob(f"{prefix}__*.sqlite"))
+    found = workspaces_of(server) if server else []
     return found[0] if len(found) == 1 else None
 
 

@@ -69,9 +69,9 @@ class Session(QObject):
 
     def adopt(self, signed: SignedIn, workspace: Workspace) -> None:
         """After the sign-in dialog: record the account, keep the token if asked, refresh cameras."""
-        from mask_editor.cli_common import remember_workspace
         from mask_editor.credentials import forget_token, save_token
         from mask_editor.workspace import Account
+        from mask_editor.workspace.paths import remember_signed_in
 
         token = signed.token
         account = Account(signed.server, signed.username, token.user_id, token.role or "user",
@@ -81,7 +81,7 @@ class Session(QObject):
             save_token(signed.server, signed.username, token.raw)
         else:
             forget_token(signed.server, signed.username)
-        remember_workspace(workspace.path)
+        remember_signed_in(workspace.path)
         self._close_client()
         self.account = account
         self._credentials = (signed.server, token.raw)

@@ -34,3 +34,30 @@ def workspace_path(server_url: str, username: str) -> Path:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._") or "_"
+
+
+def workspaces_of(server_url: str) -> list[Path]:
+    """The workspace files kept for `server_url`, one per account that signed in there."""
+    prefix = workspace_path(server_url, "_").name.split("__")[0]
+    return sorted(app_data_dir().joinpath("workspaces").glob(f"{prefix}__*.sqlite"))
+
+
+def last_signed_in_file() -> Path:
+    return app_data_dir() / "last_workspace"
+
+
+def remember_signed_in(path: Path) -> None:
+    """Record the workspace of the last sign-in (window or `login`): the commands' default."""
+    from mask_editor.workspace.atomic import atomic_write
+
+    target = last_signed_in_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, (str(Path(path).resolve()) + "\n").encode(), mode=0o600)
+
+
+def last_signed_in() -> Path | None:
+    try:
+        text = last_signed_in_file().read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return Path(text) if text else None
