@@ -11,18 +11,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime
-from functools import lru_cache
 
 from mask_editor.core.geometry import Box, quantize
-from mask_editor.workspace.records import ConflictKind, Mask, MaskState
+from mask_editor.workspace.records import Mask, MaskState
+from mask_editor.workspace.rows import MASK_COLUMNS, mask_from_row, replace_row
 from mask_editor.workspace.schema import STATE_SQL
-from mask_editor.workspace.store import Store, from_text, now_utc, to_text
-
-_COLUMNS = (
-    "local_id, pose_id, server_id, x0, y0, x1, y1, added_at, server_created_at, "
-    "base_x0, base_y0, base_x1, base_y1, base_text, deleted, conflict, theirs_text, notes, "
-    "push_attempted_at, push_error"
-)
+from mask_editor.workspace.store import Store, now_utc, to_text
 
 
 class Workspace(Store):
@@ -30,12 +24,12 @@ class Workspace(Store):
 
     def masks(self, pose_id: int, *, include_deleted: bool = True) -> list[Mask]:
         where = "pose_id = ?" + ("" if include_deleted else " AND NOT deleted")
-        return [_mask(r) for r in self.query(f"SELECT {_COLUMNS} FROM masks WHERE {where} ORDER BY local_id",
-                                             (pose_id,))]
+        sql = f"SELECT {MASK_COLUMNS} FROM masks WHERE {where} ORDER BY local_id"
+        return [mask_from_row(r) for r in self.query(sql, (pose_id,))]
 
     def mask(self, local_id: int) -> Mask | None:
-        rows = self.query(f"SELECT {_COLUMNS} FROM masks WHERE local_id = ?", (local_id,))
-        return _mask(rows[0]) if rows else None
+        rows = self.query(f"SELECT {MASK_COLUMNS} FROM masks WHERE local_id = ?", (local_id,))
+        return mask_from_row(rows[0]) if rows else None
 
     def masks_by_id(self, local_ids: Iterable[int]) -> list[Mask]:
         ids = list(local_ids)
@@ -47,8 +41,8 @@ class Workspace(Store):
         for start in range(0, len(ids), 500):  # stay under SQLite's variable limit
             chunk = ids[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            out += [_mask(r) for r in self.query(f"SELECT {_COLUMNS} FROM masks WHERE local_id IN ({marks})",
-                                                 tuple(chunk))]
+            sql = f"SELECT {MASK_COLUMNS} FROM masks WHERE local_id IN ({marks})"
+            out += [mask_from_row(r) for r in self.query(sql, tuple(chunk))]
         return out
 
     # --- edits --------------------------------------------------------------------------------
@@ -102,8 +96,7 @@ class Workspace(Store):
                 if row.server_id is not None and not self._server_id_known(conn, row):
                     row = replace(row, server_id=None, base=None, base_text=None, server_created_at=None,
                                   conflict=None, theirs_text=None, push_attempted_at=None)
-                conn.execute(f"INSERT OR REPLACE INTO masks({_COLUMNS}) VALUES ({','.join('?' * 20)})",
-                             _values(row))
+                replace_row(conn, row)
 
     @staticmethod
     def _server_id_known(conn: sqlite3.Connection, row: Mask) -> bool:
@@ -135,47 +128,3 @@ def _grid_milli(box: Box) -> tuple[int, int, int, int]:
     if x1 <= x0 or y1 <= y0:
         quantize(box)  # raises the QuantizeError that names the side
     return x0, y0, x1, y1
-
-
-# Rows are read in thousands (a pose's masks, the rows of an undo): Box and datetime are immutable,
-# so equal values share one parsed instance instead of being validated and parsed again each time.
-@lru_cache(maxsize=1 << 16)
-def _milli_box(x0: int | None, y0: int | None, x1: int | None, y1: int | None) -> Box | None:
-    if x0 is None or y0 is None or x1 is None or y1 is None:
-        return None
-    return Box.from_milli((x0, y0, x1, y1))
-
-
-@lru_cache(maxsize=1 << 12)
-def _when(text: str | None) -> datetime | None:
-    return from_text(text)
-
-
-def _mask(r: sqlite3.Row) -> Mask:
-    # Unpacked by position (the order of _COLUMNS): a name lookup in sqlite3.Row is a scan.
-    (local_id, pose_id, server_id, x0, y0, x1, y1, added_at, server_created_at, bx0, by0, bx1, by1, base_text,
-     deleted, conflict, theirs_text, notes, push_attempted_at, push_error) = r
-    return Mask(
-        local_id=local_id,
-        pose_id=pose_id,
-        box=_milli_box(x0, y0, x1, y1),
-        added_at=_when(added_at) or now_utc(),
-        server_id=server_id,
-        server_created_at=_when(server_created_at),
-        base=_milli_box(bx0, by0, bx1, by1),
-        base_text=base_text,
-        deleted=bool(deleted),
-        conflict=ConflictKind(conflict) if conflict else None,
-        theirs_text=theirs_text,
-        notes=tuple(n for n in notes.split("\n") if n),
-        push_attempted_at=_when(push_attempted_at),
-        push_error=push_error,
-    )
-
-
-def _values(m: Mask) -> tuple:
-    box = m.box.milli() if m.box is not None else (None,) * 4
-    base = m.base.milli() if m.base is not None else (None,) * 4
-    return (m.local_id, m.pose_id, m.server_id, *box, to_text(m.added_at), to_text(m.server_created_at),
-            *base, m.base_text, int(m.deleted), m.conflict.value if m.conflict else None, m.theirs_text,
-            "\n".join(m.notes), to_text(m.push_attempted_at), m.push_error)

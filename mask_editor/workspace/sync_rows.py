@@ -17,8 +17,9 @@ from enum import StrEnum
 
 from mask_editor.core.codec import parse_mask
 from mask_editor.core.geometry import Box
-from mask_editor.workspace.masks import _COLUMNS, Workspace, _values
+from mask_editor.workspace.masks import Workspace
 from mask_editor.workspace.records import ConflictKind, Mask, MaskState
+from mask_editor.workspace.rows import insert_row, replace_row, update_row
 from mask_editor.workspace.store import from_text, to_text
 
 
@@ -118,7 +119,7 @@ def record_created(ws: Workspace, attempt: Attempt, server_id: int, text: str, c
         elif mask is None or mask.server_id != server_id:
             # The user removed the new mask while it was being created: the server's copy is
             # unwanted, so it is kept as a deletion to push (visible in the review, never silent).
-            _insert(conn, Mask(0, attempt.pose_id, box, created_at, server_id, created_at, box, text, deleted=True))
+            insert_row(conn, Mask(0, attempt.pose_id, box, created_at, server_id, created_at, box, text, deleted=True))
         _resolve(conn, attempt.local_id)
 
 
@@ -139,7 +140,7 @@ def record_deleted(ws: Workspace, attempt: Attempt) -> None:
             if mask.deleted:
                 conn.execute("DELETE FROM masks WHERE local_id = ?", (attempt.local_id,))
             else:
-                _update(conn, replace(mask, server_id=None, server_created_at=None, base=None, base_text=None,
+                update_row(conn, replace(mask, server_id=None, server_created_at=None, base=None, base_text=None,
                                       conflict=None, theirs_text=None))
         _resolve(conn, attempt.local_id)
 
@@ -153,7 +154,7 @@ def record_gone(ws: Workspace, attempt: Attempt) -> bool:
             if mask.deleted:
                 conn.execute("DELETE FROM masks WHERE local_id = ?", (attempt.local_id,))
             else:
-                _update(conn, replace(mask, conflict=ConflictKind.SERVER_DELETED, theirs_text=None))
+                update_row(conn, replace(mask, conflict=ConflictKind.SERVER_DELETED, theirs_text=None))
                 conflict = True
         _resolve(conn, attempt.local_id)
         return conflict
@@ -184,10 +185,10 @@ def write_rows(ws: Workspace, *, changed: Iterable[Mask] = (), removed: Iterable
     """
     with ws.transaction() as conn:
         for mask in changed:
-            _update(conn, mask)
+            update_row(conn, mask)
         for local_id in removed:
             conn.execute("DELETE FROM masks WHERE local_id = ?", (local_id,))
-        ids = [_insert(conn, mask) for mask in inserted]
+        ids = [insert_row(conn, mask) for mask in inserted]
         for local_id in resolved:
             _resolve(conn, local_id)
         return ids
@@ -199,7 +200,7 @@ def put_back(ws: Workspace, rows: Iterable[Mask], remove: Iterable[int] = ()) ->
         for local_id in remove:
             conn.execute("DELETE FROM masks WHERE local_id = ?", (local_id,))
         for mask in rows:
-            conn.execute(f"INSERT OR REPLACE INTO masks({_COLUMNS}) VALUES ({','.join('?' * 20)})", _values(mask))
+            replace_row(conn, mask)
 
 
 def discard_local_changes(ws: Workspace, pose_id: int) -> int:
@@ -235,17 +236,3 @@ def _set_base(conn: sqlite3.Connection, local_id: int, box: Box | None, text: st
     x0, y0, x1, y1 = box.milli() if box is not None else (None,) * 4
     conn.execute("UPDATE masks SET base_x0=?, base_y0=?, base_x1=?, base_y1=?, base_text=?, notes=?, "
                  "push_error=NULL WHERE local_id=?", (x0, y0, x1, y1, text, "\n".join(notes), local_id))
-
-
-def _update(conn: sqlite3.Connection, m: Mask) -> None:
-    values = _values(m)
-    names = [c.strip() for c in _COLUMNS.split(",")]
-    assignments = ", ".join(f"{n} = ?" for n in names[1:])
-    conn.execute(f"UPDATE masks SET {assignments} WHERE local_id = ?", (*values[1:], m.local_id))
-
-
-def _insert(conn: sqlite3.Connection, m: Mask) -> int:
-    names = [c.strip() for c in _COLUMNS.split(",")][1:]  # a fresh local_id
-    cur = conn.execute(f"INSERT INTO masks({', '.join(names)}) VALUES ({','.join('?' * len(names))})",
-                       _values(m)[1:])
-    return int(cur.lastrowid or 0)
