@@ -147,22 +147,30 @@ class Session(QObject):
             self._set_state("online")
         self.poseRefreshed.emit(workspace, pose_id)
 
-    def run(self, work: Callable[[PyroClient], Any], on_done: Callable[[Any], None]) -> None:
+    def run(self, work: Callable[[PyroClient], Any], on_done: Callable[[Any], None],
+            on_error: Callable[[str], None] | None = None) -> None:
+        """`work(client)` off the GUI thread. The session reacts to an expired session or an
+        unreachable server itself; `on_error` then gets the failure in words for the caller's panel."""
         client = self.client
         if client is None or self.state == "expired":
+            if on_error is not None:
+                on_error("Sign in (File › Sign in…) to fetch this from the server.")
             return
 
         def failed(error: BaseException) -> None:
             from mask_editor.api.errors import SignInRequired, Unreachable
             from mask_editor.ui.messages import explain  # errors (and api records) load when one happens
 
+            text = explain(error).text
             if isinstance(error, SignInRequired):
-                self._set_state("expired", explain(error).text)
+                self._set_state("expired", text)
             elif isinstance(error, Unreachable):
-                self._set_state("offline", explain(error).text)
+                self._set_state("offline", text)
             else:
                 log.warning("server call failed: %s", type(error).__name__)
-                self.message.emit(explain(error).text)
+                self.message.emit(text)
+            if on_error is not None:
+                on_error(text)
 
         def done(value: Any) -> None:
             if self.state == "offline":

@@ -8,7 +8,6 @@ Fetching goes through the session, off the GUI thread (mask_editor.detections do
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
@@ -164,9 +163,8 @@ class FalsePositives(QObject):
         self._pending = pose_id
         self.panel.status.setText(f"Loading the detections of the last {days} days…")
         self.panel.load.setEnabled(False)
-        session.message.connect(self._on_session_message)
         session.run(lambda client: fetch_past_detections(client, pose, days),
-                    lambda found: self._fetched(pose_id, days, found))
+                    lambda found: self._fetched(pose_id, days, found), self._fetch_failed)
 
     def _fetched(self, pose_id: int, days: int, found: list[PastDetection]) -> None:
         self._end_fetch()
@@ -176,18 +174,13 @@ class FalsePositives(QObject):
         if not found:
             self.panel.status.setText(f"No detection on this pose in the last {days} days.")
 
-    def _on_session_message(self, text: str) -> None:
-        if self._pending is not None:  # the fetch failed: the session says why (offline, expired…)
-            self._end_fetch()
-            self.panel.status.setText(f"Could not load past detections. {text}")
+    def _fetch_failed(self, text: str) -> None:
+        self._end_fetch()
+        self.panel.status.setText(f"Could not load past detections. {text}")
 
     def _end_fetch(self) -> None:
         self._pending = None
         self.panel.load.setEnabled(True)
-        session = self._session()
-        if session is not None:
-            with contextlib.suppress(RuntimeError, TypeError):
-                session.message.disconnect(self._on_session_message)
 
     def _on_masks_changed(self, _changed: object, _removed: object) -> None:
         if self.detections:
