@@ -1,14 +1,14 @@
 """A sync killed with SIGKILL at 100 random points, restarted each time, finally completes: the
 server then holds exactly the intended masks, with no duplicate and no lost edit.
 
-The sync runs as `python -m mask_editor.sync sync` in a subprocess (token from the environment),
+The sync runs as `mask-editor sync` (`python -m mask_editor --workspace PATH sync`) in a subprocess,
+signed in as a user would be (the account in the workspace, the token in the credential store),
 against the fake server in this process with 20-50 ms per request, so kills land before the first
 request, mid-request (a write journaled, its answer never recorded), and between requests.
 """
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
@@ -21,8 +21,9 @@ import pytest
 
 from mask_editor.api import PyroClient
 from mask_editor.core.codec import format_mask
+from mask_editor.credentials import save_token
 from mask_editor.sync import SyncOptions, pull_all, refresh_cameras
-from mask_editor.workspace import MaskState, Workspace
+from mask_editor.workspace import Account, MaskState, Workspace
 from tests.fake_pyro_api.fixtures import FakeApi
 from tests.fake_pyro_api.openapi_check import load_spec
 from tests.sync.helpers import box, by_server_id, intended_texts
@@ -40,7 +41,10 @@ def prepare(fake_api: FakeApi, path: Path) -> dict[int, Counter[str]]:
     poses = [state.add_pose(camera.id, i * 18.0, patrol_id=i).id for i in range(POSES)]
     ids = {p: [state.add_mask(p, format_mask(box(p, j))).id for j in range(8)] for p in poses}
     ws = Workspace(path)
-    with PyroClient(fake_api.url, fake_api.token_for("agent")) as client:
+    token = fake_api.token_for("agent")
+    ws.set_account(Account(fake_api.url, "agent", None, "agent", fake_api.seeded.org))
+    save_token(fake_api.url, "agent", token)  # under MASK_EDITOR_HOME, which the runs inherit
+    with PyroClient(fake_api.url, token) as client:
         refresh_cameras(client, ws)
         pull_all(client, ws, options=SyncOptions(sleep=lambda _s: None))
     for p in poses:
@@ -55,9 +59,8 @@ def prepare(fake_api: FakeApi, path: Path) -> dict[int, Counter[str]]:
 
 
 def spawn(fake_api: FakeApi, path: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "MASK_EDITOR_TOKEN": fake_api.token_for("agent")}
-    command = [sys.executable, "-m", "mask_editor.sync", "--workspace", str(path), "--server", fake_api.url, "sync"]
-    return subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    command = [sys.executable, "-m", "mask_editor", "--workspace", str(path), "sync"]
+    return subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def outbox(path: Path) -> tuple[set[tuple[int, str]], int]:
@@ -78,7 +81,10 @@ def check_conformance_of_whole_requests(fake_api: FakeApi) -> None:
 
 
 @pytest.mark.slow
-def test_sync_killed_100_times_converges_exactly(fake_api: FakeApi, tmp_path: Path) -> None:
+def test_sync_killed_100_times_converges_exactly(fake_api: FakeApi, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MASK_EDITOR_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("MASK_EDITOR_KEYRING", "0")
     path = tmp_path / "crash.sqlite"
     intended = prepare(fake_api, path)
     fake_api.faults.configure(latency=0.02, spike_rate=0.3, spike_latency=0.03, seed=11)
