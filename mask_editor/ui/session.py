@@ -64,8 +64,15 @@ class Session(QObject):
         if token is None:
             self._set_state("expired", "Sign in to sync: no stored session for this account.")
             return
-        self._credentials = (self.account.server_url, token)
-        self._set_state("offline", "Not connected yet.")
+        self.use_token(self.account.server_url, token, "offline", "Not connected yet.")
+
+    def use_token(self, server: str, token: str, state: str = "online", detail: str = "") -> None:
+        """Talk to `server` with `token` from now on (a new client is made on first use)."""
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        self._credentials = (server, token)
+        self._set_state(state, detail)
 
     def adopt(self, signed: SignedIn, workspace: Workspace) -> None:
         """After the sign-in dialog: record the account, keep the token if asked, refresh cameras."""
@@ -84,8 +91,7 @@ class Session(QObject):
         remember_signed_in(workspace.path)
         self._close_client()
         self.account = account
-        self._credentials = (signed.server, token.raw)
-        self._set_state("online", f"Signed in as {account.username} ({account.role}).")
+        self.use_token(signed.server, token.raw, "online", f"Signed in as {account.username} ({account.role}).")
         self.refresh_cameras(workspace)
 
     def sign_out(self) -> None:

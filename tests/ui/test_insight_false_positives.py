@@ -24,8 +24,7 @@ pytest_plugins = ("tests.ui.window_fixtures",)
 def agent_session(url: str, token: str) -> Session:
     """A signed-in session without the sign-in dialog or the keyring (as `adopt` leaves it)."""
     session = Session()
-    session._credentials = (url, token)
-    session.state = "online"
+    session.use_token(url, token)
     return session
 
 

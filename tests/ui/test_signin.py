@@ -125,8 +125,7 @@ def test_expired_session_mid_work_prompts_and_keeps_local_edits(qtbot, fake_api,
     doc.add_boxes([Box(0.1, 0.1, 0.3, 0.3)])
     # The server now refuses the session (as if it expired): the next pull must ask to sign in again.
     expired = fake_api.token_for("agent", lifetime=timedelta(seconds=-60))
-    controller.session._credentials = (fake_api.url, expired)
-    controller.session._client = None
+    controller.session.use_token(fake_api.url, expired)
     reasons: list[str] = []
     prompts = fill_dialog_when_shown(qtbot, fake_api.url, "agent", fake_api.passwords["agent"], reasons)
     controller._on_pose(doc.pose_id)
