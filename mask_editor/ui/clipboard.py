@@ -84,11 +84,7 @@ def _add(document: PoseDocument, boxes: list[Box], verb: str) -> int:
     if not kept or document.read_only:
         return 0
     n = len(kept)
-    stack = document.undo_stack
-    document.add_boxes(kept, text=f"{verb} mask")
-    if n > 1 and stack.index() > 0:
-        # AddMasks words several boxes as "Paste mask (3)"; the history reads better as "Paste 3 masks".
-        stack.command(stack.index() - 1).setText(f"{verb} {n} masks")
+    document.add_boxes(kept, text=f"{verb} mask" if n == 1 else f"{verb} {n} masks")
     return n
 
 

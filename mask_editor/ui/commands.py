@@ -20,7 +20,7 @@ class AddMasks(QUndoCommand):
     """Draw, paste, duplicate or propose masks: undo deletes them, redo puts the same rows back."""
 
     def __init__(self, document: PoseDocument, boxes: list[Box], text: str) -> None:
-        super().__init__(text if len(boxes) == 1 else f"{text} ({len(boxes)})")
+        super().__init__(text)  # the caller words it ("Paste 3 masks", "Cover area")
         self.document = document
         self.boxes = boxes
         self.rows: list[Mask] = []  # the rows as added, kept to restore the same local ids on redo
