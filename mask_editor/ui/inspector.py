@@ -175,8 +175,8 @@ class Inspector(QWidget):
         return x0, y0, x1 - x0, y1 - y0
 
     def _show_details(self, mask: Mask | None) -> None:
-        for label in (self.state, self.added, self.server, self.notes):
-            label.setText("")
+        for row in range(self.details.rowCount()):  # nothing to describe for several masks, or none
+            self.details.setRowVisible(row, mask is not None)
         if mask is None:
             return
         colour = fmt.state_colour(fmt.style_key(mask))
