@@ -42,10 +42,12 @@ demo: system-deps $(STAMP)
 
 test: system-deps $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 
 bench: system-deps $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
@@ -54,7 +56,7 @@ bundle: system-deps $(TEST_STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller build.spec
 
 demo-data: $(STAMP)
-	$(PY) -m mask_editor.demo_data resources/demo
+	$(PY) -m mask_editor.demo.build resources/demo
 
 clean:
 	rm -rf build dist .pytest_cache

@@ -1,7 +1,7 @@
 """Cold start: process launch to the first painted main window, with the demo workspace open.
 
 The app prints `first-paint <time.monotonic()>` after its first paint when MASK_EDITOR_FIRST_PAINT
-is set (ui/app.py) and quits. time.monotonic() is CLOCK_MONOTONIC, shared by all processes on
+is set (ui/window/app.py) and quits. time.monotonic() is CLOCK_MONOTONIC, shared by all processes on
 Linux and macOS, so the launch-to-paint interval needs no pipe round trip. Runs of the app and of
 a bare QMainWindow (benchmarks/bare_window.py) alternate, so both see the same machine load.
 """

@@ -1,4 +1,4 @@
-"""Inputs of the benchmarks: synthetic JPEGs (mask_editor.landscape) and workspaces.
+"""Inputs of the benchmarks: synthetic JPEGs (mask_editor.demo.landscape) and workspaces.
 
 Rendering a 4K landscape takes a few seconds, so JPEGs are kept in a cache folder between runs
 (they are deterministic: same size and seed, same bytes). Large sizes are rendered at 3840x2160
@@ -34,7 +34,7 @@ def landscape_jpeg(width: int, height: int, seed: int = 1, variant: int = 0) -> 
     import numpy as np
     from PIL import Image
 
-    from mask_editor.landscape import jpeg_bytes, render_landscape
+    from mask_editor.demo.landscape import jpeg_bytes, render_landscape
 
     if variant:
         base = Image.open(io.BytesIO(landscape_jpeg(width, height, seed)))

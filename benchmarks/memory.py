@@ -1,7 +1,7 @@
 """Memory: resident set after opening 50 poses with 3840x2160 images one after another through
 the real MainWindow.show_pose (each one painted), in a fresh process.
 
-What could grow: ui/open_poses.py keeps the 8 most recent PoseDocuments (masks and undo history,
+What could grow: ui/window/open_poses.py keeps the 8 most recent PoseDocuments (masks and undo history,
 no pixels); the canvas holds the image on screen only (a preview, plus the full decode after a
 zoom-in); the pose browser keeps 64x36 thumbnails; QPixmapCache holds the image item's device cache.
 """

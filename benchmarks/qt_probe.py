@@ -104,8 +104,8 @@ def open_window(workspace_path: Path, settings_path: Path):
     """QApplication + MainWindow on the workspace, shown at WINDOW_SIZE and exposed."""
     from PySide6.QtWidgets import QApplication
 
-    from mask_editor.ui.settings import AppSettings
-    from mask_editor.ui.window import MainWindow
+    from mask_editor.ui.platform.settings import AppSettings
+    from mask_editor.ui.window.main_window import MainWindow
     from mask_editor.workspace import Workspace
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

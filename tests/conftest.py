@@ -20,13 +20,13 @@ __all__ = ["client_sleeps", "fake_api", "make_client"]
 @pytest.fixture(autouse=True)
 def _collect_on_the_gui_thread(request):
     """Tests that use Qt collect cycles on the GUI thread only, as the app does
-    (mask_editor/ui/collector.py): a collection inside a Qt call crashed PySide6 here."""
+    (mask_editor/ui/platform/collector.py): a collection inside a Qt call crashed PySide6 here."""
     if not {"qtbot", "qapp"} & set(request.fixturenames):
         yield
         return
     import gc
 
-    from mask_editor.ui import collector
+    from mask_editor.ui.platform import collector
 
     collector.install(request.getfixturevalue("qapp"))
     yield
@@ -34,7 +34,7 @@ def _collect_on_the_gui_thread(request):
 
 
 def pytest_sessionfinish(session, exitstatus):
-    """What the app does on quit (ui/app.py): leave no QMimeData of ours on the clipboard, or PySide6
+    """What the app does on quit (ui/window/app.py): leave no QMimeData of ours on the clipboard, or PySide6
     crashes while the interpreter shuts down."""
     import sys
 
@@ -43,6 +43,6 @@ def pytest_sessionfinish(session, exitstatus):
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is not None:
-        from mask_editor.ui.clipboard import hand_over_as_text
+        from mask_editor.ui.editing.clipboard import hand_over_as_text
 
         hand_over_as_text()

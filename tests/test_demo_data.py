@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from mask_editor.demo_data import DEMO_NOW, build_demo
+from mask_editor.demo.build import DEMO_NOW, build_demo
 from mask_editor.resources import demo_dir
 from mask_editor.workspace import MaskState, Workspace
 

@@ -1,4 +1,4 @@
-"""Past detections of a pose (mask_editor.detections): which sequences belong to the pose, reading
+"""Past detections of a pose (mask_editor.sync.detections): which sequences belong to the pose, reading
 them from the fake server over real HTTP, recurring spots, "Mask this" proposals and the wildfire
 warning for the sync dialog."""
 
@@ -13,7 +13,7 @@ import pytest
 from mask_editor.api import PyroClient
 from mask_editor.api.records import Sequence
 from mask_editor.core.geometry import Box
-from mask_editor.detections import (
+from mask_editor.sync.detections import (
     WILDFIRE,
     PastDetection,
     belongs_to_pose,

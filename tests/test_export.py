@@ -17,7 +17,7 @@ import pytest
 from PIL import Image
 
 from mask_editor.core.codec import parse_legacy
-from mask_editor.export import (
+from mask_editor.migrate.export import (
     TABLE_FIELDS,
     ExportError,
     ExportFormat,
@@ -26,7 +26,7 @@ from mask_editor.export import (
     export_pose,
     scaled_size,
 )
-from mask_editor.legacy import plan_import
+from mask_editor.migrate.legacy import plan_import
 from mask_editor.workspace import MaskState, Workspace
 from tests.cli.helpers import demo_copy
 
@@ -206,7 +206,7 @@ def test_export_errors_are_plain(ws, tmp_path):
 def test_edges_on_pixel_centres_follow_the_rule():
     """At 10 px, 0.05 and 0.25 fall exactly on the centres of pixels 0 and 2: pixel 0 is out, pixel 2 in."""
     from mask_editor.core.geometry import Box
-    from mask_editor.export import mask_raster
+    from mask_editor.migrate.export import mask_raster
     from mask_editor.workspace import Mask
 
     mask = Mask(1, 1, Box(0.05, 0.05, 0.25, 0.25), datetime(2025, 1, 1, tzinfo=UTC))
@@ -222,7 +222,7 @@ def test_edges_on_pixel_centres_follow_the_rule():
 
 
 def test_export_dialog_writes_a_scaled_png_and_a_camera_folder(ws, tmp_path, qtbot):
-    from mask_editor.ui.export_dialog import ExportDialog
+    from mask_editor.ui.dialogs.export import ExportDialog
 
     dialog = ExportDialog(ws, 1)
     qtbot.addWidget(dialog)

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from mask_editor.landscape import (
+from mask_editor.demo.landscape import (
     ALL_FEATURES,
     TIMES_OF_DAY,
     Landscape,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from mask_editor.core.codec import parse_legacy, parse_mask
-from mask_editor.legacy import (
+from mask_editor.migrate.legacy import (
     DEFAULT_TOLERANCE,
     apply_import,
     camera_prefix,
@@ -161,7 +161,7 @@ def test_badly_named_files_and_missing_paths(ws, tmp_path):
 
 
 def test_import_then_sync_puts_the_files_boxes_on_the_server(tmp_path, monkeypatch):
-    from mask_editor.cli import main
+    from mask_editor.cli.main import main
     from tests.cli.helpers import seed_layout
     from tests.fake_pyro_api import FakePyroApi, FakeState
 
@@ -206,7 +206,7 @@ class _Stdin:
 
 
 def test_import_json_output_is_one_document(tmp_path, capsys, monkeypatch):
-    from mask_editor.cli import main
+    from mask_editor.cli.main import main
 
     build_workspace(tmp_path / "ws.sqlite").close()
     monkeypatch.setenv("MASK_EDITOR_HOME", str(tmp_path / "home"))
@@ -220,7 +220,7 @@ def test_import_json_output_is_one_document(tmp_path, capsys, monkeypatch):
 
 
 def test_import_dialog_plans_then_imports(ws, qtbot):
-    from mask_editor.ui.import_dialog import ImportDialog
+    from mask_editor.ui.dialogs.import_legacy import ImportDialog
 
     dialog = ImportDialog(ws)
     qtbot.addWidget(dialog)

@@ -15,7 +15,7 @@ from mask_editor.api.errors import (
     Unreachable,
 )
 from mask_editor.core.geometry import QuantizeError
-from mask_editor.ui.messages import explain
+from mask_editor.ui.platform.messages import explain
 from mask_editor.workspace import WorkspaceBusy
 
 

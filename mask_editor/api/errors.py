@@ -1,6 +1,6 @@
 """Typed errors for everything the pyro-api (or its image storage, or the network) can answer.
 
-The UI turns these into words for a person in one place (ui/messages.py); here we keep the server's
+The UI turns these into words for a person in one place (ui/platform/messages.py); here we keep the server's
 own words in `detail` and the HTTP status in `status`. No error text ever holds a token or a password:
 `detail` comes from the server's JSON `detail` field (which never echoes credentials) or from our own
 fixed sentences, and the client scrubs its secrets from it anyway.

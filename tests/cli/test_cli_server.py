@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from mask_editor.core.geometry import Box
-from mask_editor.credentials import token_path
 from mask_editor.workspace import Workspace
+from mask_editor.workspace.credentials import token_path
 from mask_editor.workspace.paths import workspace_path
 from tests.cli.helpers import one_json, run_cli
 from tests.fake_pyro_api.fixtures import FakeApi

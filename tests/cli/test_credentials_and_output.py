@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from mask_editor import credentials
-from mask_editor.cli_output import Progress, table
+from mask_editor.cli.output import Progress, table
+from mask_editor.workspace import credentials
 
 SERVER, USER = "https://api.example.org", "alice"
 

@@ -21,9 +21,9 @@ import pytest
 
 from mask_editor.api import PyroClient
 from mask_editor.core.codec import format_mask
-from mask_editor.credentials import save_token
 from mask_editor.sync import SyncOptions, pull_all, refresh_cameras
 from mask_editor.workspace import Account, MaskState, Workspace
+from mask_editor.workspace.credentials import save_token
 from tests.fake_pyro_api.fixtures import FakeApi
 from tests.fake_pyro_api.openapi_check import load_spec
 from tests.sync.helpers import box, by_server_id, intended_texts

@@ -11,10 +11,15 @@ import threading
 from mask_editor.api import PyroClient
 from mask_editor.core.codec import format_mask
 from mask_editor.sync import Outcome, SyncOptions, SyncResult, pull_all, push_all
-from mask_editor.ui.conflicts import describe_conflict, resolve_keep_both, resolve_keep_mine, resolve_take_theirs
-from mask_editor.ui.document import PoseDocument
-from mask_editor.ui.sync_dialog import SyncDialog
-from mask_editor.ui.sync_worker import SyncRunner
+from mask_editor.ui.dialogs.sync_review import SyncDialog
+from mask_editor.ui.editing.document import PoseDocument
+from mask_editor.ui.session.conflicts import (
+    describe_conflict,
+    resolve_keep_both,
+    resolve_keep_mine,
+    resolve_take_theirs,
+)
+from mask_editor.ui.session.sync_worker import SyncRunner
 from mask_editor.workspace import ConflictKind, MaskState, Workspace
 from tests.fake_pyro_api.fixtures import FakeApi
 from tests.sync.conftest import MakeClient

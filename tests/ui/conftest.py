@@ -104,7 +104,7 @@ def seeded(tmp_path: Path):
 
 @pytest.fixture
 def document(qapp, seeded: Seeded):
-    from mask_editor.ui.document import PoseDocument
+    from mask_editor.ui.editing.document import PoseDocument
 
     return PoseDocument(seeded.workspace, POSE_A)
 

@@ -8,9 +8,9 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 
 from mask_editor.core.geometry import Box
-from mask_editor.ui.actions import ACTIONS, conflicts, is_bare_letter, key_sequences
-from mask_editor.ui.clipboard import MIME_TYPE
-from mask_editor.ui.window import USER_ROLE_TEXT
+from mask_editor.ui.editing.clipboard import MIME_TYPE
+from mask_editor.ui.window.actions import ACTIONS, conflicts, is_bare_letter, key_sequences
+from mask_editor.ui.window.main_window import USER_ROLE_TEXT
 from tests.ui.window_data import POSE_A, POSE_B
 
 pytest_plugins = ("tests.ui.window_fixtures",)

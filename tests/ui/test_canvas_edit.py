@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from mask_editor.core.geometry import GRID, Box, quantize
-from mask_editor.ui.document import PoseDocument
+from mask_editor.ui.editing.document import PoseDocument
 
 W, H = 1280, 720
 Left = Qt.MouseButton.LeftButton

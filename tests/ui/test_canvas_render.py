@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from mask_editor.ui import style
 from mask_editor.ui.canvas import CanvasView
+from mask_editor.ui.platform import style
 from mask_editor.workspace import MaskState
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsRectItem
 
 from mask_editor.ui.canvas import CanvasView
 from mask_editor.ui.canvas.image_layer import NO_IMAGE
-from mask_editor.ui.document import PoseDocument
+from mask_editor.ui.editing.document import PoseDocument
 
 W, H = 1280, 720
 

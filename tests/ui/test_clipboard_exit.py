@@ -11,10 +11,10 @@ SCRIPT = """
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from mask_editor.core.geometry import Box
-from mask_editor.ui import clipboard
+from mask_editor.ui.editing import clipboard
 
 app = QApplication([])
-app.aboutToQuit.connect(clipboard.hand_over_as_text)  # as ui/app.py does
+app.aboutToQuit.connect(clipboard.hand_over_as_text)  # as ui/window/app.py does
 app.clipboard().setMimeData(clipboard.mime_for([Box(0.1, 0.2, 0.3, 0.4)]))
 QTimer.singleShot(0, app.quit)
 app.exec()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from mask_editor.ui import collector
+from mask_editor.ui.platform import collector
 
 
 class Node:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from mask_editor.core.geometry import Box
-from mask_editor.detections import WILDFIRE, wildfire_warnings
+from mask_editor.sync.detections import WILDFIRE, wildfire_warnings
 from mask_editor.ui.insight.false_positives import NO_SESSION
-from mask_editor.ui.session import Session
+from mask_editor.ui.session.session import Session
 from mask_editor.workspace import CameraRow, PoseRow, Workspace
 from tests.fake_pyro_api.images import make_jpeg
 from tests.test_detections import seed_spot_and_fire

@@ -10,14 +10,14 @@ from PySide6.QtWidgets import QApplication
 
 from mask_editor.api import PyroClient
 from mask_editor.core.geometry import Box
-from mask_editor.credentials import save_token
 from mask_editor.sync import Outcome, make_camera_offline, refresh_cameras
-from mask_editor.ui.settings import AppSettings
-from mask_editor.ui.tasks import wait_for_tasks
-from mask_editor.ui.window import MainWindow
-from mask_editor.ui.window_session import SessionController
-from mask_editor.ui.window_sync import attach_sync
+from mask_editor.ui.platform.settings import AppSettings
+from mask_editor.ui.platform.tasks import wait_for_tasks
+from mask_editor.ui.window.main_window import MainWindow
+from mask_editor.ui.window.session_controller import SessionController
+from mask_editor.ui.window.sync_actions import attach_sync
 from mask_editor.workspace import Account, Workspace
+from mask_editor.workspace.credentials import save_token
 from tests.fake_pyro_api import FakePyroApi, FakeState, seed_default
 
 
@@ -62,7 +62,7 @@ def test_offline_start_edit_then_sync_when_back(qtbot, tmp_path: Path) -> None:
 
         back = FakePyroApi(state, port=port).start()  # back in the valley
         try:
-            from mask_editor.ui.sync_dialog import SyncDialog
+            from mask_editor.ui.dialogs.sync_review import SyncDialog
 
             dialog = SyncDialog(ws, lambda: controller.session.client, window)
             qtbot.addWidget(dialog)

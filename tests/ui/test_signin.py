@@ -11,8 +11,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from mask_editor.core.geometry import Box
-from mask_editor.ui.signin_dialog import SignInDialog
-from mask_editor.ui.window_session import SessionController
+from mask_editor.ui.dialogs.signin import SignInDialog
+from mask_editor.ui.window.session_controller import SessionController
 
 pytest_plugins = ("tests.ui.window_fixtures",)
 
@@ -52,7 +52,7 @@ def qtbot_left():
 
 
 def close(window) -> None:
-    from mask_editor.ui.tasks import wait_for_tasks
+    from mask_editor.ui.platform.tasks import wait_for_tasks
 
     ws = window.workspace
     window.close()
@@ -63,7 +63,7 @@ def close(window) -> None:
 
 
 def empty_window(qtbot, app_settings):
-    from mask_editor.ui.window import MainWindow
+    from mask_editor.ui.window.main_window import MainWindow
 
     window = MainWindow(None, app_settings)
     qtbot.addWidget(window)
@@ -82,7 +82,7 @@ def test_sign_in_through_the_dialog_lists_cameras_and_poses(qtbot, fake_api, app
     assert "agent (agent" in window.status.account.text()
     # The opened pose got its image and masks from the server.
     qtbot.waitUntil(lambda: window.canvas.image_size() == (640, 360), timeout=10_000)
-    from mask_editor.credentials import token_path
+    from mask_editor.workspace.credentials import token_path
 
     path = token_path(fake_api.url, "agent")
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600

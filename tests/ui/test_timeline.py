@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from mask_editor.ui.mask_table import DIMMED_ROLE
-from mask_editor.ui.timeline import axis_ticks
+from mask_editor.ui.panels.mask_table import DIMMED_ROLE
+from mask_editor.ui.panels.timeline import axis_ticks
 from tests.ui.window_data import NOW
 
 pytest_plugins = ("tests.ui.window_fixtures",)

@@ -7,8 +7,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
 from mask_editor.core.geometry import Box
-from mask_editor.ui.pose_browser import COUNT_ROLE, KIND_ROLE, PENDING_ROLE, POSE_ID_ROLE
-from mask_editor.ui.settings import AppSettings
+from mask_editor.ui.panels.pose_browser import COUNT_ROLE, KIND_ROLE, PENDING_ROLE, POSE_ID_ROLE
+from mask_editor.ui.platform.settings import AppSettings
 from mask_editor.workspace import Workspace
 from tests.ui.window_data import POSE_A, POSE_B, POSE_C, open_window
 
@@ -168,7 +168,7 @@ def test_renders_at_device_pixel_ratio_2(window):
 
 
 def test_empty_state_without_workspace(qtbot, app_settings):
-    from mask_editor.ui.window import NOT_SIGNED_IN, MainWindow
+    from mask_editor.ui.window.main_window import NOT_SIGNED_IN, MainWindow
 
     window = MainWindow(None, app_settings)
     qtbot.addWidget(window)

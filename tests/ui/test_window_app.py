@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from mask_editor.core.geometry import Box
-from mask_editor.ui import app as app_module
-from mask_editor.ui.app import StartError, demo_copy, open_workspace
-from mask_editor.ui.settings import AppSettings
+from mask_editor.ui.platform.settings import AppSettings
+from mask_editor.ui.window import app as app_module
+from mask_editor.ui.window.app import StartError, demo_copy, open_workspace
 from mask_editor.workspace import Workspace
 from tests.ui.window_data import make_workspace
 
@@ -31,7 +31,7 @@ def test_smoke_run_paints_and_says_ok(tmp_path):
 
 
 def test_the_window_module_does_not_import_heavy_libraries():
-    code = ("import sys; import mask_editor.ui.app, mask_editor.ui.window; "
+    code = ("import sys; import mask_editor.ui.window.app, mask_editor.ui.window.main_window; "
             "print(','.join(m for m in ('numpy', 'PIL', 'httpx') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})

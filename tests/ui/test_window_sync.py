@@ -6,8 +6,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from mask_editor.core.geometry import Box
-from mask_editor.ui.window_session import SessionController
-from mask_editor.ui.window_sync import attach_sync
+from mask_editor.ui.window.session_controller import SessionController
+from mask_editor.ui.window.sync_actions import attach_sync
 from mask_editor.workspace import ConflictKind, MaskState
 from tests.ui.window_data import POSE_A
 

@@ -62,7 +62,7 @@ def make_workspace(path: Path, role: str = "admin", signed_in: bool = True) -> P
 
 
 def open_window(qtbot, path: Path, settings):
-    from mask_editor.ui.window import MainWindow
+    from mask_editor.ui.window.main_window import MainWindow
 
     ws = Workspace(path, exclusive=True)
     window = MainWindow(ws, settings)

@@ -25,7 +25,7 @@ def settings_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def app_settings(settings_path: Path):
-    from mask_editor.ui.settings import AppSettings
+    from mask_editor.ui.platform.settings import AppSettings
 
     return AppSettings(settings_path)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene
 
-from mask_editor.ui import style
+from mask_editor.ui.platform import style
 
 HANDLE_SIZE = 8  # screen pixels, drawn
 HIT_SIZE = 12  # screen pixels, the area that grabs a handle: a little larger than drawn

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QRect, QRectF, QRunnable, QSize, Qt, QThread
 from PySide6.QtGui import QBrush, QColor, QImage, QImageReader, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem
 
-from mask_editor.ui import style
+from mask_editor.ui.platform import style
 from mask_editor.workspace import ImageRow
 
 Mode = Qt.TransformationMode

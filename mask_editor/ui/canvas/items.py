@@ -18,8 +18,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
-from mask_editor.ui import style
 from mask_editor.ui.canvas import grid
+from mask_editor.ui.platform import style
 from mask_editor.workspace import Mask, MaskState
 
 _DELETED = MaskState.DELETED.value

@@ -17,7 +17,7 @@ from mask_editor.ui.canvas.items import milli_rect
 
 if TYPE_CHECKING:
     from mask_editor.ui.canvas.view import CanvasView
-    from mask_editor.ui.document import PoseDocument
+    from mask_editor.ui.editing.document import PoseDocument
 
 Mods = Qt.KeyboardModifier
 DRAW_MIN_DRAG = 4  # screen pixels: a shorter drag in draw mode is a click, not a box

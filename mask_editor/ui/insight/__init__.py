@@ -1,6 +1,6 @@
 """Show what masks really do: the suppression zone, the area tool, the sky helper and past false
 positives. The window calls `attach_insight(window)` once; everything else is wired here, from
-the window's actions (ui/actions.py), its `documentChanged` signal and its canvas overlays.
+the window's actions (ui/window/actions.py), its `documentChanged` signal and its canvas overlays.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from mask_editor.ui.insight.false_positives import FalsePositives, FalsePositive
 from mask_editor.ui.insight.panel import InsightPanel
 from mask_editor.ui.insight.sizes import DetectionSize
 from mask_editor.ui.insight.zone import ZoneOverlay
-from mask_editor.ui.tasks import run_task
+from mask_editor.ui.platform.tasks import run_task
 
 if TYPE_CHECKING:
-    from mask_editor.ui.document import PoseDocument
-    from mask_editor.ui.session import Session
-    from mask_editor.ui.window import MainWindow
+    from mask_editor.ui.editing.document import PoseDocument
+    from mask_editor.ui.session.session import Session
+    from mask_editor.ui.window.main_window import MainWindow
 
 __all__ = ["Insight", "attach_insight"]
 

@@ -17,14 +17,14 @@ from PySide6.QtGui import QMouseEvent
 
 from mask_editor.core.geometry import Box
 from mask_editor.ui.insight.items import AREA_COLOUR, AreaRectItem, ProposalItem, mask_image, raster_item
-from mask_editor.ui.tasks import run_task
+from mask_editor.ui.platform.tasks import run_task
 
 if TYPE_CHECKING:
     import numpy as np
 
     from mask_editor.core.cover import AreaCover
     from mask_editor.ui.canvas import CanvasView
-    from mask_editor.ui.document import PoseDocument
+    from mask_editor.ui.editing.document import PoseDocument
 
 AREA_OVERLAY, PROPOSAL_OVERLAY = "area", "proposal"
 MIN_DRAG = 4  # image pixels: a shorter drag is a click

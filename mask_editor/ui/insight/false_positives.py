@@ -3,7 +3,7 @@
 of recurring spots, a list grouped by spot, and "Mask this", which proposes masks for a detection
 or a whole spot in one undo step. A red banner warns when a mask would drop a real wildfire.
 
-Fetching goes through the session, off the GUI thread (mask_editor.detections does the work).
+Fetching goes through the session, off the GUI thread (mask_editor.sync.detections does the work).
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ if TYPE_CHECKING:
     import numpy as np
 
     from mask_editor.core.geometry import Box
-    from mask_editor.detections import Cluster, PastDetection
+    from mask_editor.sync.detections import Cluster, PastDetection
     from mask_editor.ui.canvas import CanvasView
-    from mask_editor.ui.document import PoseDocument
-    from mask_editor.ui.session import Session
+    from mask_editor.ui.editing.document import PoseDocument
+    from mask_editor.ui.session.session import Session
 
 DETECTIONS_OVERLAY, HEAT_OVERLAY = "detections", "heat"
 HEAT_WIDTH = 96  # cells across the image for the density of detection centres
@@ -134,8 +134,8 @@ class FalsePositives(QObject):
         """Show these detections for the open pose (and keep them for the sync warning)."""
         self.detections = list(detections)
         if self.detections or remember:  # nothing to group: no need to load numpy for it
-            from mask_editor.detections import clusters
-            from mask_editor.detections import remember as keep
+            from mask_editor.sync.detections import clusters
+            from mask_editor.sync.detections import remember as keep
 
             if remember and self._doc is not None:
                 keep(self._doc.workspace, self._doc.pose_id, self.detections)
@@ -157,7 +157,7 @@ class FalsePositives(QObject):
         if session.state == "expired":
             self.panel.status.setText("Your session has expired: sign in again to load past detections.")
             return
-        from mask_editor.detections import fetch_past_detections
+        from mask_editor.sync.detections import fetch_past_detections
 
         days, pose_id = self.panel.days.value(), doc.pose_id
         self._pending = pose_id
@@ -200,8 +200,8 @@ class FalsePositives(QObject):
         self._timer.stop()
         warnings: list[str] = []
         self.flags = []
-        if self.detections:  # numpy (through mask_editor.detections) only once there is something to judge
-            from mask_editor.detections import dropped_flags, wildfire_warnings
+        if self.detections:  # numpy (through mask_editor.sync.detections) only once there is something to judge
+            from mask_editor.sync.detections import dropped_flags, wildfire_warnings
 
             self.flags = [bool(f) for f in dropped_flags(self.detections, self.masks())]
             if self._doc is not None:
@@ -297,7 +297,7 @@ class FalsePositives(QObject):
 
     def mask_selected(self) -> int:
         """Add masks dropping the selected detection(s); one undo step. Returns how many."""
-        from mask_editor.detections import propose_masks
+        from mask_editor.sync.detections import propose_masks
 
         doc, members = self._doc, self._highlighted()
         if doc is None or doc.read_only or not members:
@@ -338,7 +338,7 @@ def _density(detections: list[PastDetection], width: int, height: int) -> np.nda
 
 
 def _cached(doc: PoseDocument) -> list[PastDetection] | None:
-    """Detections loaded earlier for this pose. Until a first load, mask_editor.detections (and numpy
+    """Detections loaded earlier for this pose. Until a first load, mask_editor.sync.detections (and numpy
     with it) is not imported at all, which keeps them off the path to the window's first paint."""
-    module = sys.modules.get("mask_editor.detections")
+    module = sys.modules.get("mask_editor.sync.detections")
     return module.cached(doc.workspace, doc.pose_id) if module is not None else None

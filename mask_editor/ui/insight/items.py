@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QStyleOptionGraphicsItem, QWidget
 
 from mask_editor.core.geometry import Box
-from mask_editor.ui.style import HALO
+from mask_editor.ui.platform.style import HALO
 
 if TYPE_CHECKING:
     import numpy as np

@@ -19,7 +19,7 @@ from mask_editor.ui.insight.sizes import DetectionSize
 
 if TYPE_CHECKING:
     from mask_editor.ui.canvas import CanvasView
-    from mask_editor.ui.document import PoseDocument
+    from mask_editor.ui.editing.document import PoseDocument
     from mask_editor.workspace import Mask
 
 GRID_WIDTH = 512

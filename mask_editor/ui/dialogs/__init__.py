@@ -1,0 +1,1 @@
+"""Modal dialogs: sign in, sync review, legacy import, export, shortcuts."""

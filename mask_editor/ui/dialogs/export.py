@@ -1,0 +1,143 @@
+"""File > Export…: a pose's or a camera's masks as legacy JSON, a PNG mask, or a CSV/JSON table.
+
+The same exports as `mask-editor export` (mask_editor.migrate.export), with the same file names. The window
+calls `run_export_dialog(parent, workspace, pose_id=<current pose>)`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mask_editor.migrate.export import ExportError, ExportFormat, ExportResult, export_camera, export_pose
+from mask_editor.workspace import Workspace
+
+FORMATS = (
+    (ExportFormat.LEGACY_JSON, "Legacy JSON (the old mask files)"),
+    (ExportFormat.PNG, "PNG mask (white = masked)"),
+    (ExportFormat.CSV, "CSV table"),
+    (ExportFormat.JSON, "JSON table"),
+)
+SUFFIX = {ExportFormat.LEGACY_JSON: "json", ExportFormat.PNG: "png", ExportFormat.CSV: "csv", ExportFormat.JSON: "json"}
+
+
+class ExportDialog(QDialog):
+    def __init__(self, workspace: Workspace, pose_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.pose_id = pose_id
+        self.result: ExportResult | None = None
+        pose = workspace.pose(pose_id)
+        if pose is None:
+            raise ValueError(f"no pose {pose_id} in the workspace")
+        self.camera_id = pose.camera_id
+        camera = workspace.camera(pose.camera_id)
+        self.camera_name = camera.name if camera else f"camera {pose.camera_id}"
+        self.setWindowTitle("Export masks")
+
+        azimuth = f"{pose.azimuth:g}°" if pose.azimuth is not None else "?"
+        self.this_pose = QRadioButton(f"This pose: {self.camera_name}, pose {pose_id} ({azimuth})", self)
+        count = len([p for p in workspace.poses(pose.camera_id) if p.active])
+        self.whole_camera = QRadioButton(f"All {count} poses of {self.camera_name}, one file each, into a folder",
+                                         self)
+        self.this_pose.setChecked(True)
+        self.format = QComboBox(self)
+        for fmt, label in FORMATS:
+            self.format.addItem(label, fmt)
+        self.scale = QDoubleSpinBox(self)
+        self.scale.setRange(1.0, 100.0)
+        self.scale.setDecimals(0)
+        self.scale.setValue(100.0)
+        self.scale.setSuffix(" %")
+        self.scale.setToolTip("PNG size as a percentage of the pose image")
+        self.output = QLineEdit(self)
+        self.output.setPlaceholderText("Where to write")
+        browse = QPushButton("Choose…", self)
+        browse.clicked.connect(self.choose_output)
+        where = QHBoxLayout()
+        where.addWidget(self.output, 1)
+        where.addWidget(browse)
+        note = QLabel("Masks deleted here are not exported; masks in conflict are exported as you have them.", self)
+        note.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("Format:", self.format)
+        form.addRow("PNG size:", self.scale)
+        form.addRow("Output:", where)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.do_export)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.this_pose)
+        layout.addWidget(self.whole_camera)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        for signal in (self.format.currentIndexChanged, self.this_pose.toggled, self.output.textChanged):
+            signal.connect(self._update)
+        self._update()
+
+    @property
+    def chosen_format(self) -> ExportFormat:
+        return ExportFormat(self.format.currentData())  # Qt hands the enum back as a plain str
+
+    def _update(self, *_args: object) -> None:
+        self.scale.setEnabled(self.chosen_format is ExportFormat.PNG)
+        self.export_button.setEnabled(bool(self.output.text().strip()))
+
+    def choose_output(self) -> None:
+        if self.whole_camera.isChecked():
+            folder = QFileDialog.getExistingDirectory(self, "Folder for the exported files")
+            if folder:
+                self.output.setText(folder)
+            return
+        suffix = SUFFIX[self.chosen_format]
+        default = f"{self.camera_name}_{self.pose_id}.{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", default, f"{suffix.upper()} files (*.{suffix})")
+        if path:
+            self.output.setText(path)
+
+    def do_export(self) -> None:
+        output = Path(self.output.text().strip()).expanduser()
+        scale = self.scale.value() if self.chosen_format is ExportFormat.PNG else 100.0
+        try:
+            if self.whole_camera.isChecked():
+                self.result = export_camera(self.workspace, self.camera_id, self.chosen_format, output, scale)
+            else:
+                self.result = export_pose(self.workspace, self.pose_id, self.chosen_format, output, scale)
+        except ExportError as exc:
+            QMessageBox.warning(self, "Cannot export", str(exc))
+            return
+        except OSError as exc:
+            QMessageBox.warning(self, "Cannot export", f"The file could not be written: {exc}. Any previous file "
+                                                       "there is unchanged.")
+            return
+        self.accept()
+
+
+def run_export_dialog(parent: QWidget | None, workspace: Workspace, pose_id: int) -> ExportResult | None:
+    """Show the dialog for the pose on screen (the camera option exports its siblings too); returns
+    what was written, or None when cancelled."""
+    dialog = ExportDialog(workspace, pose_id, parent)
+    try:
+        dialog.exec()
+        return dialog.result
+    finally:
+        dialog.deleteLater()

@@ -1,0 +1,185 @@
+"""File > Import legacy masks…: choose legacy JSON files or folders, review the plan, import.
+
+The same planning as `mask-editor import-legacy` (mask_editor.migrate.legacy): the table shows, per file, the
+pose it maps to, the boxes to add and what is skipped and why; nothing changes until Import.
+An import is not an undo step (like a pull): the boxes become new masks that the next sync sends.
+
+The window calls `run_import_dialog(parent, workspace)` and reloads the returned poses' documents.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mask_editor.migrate.legacy import DEFAULT_TOLERANCE, ImportPlan, apply_import, plan_import
+from mask_editor.workspace import Workspace
+
+COLUMNS = ("File", "Camera", "Pose", "Found", "To add", "Skipped", "Why skipped / not imported")
+
+
+class ImportDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.paths: list[Path] = []
+        self.plan: ImportPlan | None = None
+        self.imported_poses: set[int] = set()
+        self.setWindowTitle("Import legacy masks")
+        self.resize(900, 480)
+
+        intro = QLabel("Legacy files are named <camera>_<azimuth>.json or <camera>_<pose id>.json. Their boxes "
+                       "become new masks on the matching poses; the next sync sends them. Boxes a pose "
+                       "already has are skipped.", self)
+        intro.setWordWrap(True)
+        add_files = QPushButton("Add files…", self)
+        add_files.clicked.connect(self.choose_files)
+        add_folder = QPushButton("Add folder…", self)
+        add_folder.clicked.connect(self.choose_folder)
+        clear = QPushButton("Clear", self)
+        clear.clicked.connect(lambda: self.set_paths([]))
+        self.chosen = QLabel("No file chosen.", self)
+        pick = QHBoxLayout()
+        for widget in (add_files, add_folder, clear):
+            pick.addWidget(widget)
+        pick.addWidget(self.chosen, 1)
+
+        self.tolerance = QDoubleSpinBox(self)
+        self.tolerance.setRange(0.0, 90.0)
+        self.tolerance.setDecimals(1)
+        self.tolerance.setSuffix("°")
+        self.tolerance.setValue(DEFAULT_TOLERANCE)
+        self.tolerance.setToolTip("How far a pose's azimuth may be from the one in the file name")
+        self.tolerance.valueChanged.connect(self.replan)
+        self.pose = QComboBox(self)
+        self.pose.addItem("Match each file by its name", None)
+        cameras = {c.id: c.name for c in workspace.cameras()}
+        for p in workspace.poses():
+            azimuth = f"{p.azimuth:g}°" if p.azimuth is not None else "?"
+            self.pose.addItem(f"{cameras.get(p.camera_id, p.camera_id)}, pose {p.id} ({azimuth})", p.id)
+        self.pose.currentIndexChanged.connect(self.replan)
+        options = QFormLayout()
+        options.addRow("Azimuth tolerance:", self.tolerance)
+        options.addRow("Put the boxes on:", self.pose)
+
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.summary = QLabel("", self)
+        self.summary.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.do_import)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(pick)
+        layout.addLayout(options)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+
+    # --- choosing ---------------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Legacy mask files", "", "Legacy masks (*.json)")
+        self.set_paths(self.paths + [Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Folder of legacy mask files")
+        if folder:
+            self.set_paths([*self.paths, Path(folder)])
+
+    def set_paths(self, paths: list[Path]) -> None:
+        self.paths = list(dict.fromkeys(paths))
+        names = ", ".join(p.name or str(p) for p in self.paths)
+        self.chosen.setText(names or "No file chosen.")
+        self.replan()
+
+    # --- planning and importing -------------------------------------------------------------------
+
+    def replan(self) -> None:
+        self.plan = None
+        if self.paths:
+            try:
+                self.plan = plan_import(self.workspace, self.paths, pose_id=self.pose.currentData(),
+                                        tolerance=self.tolerance.value())
+            except (FileNotFoundError, LookupError, ValueError) as exc:
+                self.summary.setText(str(exc))
+        self._fill()
+
+    def _fill(self) -> None:
+        files = self.plan.files if self.plan else []
+        self.table.setRowCount(len(files))
+        for row, f in enumerate(files):
+            pose = f"{f.pose.id} ({f.pose.azimuth:g}°)" if f.pose and f.pose.azimuth is not None else (
+                str(f.pose.id) if f.pose else "—")
+            why = f.problem or "; ".join(sorted({s.reason for s in f.skipped}))
+            values = (f.path.name, f.camera.name if f.camera else "—", pose, f.found,
+                      len(f.to_add) if f.ok else 0, len(f.skipped), why)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if isinstance(value, int):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column == len(values) - 1:
+                    item.setToolTip("\n".join([f.problem or ""] + [f"{s.key}: {s.reason}" for s in f.skipped]
+                                              + f.notes).strip())
+                self.table.setItem(row, column, item)
+        if self.plan is not None:
+            ready = sum(1 for f in self.plan.files if f.ok and f.to_add)
+            self.summary.setText(f"{self.plan.to_add} boxes to add to {ready} poses. "
+                                 f"{len(self.plan.failed)} of {len(files)} files cannot be imported.")
+        elif not self.paths:
+            self.summary.setText("")
+        can_write = self.workspace.read_only_reason is None
+        self.import_button.setEnabled(bool(self.plan and self.plan.to_add) and can_write)
+        if not can_write:
+            self.summary.setText(f"{self.summary.text()} {self.workspace.read_only_reason}".strip())
+
+    def do_import(self) -> None:
+        if self.plan is None:
+            return
+        try:
+            done = apply_import(self.workspace, self.plan)
+        except Exception as exc:  # the workspace refused (read-only, disk full): say so, keep the dialog
+            QMessageBox.warning(self, "Import failed", f"Nothing more was imported: {exc}")
+            return
+        self.imported_poses = {f.pose.id for f in done.files if f.added and f.pose is not None}
+        self.accept()
+
+
+def run_import_dialog(parent: QWidget | None, workspace: Workspace) -> set[int]:
+    """Show the dialog; returns the ids of the poses that received masks (empty when cancelled).
+    The caller reloads those poses' open documents and the pending counts."""
+    dialog = ImportDialog(workspace, parent)
+    try:
+        dialog.exec()
+        return dialog.imported_poses
+    finally:
+        dialog.deleteLater()

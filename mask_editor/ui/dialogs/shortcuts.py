@@ -1,0 +1,69 @@
+"""Help > Keyboard shortcuts: a searchable table generated from the one action table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mask_editor.ui.window.actions import ACTIONS, shortcut_text
+
+# Keys the canvas handles itself (not actions): listed so the help is complete.
+CANVAS_KEYS = (
+    ("Canvas", "Move the selected masks by 1 pixel", "Arrow keys"),
+    ("Canvas", "Move the selected masks by 10 pixels", "Shift+Arrow keys"),
+    ("Canvas", "Pan the image", "Drag with the middle button, or Space+drag"),
+    ("Canvas", "Zoom at the cursor", "Ctrl+wheel"),
+)
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.resize(560, 520)
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels(["Menu", "Action", "Keys"])
+        for spec in ACTIONS:
+            self._add_row(spec.menu.replace("/", " › "), spec.text.replace("&", "").rstrip("…"),
+                          shortcut_text(spec) or "—")
+        for row in CANVAS_KEYS:
+            self._add_row(*row)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)  # match the menu, the action or the keys
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search actions or keys, e.g. zoom or Ctrl+D")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+    def _add_row(self, *cells: str) -> None:
+        items = [QStandardItem(c) for c in cells]
+        for item in items:
+            item.setEditable(False)
+        self.model.appendRow(items)

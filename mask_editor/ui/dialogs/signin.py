@@ -1,0 +1,107 @@
+"""The sign-in dialog: server, username, password, "remember me". The password is sent once and
+never kept; the request runs off the GUI thread so the window stays responsive on a slow link."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mask_editor.api.records import Token
+from mask_editor.ui.platform.messages import explain
+from mask_editor.ui.platform.tasks import run_task
+
+DEFAULT_SERVER = "https://api.pyronear.org"
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    server: str
+    username: str
+    token: Token
+    remember: bool
+
+
+class SignInDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, *, server: str = DEFAULT_SERVER, username: str = "",
+                 reason: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Sign in to Pyronear")
+        self.result_value: SignedIn | None = None
+        self.server = QLineEdit(server or DEFAULT_SERVER)
+        self.server.setPlaceholderText(DEFAULT_SERVER)
+        self.username = QLineEdit(username)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox("Remember me on this computer")
+        self.remember.setChecked(True)
+        self.remember.setToolTip("Keeps the session (never the password) in the system keyring, or in a file "
+                                 "only your user can read.")
+        self.message = QLabel(reason or "")
+        self.message.setWordWrap(True)
+        self.message.setVisible(bool(reason))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_in_button = self.buttons.addButton("Sign in", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow("Server", self.server)
+        form.addRow("Username", self.username)
+        form.addRow("Password", self.password)
+        form.addRow("", self.remember)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+        (self.password if username else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show(self, text: str, error: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: palette(highlight);" if not error else "color: #d0342c;")
+        self.message.setVisible(bool(text))
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.server, self.username, self.password, self.remember, self.sign_in_button):
+            widget.setEnabled(not busy)
+
+    def submit(self) -> None:
+        server = self.server.text().strip().rstrip("/")
+        username, password = self.username.text().strip(), self.password.text()
+        if not server.startswith(("https://", "http://")):
+            self._show("The server address starts with https:// (for example https://api.pyronear.org).", True)
+            return
+        if not username or not password:
+            self._show("Enter your username and password.", True)
+            return
+        self._busy(True)
+        self._show(f"Signing in to {server}…", False)
+
+        def sign_in() -> Token:
+            from mask_editor.api import PyroClient
+
+            with PyroClient(server) as client:
+                return client.sign_in(username, password)
+
+        def done(token: Token) -> None:
+            self.password.clear()  # the password lives no longer than the request
+            self.result_value = SignedIn(server, username, token, self.remember.isChecked())
+            self.accept()
+
+        def failed(error: BaseException) -> None:
+            self._busy(False)
+            self.password.selectAll()
+            self._show(explain(error, server=server).text, True)
+
+        run_task(sign_in, done, failed, owner=self)

@@ -1,0 +1,140 @@
+"""One open pose: its image, its masks, the selection, and the undo stack its edits go through.
+
+The canvas, the mask table and the inspector all read from and write to a PoseDocument; none of
+them talks to the others. Every edit becomes an undo command (ui/editing/commands.py), which writes the
+workspace at once (no save step) and tells the views which masks changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from mask_editor.core.geometry import Box, quantize
+from mask_editor.workspace import ImageRow, Mask, PoseRow, Workspace
+
+
+class PoseDocument(QObject):
+    """The masks of one pose as views see them, with the edits they can make."""
+
+    # Local ids whose rows changed (added, edited, state changed) and ids that are gone.
+    masksChanged = Signal(object, object)  # (set[int] changed, set[int] removed)
+    selectionChanged = Signal(object)  # frozenset[int]
+    readOnlyChanged = Signal(bool)
+
+    def __init__(self, workspace: Workspace, pose_id: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.pose_id = pose_id
+        self.undo_stack = QUndoStack(self)
+        self._masks: dict[int, Mask] = {m.local_id: m for m in workspace.masks(pose_id)}
+        self._selection: frozenset[int] = frozenset()
+        self._read_only_reason: str | None = workspace.read_only_reason
+
+    # --- reading ------------------------------------------------------------------------------
+
+    @property
+    def pose(self) -> PoseRow | None:
+        return self.workspace.pose(self.pose_id)
+
+    def image(self) -> ImageRow | None:
+        return self.workspace.pose_image(self.pose_id)
+
+    def masks(self) -> list[Mask]:
+        return list(self._masks.values())
+
+    def mask(self, local_id: int) -> Mask | None:
+        return self._masks.get(local_id)
+
+    @property
+    def selection(self) -> frozenset[int]:
+        return self._selection
+
+    def selected_masks(self) -> list[Mask]:
+        return [self._masks[i] for i in sorted(self._selection) if i in self._masks]
+
+    @property
+    def read_only_reason(self) -> str | None:
+        return self._read_only_reason
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only_reason is not None
+
+    def set_read_only(self, reason: str | None) -> None:
+        """Read-only for a `user` account or a workspace from a newer version; None to allow edits."""
+        reason = reason or self.workspace.read_only_reason
+        if reason != self._read_only_reason:
+            self._read_only_reason = reason
+            self.readOnlyChanged.emit(reason is not None)
+
+    # --- selection ----------------------------------------------------------------------------
+
+    def set_selection(self, local_ids: Iterable[int]) -> None:
+        selection = frozenset(i for i in local_ids if i in self._masks)
+        if selection != self._selection:
+            self._selection = selection
+            self.selectionChanged.emit(selection)
+
+    def select_all(self) -> None:
+        self.set_selection(m.local_id for m in self._masks.values() if not m.deleted)
+
+    # --- edits (each one undo step) -----------------------------------------------------------
+
+    def add_boxes(self, boxes: Iterable[Box], text: str = "Add mask") -> None:
+        from mask_editor.ui.editing.commands import AddMasks
+
+        quantized = [quantize(b) for b in boxes]
+        if quantized and not self.read_only:
+            self.undo_stack.push(AddMasks(self, quantized, text))
+
+    def set_boxes(self, boxes: Mapping[int, Box], text: str = "Move mask", merge_key: str | None = None) -> None:
+        """Move or resize masks. Consecutive calls with the same `merge_key` (keyboard nudges) and the
+        same masks become one undo step."""
+        from mask_editor.ui.editing.commands import SetBoxes
+
+        quantized = {i: quantize(b) for i, b in boxes.items() if i in self._masks}
+        changed = {i: b for i, b in quantized.items() if self._masks[i].box != b}
+        if changed and not self.read_only:
+            self.undo_stack.push(SetBoxes(self, changed, text, merge_key))
+
+    def delete(self, local_ids: Iterable[int]) -> None:
+        from mask_editor.ui.editing.commands import DeleteMasks
+
+        ids = [i for i in local_ids if i in self._masks and not self._masks[i].deleted]
+        if ids and not self.read_only:
+            self.undo_stack.push(DeleteMasks(self, ids))
+
+    # --- called by undo commands and by sync ---------------------------------------------------
+
+    def write_boxes(self, boxes: Mapping[int, Box | None]) -> None:
+        """Store boxes already on the grid, then update the rows held here as Workspace.set_boxes
+        changed them (box, and no push error): a 2,000-mask move must not read its rows back."""
+        self.workspace.set_boxes(boxes)
+        for local_id, box in boxes.items():
+            if (mask := self._masks.get(local_id)) is not None:
+                self._masks[local_id] = mask.with_box(box)
+        self.masksChanged.emit(set(boxes), set())
+
+    def reload(self, local_ids: Iterable[int] | None = None) -> None:
+        """Re-read masks from the workspace (all of them when `local_ids` is None) and notify views."""
+        if local_ids is None:
+            fresh = {m.local_id: m for m in self.workspace.masks(self.pose_id)}
+            removed = set(self._masks) - set(fresh)
+            changed = {i for i, m in fresh.items() if self._masks.get(i) != m}
+            self._masks = fresh
+        else:
+            ids = set(local_ids)
+            rows = {m.local_id: m for m in self.workspace.masks_by_id(ids)}
+            removed = {i for i in ids if i not in rows and i in self._masks}
+            changed = set(rows)
+            for i in removed:
+                del self._masks[i]
+            self._masks.update(rows)
+        if changed or removed:
+            self.masksChanged.emit(changed, removed)
+        gone = self._selection & (removed | {i for i in changed if self._masks[i].deleted})
+        if gone:
+            self.set_selection(self._selection - gone)

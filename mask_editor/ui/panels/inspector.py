@@ -1,0 +1,282 @@
+"""The inspector: the selected mask's box in pixels and in relative coordinates, editable, plus its
+state, added time, server id and notes.
+
+Fields validate as you type (red border and a message naming the allowed range); Enter or leaving
+the field applies the value as one undo step. The server keeps 3 decimals, so what is stored may
+differ from what was typed by a fraction of a pixel: the fields then show the stored result.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette, QValidator
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from mask_editor.core.geometry import GRID, Box
+from mask_editor.ui.editing.document import PoseDocument
+from mask_editor.ui.platform import formatting as fmt
+from mask_editor.workspace import Mask
+
+ERROR_COLOUR = "#e5484d"  # readable on light and dark windows
+PIXEL_FIELDS = ("x", "y", "w", "h")
+RELATIVE_FIELDS = ("xmin", "ymin", "xmax", "ymax")
+_STEP = 1 / GRID
+
+
+class FieldValidator(QValidator):
+    """Accepts what `check` accepts; anything else number-like is Intermediate (typing goes on)."""
+
+    def __init__(self, check: Callable[[str], str | None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.check = check
+
+    def validate(self, text: str, pos: int) -> QValidator.State:
+        if any(c not in "0123456789.,-+ " for c in text):
+            return QValidator.State.Invalid
+        return QValidator.State.Intermediate if self.check(text) else QValidator.State.Acceptable
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+
+
+class Inspector(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._doc: PoseDocument | None = None
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.edits: dict[str, QLineEdit] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(4)
+        grid.addWidget(self._caption("Pixels"), 0, 0, 1, 4)
+        grid.addWidget(self._caption("Relative (fraction of the image)"), 3, 0, 1, 4)
+        for i, name in enumerate(PIXEL_FIELDS):
+            self._add_field(grid, name, 1 + i // 2, (i % 2) * 2)
+        for i, name in enumerate(RELATIVE_FIELDS):
+            self._add_field(grid, name, 4 + i // 2, (i % 2) * 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.details = QFormLayout()
+        self.details.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.state = QLabel(self)
+        self.added = QLabel(self)
+        self.server = QLabel(self)
+        self.notes = QLabel(self)
+        for label in (self.state, self.added, self.server, self.notes):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.addRow("State", self.state)
+        self.details.addRow("Added", self.added)
+        self.details.addRow("Server id", self.server)
+        self.details.addRow("Notes", self.notes)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.title)
+        layout.addLayout(grid)
+        layout.addWidget(self.message)
+        layout.addLayout(self.details)
+        layout.addStretch(1)
+        self.refresh()
+
+    def _caption(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        return label
+
+    def _add_field(self, grid: QGridLayout, name: str, row: int, col: int) -> None:
+        edit = QLineEdit(self)
+        edit.setObjectName(f"field_{name}")
+        edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        edit.setValidator(FieldValidator(lambda text, n=name: self.check(n, text), edit))
+        edit.textEdited.connect(lambda _text, n=name: self._show_check(n))
+        edit.editingFinished.connect(lambda n=name: self.apply(n))
+        label = QLabel(name, self)
+        label.setBuddy(edit)
+        grid.addWidget(label, row, col, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(edit, row, col + 1)
+        self.edits[name] = edit
+
+    # --- document -----------------------------------------------------------------------------
+
+    def set_document(self, doc: PoseDocument | None) -> None:
+        if self._doc is not None:
+            self._doc.selectionChanged.disconnect(self.refresh)
+            self._doc.masksChanged.disconnect(self._on_masks_changed)
+            self._doc.readOnlyChanged.disconnect(self.refresh)
+        self._doc = doc
+        if doc is not None:
+            doc.selectionChanged.connect(self.refresh)
+            doc.masksChanged.connect(self._on_masks_changed)
+            doc.readOnlyChanged.connect(self.refresh)
+        self.refresh()
+
+    def _on_masks_changed(self, changed: set[int], removed: set[int]) -> None:
+        if self._doc is not None and self._doc.selection & (changed | removed):
+            self.refresh()
+
+    def _single(self) -> Mask | None:
+        masks = self._doc.selected_masks() if self._doc else []
+        return masks[0] if len(masks) == 1 and masks[0].box is not None else None
+
+    def _image_size(self) -> tuple[int, int] | None:
+        image = self._doc.image() if self._doc else None
+        return (image.width, image.height) if image else None
+
+    # --- showing ------------------------------------------------------------------------------
+
+    def refresh(self, *_args: object) -> None:
+        masks = self._doc.selected_masks() if self._doc else []
+        boxes = [m.box for m in masks if m.box is not None]
+        single = self._single()
+        editable = single is not None and self._doc is not None and not self._doc.read_only
+        size = self._image_size()
+        if not masks:
+            self.title.setText("Select a mask to see its coordinates")
+        elif len(masks) == 1:
+            self.title.setText(f"Mask {fmt.mask_label(masks[0])}")
+        else:
+            self.title.setText(f"{len(masks)} masks selected: their common bounding box (read-only)")
+        box = None
+        if boxes:
+            box = Box(min(b.xmin for b in boxes), min(b.ymin for b in boxes),
+                      max(b.xmax for b in boxes), max(b.ymax for b in boxes))
+        for name, edit in self.edits.items():
+            edit.setText(self._value_text(name, box, size) if box else "")
+            edit.setReadOnly(not editable or (name in PIXEL_FIELDS and size is None))
+            edit.setEnabled(box is not None)
+            self._mark(edit, False)
+        self._set_message("")
+        self._show_details(masks[0] if len(masks) == 1 else None)
+
+    def _value_text(self, name: str, box: Box, size: tuple[int, int] | None) -> str:
+        if name in RELATIVE_FIELDS:
+            return f"{box.as_tuple()[RELATIVE_FIELDS.index(name)]:.3f}"
+        if size is None:
+            return "—"
+        return str(self._pixels(box, size)[PIXEL_FIELDS.index(name)])
+
+    @staticmethod
+    def _pixels(box: Box, size: tuple[int, int]) -> tuple[int, int, int, int]:
+        w, h = size
+        x0, y0, x1, y1 = (round(v) for v in box.to_pixels(w, h))
+        return x0, y0, x1 - x0, y1 - y0
+
+    def _show_details(self, mask: Mask | None) -> None:
+        for row in range(self.details.rowCount()):  # nothing to describe for several masks, or none
+            self.details.setRowVisible(row, mask is not None)
+        if mask is None:
+            return
+        colour = fmt.state_colour(fmt.style_key(mask))
+        self.state.setText(f'<span style="color:{colour}">●</span> {fmt.state_label(mask)}')
+        self.state.setToolTip(fmt.state_tooltip(mask))
+        self.added.setText(f"{fmt.local_time(mask.added_at)} ({fmt.age_text(mask.added_at)})")
+        self.added.setToolTip(fmt.added_tooltip(mask))
+        self.server.setText(str(mask.server_id) if mask.server_id is not None else "not on the server yet")
+        notes = list(mask.notes) + ([f"Last push refused: {mask.push_error}"] if mask.push_error else [])
+        self.notes.setText("\n".join(notes) if notes else "none")
+
+    def _mark(self, edit: QLineEdit, invalid: bool) -> None:
+        rule = f"QLineEdit {{ border: 1px solid {ERROR_COLOUR}; border-radius: 3px; padding: 2px; }}"
+        edit.setStyleSheet(rule if invalid else "")
+
+    def _set_message(self, text: str, error: bool = True) -> None:
+        palette = self.message.palette()
+        colour = QColor(ERROR_COLOUR) if error else self.palette().color(QPalette.ColorRole.WindowText)
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        self.message.setPalette(palette)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # --- checking and applying ----------------------------------------------------------------
+
+    def check(self, name: str, text: str) -> str | None:
+        """Why `text` cannot be the new `name` of the selected mask, or None when it can."""
+        mask = self._single()
+        if mask is None or mask.box is None:
+            return "Select one mask to edit its coordinates."
+        value = _number(text)
+        if name in RELATIVE_FIELDS:
+            low, high, where = self._relative_range(name, mask.box)
+            if value is None or not low - 1e-9 <= value <= high + 1e-9:
+                return f"{name} must be between {low:.3f} and {high:.3f}{where}."
+            return None
+        size = self._image_size()
+        if size is None:
+            return "The pose image is not downloaded: edit the relative coordinates instead."
+        low, high = self._pixel_range(name, mask.box, size)
+        if value is None or not low <= value <= high:
+            return f"{name} must be between {low} and {high}."
+        return None
+
+    @staticmethod
+    def _relative_range(name: str, box: Box) -> tuple[float, float, str]:
+        if name == "xmin":
+            return 0.0, box.xmax - _STEP, " (left of xmax)"
+        if name == "ymin":
+            return 0.0, box.ymax - _STEP, " (above ymax)"
+        if name == "xmax":
+            return box.xmin + _STEP, 1.0, " (right of xmin)"
+        return box.ymin + _STEP, 1.0, " (below ymin)"
+
+    def _pixel_range(self, name: str, box: Box, size: tuple[int, int]) -> tuple[int, int]:
+        x, y, w, h = self._pixels(box, size)
+        # The thinnest box the 3-decimal grid holds is a thousandth of the image.
+        min_w, min_h = math.ceil(size[0] / GRID), math.ceil(size[1] / GRID)
+        return {"x": (0, size[0] - w), "y": (0, size[1] - h),  # x and y move the box, keeping its size
+                "w": (min_w, size[0] - x), "h": (min_h, size[1] - y)}[name]  # w, h resize from the corner
+
+    def _show_check(self, name: str) -> None:
+        problem = self.check(name, self.edits[name].text())
+        self._mark(self.edits[name], bool(problem))
+        self._set_message(problem or "")
+
+    def apply(self, name: str) -> None:
+        edit = self.edits[name]
+        mask = self._single()
+        if mask is None or mask.box is None or self._doc is None or edit.isReadOnly():
+            return
+        if not edit.isModified():  # focus left an untouched field: nothing to apply
+            return
+        edit.setModified(False)
+        if self.check(name, edit.text()) is not None:
+            return
+        value = _number(edit.text())
+        assert value is not None
+        try:
+            box = self._new_box(name, value, mask.box)
+            self._doc.set_boxes({mask.local_id: box}, text=f"Edit {name} of mask #{mask.local_id}")
+        except ValueError as exc:  # QuantizeError included: too thin for the grid
+            self._mark(edit, True)
+            self._set_message(f"Not applied: {exc}.")
+            return
+        stored = self._doc.mask(mask.local_id)
+        self.refresh()
+        if stored is not None and stored.box == mask.box:
+            size = self._image_size()
+            step = f" (on this image one step is {size[0] / GRID:.1f} px wide)" if size else ""
+            self._set_message(f"No change: the server keeps 3 decimals{step}.", error=False)
+
+    def _new_box(self, name: str, value: float, box: Box) -> Box:
+        if name in RELATIVE_FIELDS:
+            coords = list(box.as_tuple())
+            coords[RELATIVE_FIELDS.index(name)] = value
+            return Box(*coords)
+        size = self._image_size()
+        assert size is not None
+        x, y, w, h = self._pixels(box, size)
+        x, y, w, h = {"x": (value, y, w, h), "y": (x, value, w, h),
+                      "w": (x, y, value, h), "h": (x, y, w, value)}[name]
+        return Box.from_pixels(x, y, x + w, y + h, *size)

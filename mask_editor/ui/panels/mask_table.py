@@ -1,0 +1,412 @@
+"""The masks of the active pose as a table: a QAbstractTableModel over the PoseDocument, sorted and
+filtered by a proxy, and a view whose selection follows the document's (and the other way round).
+
+The model updates row by row on `masksChanged` (a pose can hold thousands of masks, so no reset
+per edit). Coordinate cells are editable; an edit goes through `document.set_boxes` (one undo step)
+after validation, and a refused value leaves the mask as it was and says why.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QWidget,
+)
+
+from mask_editor.core.geometry import Box, QuantizeError, snap
+from mask_editor.ui.editing.document import PoseDocument
+from mask_editor.ui.platform import formatting as fmt
+from mask_editor.ui.platform.style import HALO
+from mask_editor.workspace import Mask, MaskState
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+STALE_ROLE = Qt.ItemDataRole.UserRole + 3
+DIMMED_ROLE = Qt.ItemDataRole.UserRole + 4
+_STATE_ORDER = {s: i for i, s in enumerate((MaskState.CONFLICT, MaskState.NEW, MaskState.EDITED,
+                                             MaskState.DELETED, MaskState.SYNCED))}
+
+
+class Col(IntEnum):
+    ID = 0
+    X0 = 1
+    Y0 = 2
+    X1 = 3
+    Y1 = 4
+    SIZE = 5
+    ADDED = 6
+    STATE = 7
+
+
+HEADERS = {Col.ID: "id", Col.X0: "x0", Col.Y0: "y0", Col.X1: "x1", Col.Y1: "y1", Col.SIZE: "size",
+           Col.ADDED: "added", Col.STATE: "state"}
+HEADER_TIPS = {
+    Col.X0: "Left edge, as a fraction of the image width",
+    Col.Y0: "Top edge, as a fraction of the image height",
+    Col.X1: "Right edge, as a fraction of the image width",
+    Col.Y1: "Bottom edge, as a fraction of the image height",
+    Col.SIZE: "Width × height in pixels of the pose image",
+    Col.ADDED: "When the mask was added (local time)",
+}
+_COORD = {Col.X0: 0, Col.Y0: 1, Col.X1: 2, Col.Y1: 3}
+
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
+
+
+def _id_cell(mask: Mask | None) -> tuple[object, ...]:
+    """What the id cell shows beyond the local id (label, icon, strike-out); its tooltip is asked
+    for on hover, so it needs no notice."""
+    return () if mask is None else (mask.server_id, mask.deleted, mask.push_error is not None)
+
+
+class MaskTableModel(QAbstractTableModel):
+    editRejected = Signal(str)  # a person-readable reason a cell edit was refused
+
+    def __init__(self, parent: QWidget | None = None, stale_days: int = 120) -> None:
+        super().__init__(parent)
+        self._doc: PoseDocument | None = None
+        self._ids: list[int] = []  # rows in local_id order; the proxy sorts
+        self._row: dict[int, int] = {}
+        self._id_cells: dict[int, tuple[object, ...]] = {}
+        self._dimmed: frozenset[int] = frozenset()
+        self._image_size: tuple[int, int] | None = None
+        self._dots: dict[str, QIcon] = {}
+        self.stale_days = stale_days
+        self._warn: Callable[[Mask], str | None] | None = None  # see set_warning_provider
+
+    # --- document -----------------------------------------------------------------------------
+
+    def document(self) -> PoseDocument | None:
+        return self._doc
+
+    def set_document(self, doc: PoseDocument | None) -> None:
+        self.beginResetModel()
+        if self._doc is not None:
+            self._doc.masksChanged.disconnect(self._on_masks_changed)
+            self._doc.readOnlyChanged.disconnect(self._on_read_only_changed)
+        self._doc = doc
+        self._dimmed = frozenset()
+        self._ids = sorted(m.local_id for m in doc.masks()) if doc else []
+        self._id_cells = {m.local_id: _id_cell(m) for m in doc.masks()} if doc else {}
+        self._reindex()
+        image = doc.image() if doc else None
+        self._image_size = (image.width, image.height) if image else None
+        if doc is not None:
+            doc.masksChanged.connect(self._on_masks_changed)
+            doc.readOnlyChanged.connect(self._on_read_only_changed)
+        self.endResetModel()
+
+    def _reindex(self) -> None:
+        self._row = {local_id: row for row, local_id in enumerate(self._ids)}
+
+    def row_of(self, local_id: int) -> int | None:
+        return self._row.get(local_id)
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def _on_masks_changed(self, changed: set[int], removed: set[int]) -> None:
+        doc = self._doc
+        if doc is None:
+            return
+        gone = sorted(self._row[i] for i in removed if i in self._row)
+        for i in removed:
+            self._id_cells.pop(i, None)
+        for first, last in reversed(row_runs(gone)):  # the last run first: earlier rows keep their numbers
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._ids[first:last + 1]
+            self.endRemoveRows()
+        if gone:
+            self._reindex()
+        known = sorted(self._row[i] for i in changed if i in self._row)
+        for first, last in row_runs(known):
+            self.dataChanged.emit(self.index(first, Col.X0), self.index(last, len(Col) - 1))
+        # The id column only when its cell changed: any change there makes the proxy sorted by id
+        # re-sort (a layout change remapping every selected cell, ~50 ms for 2,000 masks), and a
+        # move changes nothing in it.
+        relabelled = []
+        for i in changed:
+            cell = _id_cell(doc.mask(i))
+            if self._id_cells.get(i) != cell:
+                self._id_cells[i] = cell
+                if i in self._row:
+                    relabelled.append(self._row[i])
+        for first, last in row_runs(sorted(relabelled)):
+            self.dataChanged.emit(self.index(first, Col.ID), self.index(last, Col.ID))
+        fresh = sorted(i for i in changed if i not in self._row and doc.mask(i) is not None)
+        if fresh and (not self._ids or fresh[0] > self._ids[-1]):  # the usual case: new ids at the end
+            self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(fresh) - 1)
+            self._ids.extend(fresh)
+            self.endInsertRows()
+        else:
+            for local_id in fresh:  # ids put back by an undo land in their old place
+                row = bisect.bisect_left(self._ids, local_id)
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._ids.insert(row, local_id)
+                self.endInsertRows()
+        if fresh:
+            self._reindex()
+
+    def _on_read_only_changed(self, _read_only: bool) -> None:
+        if self._ids:  # flags() changed for every coordinate cell
+            self.dataChanged.emit(self.index(0, Col.X0), self.index(len(self._ids) - 1, Col.Y1))
+
+    # --- dimming (timeline filter) ------------------------------------------------------------
+
+    def set_warning_provider(self, provider: Callable[[Mask], str | None] | None) -> None:
+        """Another tool (the suppression zone) may flag masks: its text goes into the state cell's
+        tooltip, with a warning icon. Call again whenever its answers changed."""
+        self._warn = provider
+        if self._ids:
+            self.dataChanged.emit(self.index(0, Col.STATE), self.index(len(self._ids) - 1, Col.STATE),
+                                  [Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole])
+
+    def set_dimmed(self, local_ids: set[int] | frozenset[int]) -> None:
+        self._dimmed = frozenset(local_ids)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Col) - 1),
+                                  [Qt.ItemDataRole.ForegroundRole, DIMMED_ROLE])
+
+    def is_dimmed(self, local_id: int) -> bool:
+        return local_id in self._dimmed
+
+    # --- Qt model API -------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Col)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[Col(section)]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(Col(section))
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        # Called for every selected cell when a selection changes (the header checks whole
+        # columns): constants, no call into the base class, for all but the coordinate cells.
+        if not index.isValid():
+            return _NO_FLAGS
+        if index.column() in _COORD and self._doc and not self._doc.read_only:
+            mask = self._doc.mask(self._ids[index.row()])
+            if mask is not None and mask.box is not None and not mask.deleted:
+                return _EDITABLE_FLAGS
+        return _CELL_FLAGS
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or self._doc is None:
+            return None
+        local_id = self._ids[index.row()]
+        mask = self._doc.mask(local_id)
+        if mask is None:
+            return None
+        col = Col(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(mask, col)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._display(mask, col)
+        if role == SORT_ROLE:
+            return self._sort_key(mask, col)
+        if role == ID_ROLE:
+            return local_id
+        if role == DIMMED_ROLE:
+            return local_id in self._dimmed
+        if role == STALE_ROLE:
+            return fmt.is_stale(mask, self.stale_days)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(mask, col)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._decoration(mask, col)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if local_id in self._dimmed or mask.deleted:
+                return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            return None
+        if role == Qt.ItemDataRole.FontRole and mask.deleted:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (*_COORD, Col.SIZE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, mask: Mask, col: Col) -> str:
+        if col == Col.ID:
+            return fmt.mask_label(mask)
+        if col in _COORD:
+            return f"{mask.box.as_tuple()[_COORD[col]]:.3f}" if mask.box else "—"
+        if col == Col.SIZE:
+            size = self._pixel_size(mask)
+            return f"{size[0]} × {size[1]} px" if size else "—"
+        if col == Col.ADDED:
+            return fmt.local_time(mask.added_at)
+        return fmt.state_label(mask)
+
+    def _pixel_size(self, mask: Mask) -> tuple[int, int] | None:
+        if mask.box is None or self._image_size is None:
+            return None
+        w, h = self._image_size
+        return round(mask.box.width * w), round(mask.box.height * h)
+
+    def _sort_key(self, mask: Mask, col: Col) -> object:
+        # Numbers sort as numbers and times as times: the proxy compares these, not the display text.
+        if col == Col.ID:
+            return mask.local_id
+        if col in _COORD:
+            return mask.box.as_tuple()[_COORD[col]] if mask.box else -1.0
+        if col == Col.SIZE:
+            size = self._pixel_size(mask)
+            return size[0] * size[1] if size else (mask.box.area if mask.box else -1.0)
+        if col == Col.ADDED:
+            return mask.added_at.timestamp()
+        return _STATE_ORDER[mask.state] - (0.5 if mask.suspicious else 0.0)
+
+    def _tooltip(self, mask: Mask, col: Col) -> str | None:
+        if col == Col.ADDED:
+            tip = fmt.added_tooltip(mask)
+            return f"{fmt.stale_text(mask)}\n{tip}" if fmt.is_stale(mask, self.stale_days) else tip
+        if col == Col.STATE:
+            warning = self._warn(mask) if self._warn else None
+            return f"{fmt.state_tooltip(mask)}\n⚠ {warning}" if warning else fmt.state_tooltip(mask)
+        if col == Col.ID and mask.text:
+            return f"Mask string: {mask.text}"
+        return None
+
+    def _decoration(self, mask: Mask, col: Col) -> QIcon | None:
+        if col == Col.STATE:
+            if self._warn is not None and self._warn(mask):
+                from mask_editor.ui.platform.theme import icon
+
+                return icon("warning")
+            return self._dot(fmt.style_key(mask))
+        if col == Col.ADDED and fmt.is_stale(mask, self.stale_days):
+            from mask_editor.ui.platform.theme import icon
+
+            return icon("stale")
+        if col == Col.ID and mask.push_error:
+            from mask_editor.ui.platform.theme import icon
+
+            return icon("warning")
+        return None
+
+    def _dot(self, key: str) -> QIcon:
+        colour = fmt.state_colour(key)
+        if colour not in self._dots:
+            pixmap = QPixmap(24, 24)
+            pixmap.setDevicePixelRatio(2.0)  # crisp on high-DPI screens, 12 logical pixels
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            # The canvas's light outline colours need the same dark halo to read on a light table.
+            painter.setPen(QPen(QColor(HALO), 1.5))
+            painter.setBrush(QColor(colour))
+            painter.drawEllipse(QRectF(1.5, 1.5, 9, 9))
+            painter.end()
+            self._dots[colour] = QIcon(pixmap)
+        return self._dots[colour]
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: object,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or self._doc is None or index.column() not in _COORD:
+            return False
+        mask = self._doc.mask(self._ids[index.row()])
+        if mask is None or mask.box is None:
+            return False
+        result = edited_box(mask.box, Col(index.column()), str(value))
+        if isinstance(result, str):
+            self.editRejected.emit(result)
+            return False
+        name = HEADERS[Col(index.column())]
+        self._doc.set_boxes({mask.local_id: result}, text=f"Edit {name} of mask #{mask.local_id}")
+        return True
+
+
+def edited_box(box: Box, col: Col, text: str) -> Box | str:
+    """The box with one corner coordinate replaced by `text`, or why that cannot be."""
+    name = HEADERS[col]
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        return f"{name} must be a number between 0 and 1, e.g. 0.25 (got “{text.strip()}”)."
+    if not 0.0 <= value <= 1.0:
+        return f"{name} must be between 0 and 1 (got {text.strip()})."
+    coords = list(box.as_tuple())
+    coords[_COORD[col]] = snap(value)
+    if coords[0] >= coords[2]:
+        return f"x0 must be smaller than x1 (x0 {coords[0]:.3f}, x1 {coords[2]:.3f})."
+    if coords[1] >= coords[3]:
+        return f"y0 must be smaller than y1 (y0 {coords[1]:.3f}, y1 {coords[3]:.3f})."
+    try:
+        return Box(*coords)
+    except (ValueError, QuantizeError) as exc:
+        return str(exc)
+
+
+def row_runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Runs (first, last) of consecutive numbers in ascending `rows`: one model signal per run."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
+class MaskFilterProxy(QSortFilterProxyModel):
+    """Sorts by SORT_ROLE; hides deleted masks unless asked, and timeline-filtered ones on request."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+        self.hide_dimmed = False
+        self.show_deleted = False
+
+    def set_hide_dimmed(self, hide: bool) -> None:
+        self.beginFilterChange()
+        self.hide_dimmed = hide
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_show_deleted(self, show: bool) -> None:
+        self.beginFilterChange()
+        self.show_deleted = show
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def refilter(self) -> None:
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, MaskTableModel)
+        doc = model.document()
+        local_id = model.id_at(source_row)
+        if self.hide_dimmed and model.is_dimmed(local_id):
+            return False
+        if not self.show_deleted and doc is not None:
+            mask = doc.mask(local_id)
+            return mask is not None and not mask.deleted
+        return True

@@ -1,0 +1,337 @@
+"""The pose browser: organization > camera > pose, with a thumbnail of each pose's cached image, its
+number of masks and a badge for changes not yet synced, plus a filter box.
+
+Thumbnails are decoded at their small size (QImageReader.setScaledSize: JPEG decodes at 1/8 scale
+for almost nothing) on a worker thread, only for rows that get painted, and kept in memory.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QRunnable,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QImageReader,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mask_editor.ui.platform import formatting as fmt
+from mask_editor.workspace import Workspace
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+POSE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
+PENDING_ROLE = Qt.ItemDataRole.UserRole + 4
+IMAGE_ROLE = Qt.ItemDataRole.UserRole + 5  # path of the cached image, or None
+THUMB = QSize(64, 36)  # logical pixels; 16:9 like the cameras
+
+
+class _Loaded(QObject):
+    done = Signal(str, QImage)
+
+
+class _ThumbnailJob(QRunnable):
+    def __init__(self, path: str, size: QSize, signals: _Loaded) -> None:
+        super().__init__()
+        self.path, self.size, self.signals = path, size, signals
+
+    def run(self) -> None:
+        reader = QImageReader(self.path)
+        source = reader.size()
+        if source.isValid():
+            reader.setScaledSize(source.scaled(self.size, Qt.AspectRatioMode.KeepAspectRatioByExpanding))
+        image = reader.read()  # a null image when unreadable: the row keeps its placeholder
+        self.signals.done.emit(self.path, image)
+
+
+class Thumbnails(QObject):
+    """In-memory thumbnails by image path, decoded off the GUI thread on first request."""
+
+    ready = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # decoding is quick; keep the other core for the UI
+        self._cache: dict[str, QPixmap | None] = {}
+        self._signals = _Loaded(self)
+        self._signals.done.connect(self._on_done)
+        self.device_pixel_ratio = 1.0
+
+    def get(self, path: str) -> QPixmap | None:
+        if path not in self._cache:
+            self._cache[path] = None  # requested
+            size = THUMB * self.device_pixel_ratio
+            self._pool.start(_ThumbnailJob(path, size, self._signals))
+        return self._cache[path]
+
+    def _on_done(self, path: str, image: QImage) -> None:
+        if image.isNull():
+            return
+        pixmap = QPixmap.fromImage(image)  # QPixmap only on the GUI thread
+        pixmap.setDevicePixelRatio(self.device_pixel_ratio)
+        self._cache[path] = pixmap
+        self.ready.emit(path)
+
+    def wait(self) -> None:
+        self._pool.waitForDone()
+
+
+class PoseDelegate(QStyledItemDelegate):
+    """Pose rows: thumbnail, 'Pose 2 · 246°', '12 masks', and a badge when changes wait for a sync."""
+
+    def __init__(self, thumbnails: Thumbnails, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.thumbnails = thumbnails
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.data(KIND_ROLE) == "pose":
+            size.setHeight(max(size.height(), THUMB.height() + 8))
+        return size
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        if index.data(KIND_ROLE) != "pose":
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette = opt.palette
+        fg = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        rect = opt.rect.adjusted(4, 4, -6, -4)
+        thumb_rect = QRect(rect.left(), rect.top() + (rect.height() - THUMB.height()) // 2,
+                           THUMB.width(), THUMB.height())
+        path = index.data(IMAGE_ROLE)
+        pixmap = self.thumbnails.get(path) if path else None
+        painter.save()
+        if pixmap is not None:
+            # Crop the centre: the thumbnail was decoded a little larger than the box on one side.
+            sx = max(pixmap.width() / pixmap.devicePixelRatio() - THUMB.width(), 0) / 2
+            sy = max(pixmap.height() / pixmap.devicePixelRatio() - THUMB.height(), 0) / 2
+            dpr = pixmap.devicePixelRatio()
+            painter.drawPixmap(thumb_rect, pixmap, QRect(int(sx * dpr), int(sy * dpr),
+                                                         int(THUMB.width() * dpr), int(THUMB.height() * dpr)))
+        else:
+            painter.fillRect(thumb_rect, palette.color(QPalette.ColorRole.Mid))
+            if not path:
+                painter.setPen(palette.color(QPalette.ColorRole.Light))
+                painter.drawText(thumb_rect, Qt.AlignmentFlag.AlignCenter, "no image")
+        text_left = thumb_rect.right() + 8
+        pending = int(index.data(PENDING_ROLE) or 0)
+        badge_w = 0
+        if pending:
+            badge = str(pending)
+            badge_w = painter.fontMetrics().horizontalAdvance(badge) + 12
+            badge_rect = QRect(rect.right() - badge_w, rect.top() + (rect.height() - 18) // 2, badge_w, 18)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(fmt.state_colour("edited")))
+            painter.drawRoundedRect(badge_rect, 9, 9)
+            painter.setPen(QColor("#1b1b1b"))
+            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+        text_rect = QRect(text_left, rect.top(), rect.right() - text_left - badge_w - 6, rect.height())
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(fg)
+        line = painter.fontMetrics().height()
+        top = text_rect.top() + (text_rect.height() - 2 * line) // 2
+        painter.drawText(QRect(text_rect.left(), top, text_rect.width(), line),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                                          text_rect.width()))
+        painter.setFont(opt.font)
+        if not selected:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        count = int(index.data(COUNT_ROLE) or 0)
+        sub = fmt.plural(count, "mask")  # the badge carries the changes to sync
+        painter.drawText(QRect(text_rect.left(), top + line, text_rect.width(), line),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         painter.fontMetrics().elidedText(sub, Qt.TextElideMode.ElideRight,
+                                                          text_rect.width()))
+        painter.restore()
+
+
+class _NameFilter(QSortFilterProxyModel):
+    """Keeps rows whose own name or an ancestor's name matches (a camera's name shows its poses);
+    recursive filtering keeps the ancestors of a matching pose."""
+
+    needle = ""
+
+    def set_needle(self, text: str) -> None:
+        self.beginFilterChange()
+        self.needle = text.strip().lower()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        needle = self.needle
+        if not needle:
+            return True
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        while index.isValid():
+            if needle in str(index.data() or "").lower():
+                return True
+            index = index.parent()
+        return False
+
+
+class PoseBrowser(QWidget):
+    poseActivated = Signal(int)  # pose id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace: Workspace | None = None
+        self.model = QStandardItemModel(self)
+        self.proxy = _NameFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter cameras and poses")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._on_filter)
+        self.thumbnails = Thumbnails(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setIndentation(12)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setItemDelegate(PoseDelegate(self.thumbnails, self.tree))
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
+        self.thumbnails.ready.connect(lambda _path: self.tree.viewport().update())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree, 1)
+        self._pose_items: dict[int, QStandardItem] = {}
+        self._order: list[int] = []
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        self.thumbnails.device_pixel_ratio = self.devicePixelRatioF()
+        self.model.clear()
+        self._pose_items.clear()
+        self._order.clear()
+        if workspace is None:
+            return
+        names = workspace.organizations()
+        poses_by_camera: dict[int, list] = {}
+        for pose in workspace.poses():
+            poses_by_camera.setdefault(pose.camera_id, []).append(pose)
+        orgs: dict[int, QStandardItem] = {}
+        for camera in workspace.cameras():
+            org = orgs.get(camera.organization_id)
+            if org is None:
+                org = self._item(names.get(camera.organization_id, f"Organization {camera.organization_id}"),
+                                 "organization")
+                orgs[camera.organization_id] = org
+                self.model.appendRow(org)
+            cam = self._item(camera.name, "camera")
+            org.appendRow(cam)
+            for number, pose in enumerate(poses_by_camera.get(camera.id, []), start=1):
+                item = self._item(fmt.pose_title(pose, number), "pose")
+                item.setData(pose.id, POSE_ID_ROLE)
+                image = workspace.pose_image(pose.id)
+                item.setData(str(image.path) if image else None, IMAGE_ROLE)
+                item.setToolTip(f"{camera.name}, {fmt.pose_title(pose, number)} (pose id {pose.id})")
+                cam.appendRow(item)
+                self._pose_items[pose.id] = item
+                self._order.append(pose.id)
+        self.refresh_counts()
+        self.tree.expandAll()
+
+    @staticmethod
+    def _item(text: str, kind: str) -> QStandardItem:
+        item = QStandardItem(text)
+        item.setData(kind, KIND_ROLE)
+        item.setEditable(False)
+        if kind != "pose":
+            item.setSelectable(False)
+        return item
+
+    def refresh_counts(self) -> None:
+        """Re-read mask counts and unsynced changes (one grouped query each)."""
+        if self.workspace is None:
+            return
+        counts = self.workspace.mask_counts()
+        pending = {pose_id: sum(c.values()) for pose_id, c in self.workspace.pending_counts().items()}
+        for pose_id, item in self._pose_items.items():
+            if item.data(COUNT_ROLE) != counts.get(pose_id, 0):
+                item.setData(counts.get(pose_id, 0), COUNT_ROLE)
+            if item.data(PENDING_ROLE) != pending.get(pose_id, 0):
+                item.setData(pending.get(pose_id, 0), PENDING_ROLE)
+                n = pending.get(pose_id, 0)
+                base = item.toolTip().split("\n")[0]
+                item.setToolTip(f"{base}\n{fmt.plural(n, 'change')} to sync" if n else base)
+
+    def pose_ids(self) -> list[int]:
+        """Every pose, in browser order (organization, camera, azimuth)."""
+        return list(self._order)
+
+    def pose_text(self, pose_id: int) -> str:
+        item = self._pose_items.get(pose_id)
+        return item.text() if item else f"Pose {pose_id}"
+
+    def camera_text(self, pose_id: int) -> str:
+        item = self._pose_items.get(pose_id)
+        return item.parent().text() if item and item.parent() else ""
+
+    def index_of(self, pose_id: int) -> QModelIndex:
+        """The pose's row in the tree as shown (invalid when unknown or filtered out)."""
+        item = self._pose_items.get(pose_id)
+        return self.proxy.mapFromSource(item.index()) if item else QModelIndex()
+
+    def select_pose(self, pose_id: int) -> None:
+        index = self.index_of(pose_id)
+        if index.isValid() and self.tree.currentIndex() != index:
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def visible_pose_ids(self) -> list[int]:
+        return [p for p in self._order if self.proxy.mapFromSource(self._pose_items[p].index()).isValid()]
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        pose_id = current.data(POSE_ID_ROLE)
+        if pose_id is not None:
+            self.poseActivated.emit(int(pose_id))
+
+    def _on_filter(self, text: str) -> None:
+        self.proxy.set_needle(text)
+        self.tree.expandAll()
+
+    def shutdown(self) -> None:
+        self.thumbnails.wait()

@@ -1,0 +1,1 @@
+"""What every widget stands on: settings, theme and style, background tasks, the cycle collector, words for errors."""

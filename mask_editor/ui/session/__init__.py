@@ -1,0 +1,1 @@
+"""The signed-in account in the window: the session, the sync runner, conflict decisions."""

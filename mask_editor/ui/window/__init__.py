@@ -1,0 +1,1 @@
+"""The main window and its assembly: the application, actions and menus, status bar, banners, wiring."""

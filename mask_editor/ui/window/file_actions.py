@@ -1,0 +1,40 @@
+"""File > Import legacy masks… and File > Export masks…, wired to the window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mask_editor.ui.window.main_window import MainWindow
+
+
+def attach_file_actions(window: MainWindow) -> None:
+    window.actions["import_legacy"].triggered.connect(lambda _checked=False: import_legacy(window))
+    window.actions["export"].triggered.connect(lambda _checked=False: export(window))
+
+
+def import_legacy(window: MainWindow) -> None:
+    from mask_editor.ui.dialogs.import_legacy import run_import_dialog
+
+    if window.workspace is None or window.workspace.read_only:
+        return
+    touched = run_import_dialog(window, window.workspace)
+    # An import is not an undo step (like a pull): open documents re-read what changed under them.
+    for pose_id in touched:
+        doc = window.poses.get(pose_id) if window.poses is not None else None
+        if doc is not None:
+            doc.reload()
+    window.refresh_counts()
+
+
+def export(window: MainWindow) -> None:
+    from mask_editor.ui.dialogs.export import run_export_dialog
+
+    if window.workspace is None or window.document is None:
+        window.status.showMessage("Open a pose first: export writes the masks of a pose or of its camera.", 8000)
+        return
+    result = run_export_dialog(window, window.workspace, window.document.pose_id)
+    if result is not None and result.files:
+        first = result.files[0].path
+        more = f" and {len(result.files) - 1} more files" if len(result.files) > 1 else ""
+        window.status.showMessage(f"Exported {first}{more}.", 8000)

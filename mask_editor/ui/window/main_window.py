@@ -1,0 +1,459 @@
+"""The main window: pose browser (left), canvas (centre), masks and inspector (right), timeline
+(bottom), status bar. It wires widgets to the active PoseDocument; the widgets never talk to each
+other, they all follow the document (see ui/editing/document.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSlider,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mask_editor.ui.canvas import CanvasView
+from mask_editor.ui.editing import clipboard
+from mask_editor.ui.editing.document import PoseDocument
+from mask_editor.ui.insight import attach_insight
+from mask_editor.ui.panels.inspector import Inspector
+from mask_editor.ui.panels.mask_panel import MaskPanel
+from mask_editor.ui.panels.pose_browser import PoseBrowser
+from mask_editor.ui.panels.timeline import Timeline
+from mask_editor.ui.panels.undo_view import UndoHistoryDock
+from mask_editor.ui.platform.settings import AppSettings
+from mask_editor.ui.platform.theme import icon
+from mask_editor.ui.window.actions import SPECS, build_actions, populate_menus
+from mask_editor.ui.window.banner import Banner
+from mask_editor.ui.window.file_actions import attach_file_actions
+from mask_editor.ui.window.open_poses import OpenPoses
+from mask_editor.ui.window.status_bar import StatusBar
+from mask_editor.workspace import Workspace
+
+APP_TITLE = "Mask editor"
+USER_ROLE_TEXT = ("You are signed in as a read-only user: you can look at masks but not change them. "
+                  "Ask an admin or agent of your organization to edit them.")
+NOT_SIGNED_IN = "Not signed in. Choose File › Sign in… to list your cameras, or File › Open workspace…"
+NO_POSES = "This workspace has no cameras yet. Sync with the server to download them."
+
+
+def read_only_reason(workspace: Workspace) -> str | None:
+    """Why nothing may be edited, in words for the banner; None when editing is allowed."""
+    if workspace.read_only_reason:
+        if workspace.read_only_reason == "opened read-only":
+            return "This workspace is open read-only: you can look at masks but not change them."
+        return workspace.read_only_reason
+    account = workspace.account()
+    if account is not None and not account.can_edit:
+        return USER_ROLE_TEXT
+    return None
+
+
+class MainWindow(QMainWindow):
+    workspaceChanged = Signal(object)  # Workspace | None
+    documentChanged = Signal(object)  # PoseDocument | None: the pose shown changed
+
+    def __init__(self, workspace: Workspace | None, settings: AppSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or AppSettings()
+        self.workspace: Workspace | None = None
+        self.poses: OpenPoses | None = None
+        self.document: PoseDocument | None = None
+        self.setWindowIcon(icon("app"))
+        self.actions = build_actions(self)
+        self._build_central()
+        self._build_docks()
+        self.menus = populate_menus(self.menuBar(), self.actions)
+        self._build_toolbar()
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self._counts_timer = QTimer(self, singleShot=True, interval=120)  # coalesce bursts of edits
+        self._counts_timer.timeout.connect(self.refresh_counts)
+        self._connect_actions()
+        self._connect_widgets()
+        attach_file_actions(self)
+        self.insight = attach_insight(self)
+        self.set_workspace(workspace)
+        self._restore_layout()
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        self.canvas = CanvasView(self)
+        self.banner = Banner(self)
+        self.empty = QLabel(NOT_SIGNED_IN, self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.canvas)
+        self.stack.addWidget(self.empty)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState/restoreState find docks by object name
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        # Side docks run the full height; the timeline sits under the canvas only.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.browser = PoseBrowser(self)
+        self.mask_panel = MaskPanel(self.settings.stale_days(), self)
+        self.table = self.mask_panel.view
+        self.inspector = Inspector(self)
+        self.timeline = Timeline(self)
+        left, right, bottom = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
+                               Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.poses_dock = self._dock("Poses", "poses_dock", self.browser, left)
+        self.masks_dock = self._dock("Masks", "masks_dock", self.mask_panel, right)
+        self.inspector_dock = self._dock("Inspector", "inspector_dock", self.inspector, right)
+        self.timeline_dock = self._dock("Timeline", "timeline_dock", self.timeline, bottom)
+        self._empty_group = QUndoGroup(self)  # the history view's group before a workspace is open
+        self.undo_dock = UndoHistoryDock(self._empty_group, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
+        self.undo_dock.hide()
+
+    def _default_dock_sizes(self) -> None:
+        # Only meaningful once the window has its size, hence called after the first show.
+        self.resizeDocks([self.poses_dock, self.masks_dock], [260, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.masks_dock, self.timeline_dock], [self.height() // 2, 96], Qt.Orientation.Vertical)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Tools", self)
+        bar.setObjectName("main_toolbar")
+        bar.setIconSize(QSize(20, 20))
+        a = self.actions
+        groups = (("select_tool", "draw_tool"), ("undo", "redo"), ("copy", "paste", "duplicate", "delete"),
+                  ("zoom_in", "zoom_out", "zoom_fit", "zoom_actual", "zoom_selection"), ("toggle_masks",))
+        for names in groups:
+            for name in names:
+                bar.addAction(a[name])
+            bar.addSeparator()
+        label = QLabel(" Opacity ", bar)
+        self.opacity = QSlider(Qt.Orientation.Horizontal, bar)
+        self.opacity.setObjectName("opacity_slider")
+        self.opacity.setRange(0, 100)
+        self.opacity.setFixedWidth(110)
+        self.opacity.setToolTip("Opacity of the masks' fill")
+        self.opacity.setValue(round(self.settings.mask_opacity() * 100))
+        bar.addWidget(label)
+        bar.addWidget(self.opacity)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+        tools = QActionGroup(self)
+        tools.addAction(a["select_tool"])
+        tools.addAction(a["draw_tool"])
+        a["select_tool"].setChecked(True)
+        a["toggle_masks"].setChecked(True)
+        themes = QActionGroup(self)
+        for name in ("theme_system", "theme_light", "theme_dark"):
+            themes.addAction(a[name])
+        a[f"theme_{self.settings.theme()}"].setChecked(True)
+
+    def _connect_actions(self) -> None:
+        a, c = self.actions, self.canvas
+        handlers = {
+            "open_workspace": self.choose_workspace, "quit": self.close,
+            "undo": lambda: self.poses and self.poses.group.undo(),
+            "redo": lambda: self.poses and self.poses.group.redo(),
+            "copy": lambda: self._with_doc(clipboard.copy_selection),
+            "cut": self.cut, "paste": lambda: self._with_doc(clipboard.paste),
+            "duplicate": lambda: self._with_doc(clipboard.duplicate_selection),
+            "delete": lambda: self._with_doc(lambda d: d.delete(d.selection)),
+            "select_all": lambda: self._with_doc(PoseDocument.select_all),
+            "select_none": lambda: self._with_doc(lambda d: d.set_selection(())),
+            "select_tool": lambda: c.set_tool("select"), "draw_tool": lambda: c.set_tool("draw"),
+            "zoom_in": c.zoom_in, "zoom_out": c.zoom_out, "zoom_fit": c.zoom_to_fit,
+            "zoom_actual": c.zoom_actual, "zoom_selection": c.zoom_to_selection,
+            "next_pose": lambda: self.step_pose(1), "previous_pose": lambda: self.step_pose(-1),
+            "reveal_selection": lambda: self.reveal(self.document.selection if self.document else ()),
+            "shortcuts": self.show_shortcuts, "about": self.show_about,
+        }
+        for name, handler in handlers.items():
+            a[name].triggered.connect(lambda _checked=False, h=handler: h())
+        a["toggle_masks"].toggled.connect(c.set_masks_visible)
+        a["show_undo_history"].toggled.connect(self.undo_dock.setVisible)
+        self.undo_dock.visibilityChanged.connect(
+            lambda visible: a["show_undo_history"].setChecked(visible or not self.undo_dock.isHidden()))
+        for name in ("system", "light", "dark"):
+            a[f"theme_{name}"].triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
+        self.addActions(list(a.values()))  # shortcuts work even when a menu is hidden
+        view = self.menus["View"]
+        view.addSeparator()
+        panels = view.addMenu("&Panels")
+        for dock in (self.poses_dock, self.masks_dock, self.inspector_dock, self.timeline_dock):
+            panels.addAction(dock.toggleViewAction())
+        panels.addAction(self.toolbar.toggleViewAction())
+
+    def _connect_widgets(self) -> None:
+        self.browser.poseActivated.connect(self.show_pose)
+        self.table.revealRequested.connect(self.reveal)
+        self.mask_panel.model.editRejected.connect(lambda text: self.status.showMessage(text, 8000))
+        self.canvas.cursorMoved.connect(self.status.set_cursor)
+        self.canvas.zoomChanged.connect(self.status.set_zoom)
+        self.canvas.toolChanged.connect(lambda tool: self.actions[f"{tool}_tool"].setChecked(True))
+        self.opacity.valueChanged.connect(self._on_opacity)
+        self.timeline.rangeChanged.connect(lambda _range: self.apply_time_filter())
+        self.timeline.hideFilteredChanged.connect(self.table.proxy.set_hide_dimmed)
+        self.canvas.set_mask_opacity(self.opacity.value() / 100)
+
+    # --- workspace and poses ------------------------------------------------------------------
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self._show_document(None)
+        if self.poses is not None:
+            self.poses.close_all()
+        self.workspace = workspace
+        self.poses = OpenPoses(workspace, parent=self) if workspace else None
+        self.undo_dock.view.setGroup(self.poses.group if self.poses else self._empty_group)
+        if self.poses is not None:
+            self.poses.group.canUndoChanged.connect(lambda _can: self._update_actions())
+            self.poses.group.canRedoChanged.connect(lambda _can: self._update_actions())
+            self.poses.group.undoTextChanged.connect(lambda t: self.actions["undo"].setText(
+                f"&Undo {t}" if t else "&Undo"))
+            self.poses.group.redoTextChanged.connect(lambda t: self.actions["redo"].setText(
+                f"&Redo {t}" if t else "&Redo"))
+        reason = read_only_reason(workspace) if workspace else None
+        if self.poses is not None:
+            self.poses.set_read_only(reason)
+        self.banner.show_message(reason)
+        self.browser.set_workspace(workspace)
+        self.status.set_workspace(workspace)
+        if workspace is not None:
+            self.settings.set_last_workspace(workspace.path)
+            ids = self.browser.pose_ids()
+            last = self.settings.last_pose(workspace.path)
+            if ids:
+                self.show_pose(last if last in ids else ids[0])
+        self.empty.setText(NOT_SIGNED_IN if workspace is None else NO_POSES)
+        self.workspaceChanged.emit(workspace)
+        self.stack.setCurrentWidget(self.canvas if self.document else self.empty)
+        self.refresh_counts()
+
+    def show_pose(self, pose_id: int) -> None:
+        if self.poses is None or (self.document is not None and self.document.pose_id == pose_id):
+            return
+        doc = self.poses.open(pose_id)
+        self._show_document(doc)
+        self.browser.select_pose(pose_id)
+        assert self.workspace is not None
+        self.settings.set_last_pose(self.workspace.path, pose_id)
+        self.stack.setCurrentWidget(self.canvas)
+
+    def _show_document(self, doc: PoseDocument | None) -> None:
+        old = self.document
+        if old is not None:
+            old.selectionChanged.disconnect(self._on_selection)
+            old.masksChanged.disconnect(self._on_masks_changed)
+            old.undo_stack.cleanChanged.disconnect(self._update_title)
+        self.document = doc
+        self.canvas.set_document(doc)
+        self.table.set_document(doc)
+        self.inspector.set_document(doc)
+        self.timeline.set_document(doc)
+        if doc is not None:
+            doc.selectionChanged.connect(self._on_selection)
+            doc.masksChanged.connect(self._on_masks_changed)
+            doc.undo_stack.cleanChanged.connect(self._update_title)
+        self.apply_time_filter()
+        self._update_actions()
+        self._update_title()
+        self.documentChanged.emit(doc)
+
+    def step_pose(self, step: int) -> None:
+        ids = self.browser.visible_pose_ids() or self.browser.pose_ids()
+        if not ids:
+            return
+        current = self.document.pose_id if self.document else None
+        index = ids.index(current) + step if current in ids else 0
+        self.show_pose(ids[index % len(ids)])
+
+    def choose_workspace(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from mask_editor.workspace import WorkspaceBusy, WorkspaceError
+
+        start = str(self.workspace.path.parent) if self.workspace else ""
+        path, _filter = QFileDialog.getOpenFileName(self, "Open a workspace", start,
+                                                    "Workspaces (*.sqlite);;All files (*)")
+        if not path:
+            return
+        try:
+            workspace = Workspace(path, exclusive=True)
+        except (WorkspaceBusy, WorkspaceError) as exc:
+            QMessageBox.warning(self, "Cannot open this workspace", str(exc))
+            return
+        old = self.workspace
+        self.set_workspace(workspace)
+        if old is not None:
+            old.close()
+
+    # --- reacting to the document -------------------------------------------------------------
+
+    def _on_selection(self, _ids: frozenset[int]) -> None:
+        self._update_actions()
+
+    def _on_masks_changed(self, _changed: set[int], _removed: set[int]) -> None:
+        self._update_actions()  # a resolved conflict, a deleted selection
+        if self.timeline.current_range() is not None:
+            self.apply_time_filter()  # new masks may fall outside the range
+        self._counts_timer.start()
+
+    def apply_time_filter(self) -> None:
+        dimmed = self.timeline.outside()
+        self.canvas.set_dimmed(dimmed)
+        self.mask_panel.model.set_dimmed(dimmed)
+        if self.table.proxy.hide_dimmed:
+            self.table.proxy.refilter()
+
+    def refresh_counts(self) -> None:
+        self.browser.refresh_counts()
+        pending = self.workspace.pending_counts() if self.workspace else {}
+        self.status.set_pending(sum(sum(c.values()) for c in pending.values()))
+        self._update_title()
+
+    def _update_title(self, *_args: object) -> None:
+        # Two notions of "modified", kept apart on purpose. Edits are saved to the workspace at once,
+        # so the [*] marker means "changed since this pose was opened" (undo stack not clean), and
+        # the title states how many changes of this pose wait for a sync (pending counts).
+        doc = self.document
+        if doc is None or self.workspace is None:
+            self.setWindowTitle(APP_TITLE)
+            self.setWindowModified(False)
+            return
+        pending = sum(self.workspace.pending_counts().get(doc.pose_id, {}).values())
+        waiting = f" · {pending} to sync" if pending else ""
+        name = f"{self.browser.camera_text(doc.pose_id)} · {self.browser.pose_text(doc.pose_id)}"
+        self.setWindowTitle(f"{name}{waiting}[*] — {APP_TITLE}")
+        self.setWindowModified(not doc.undo_stack.isClean())
+
+    def _update_actions(self) -> None:
+        doc = self.document
+        editable = doc is not None and not doc.read_only
+        selected = doc is not None and bool(doc.selection)
+        group = self.poses.group if self.poses else None
+        conflicts = selected and any(doc.mask(i).conflict for i in doc.selection if doc.mask(i))
+        for name, action in self.actions.items():
+            spec = SPECS[name]
+            if spec.needs_session:
+                continue  # ui/window/session_controller.py decides
+            enabled = (not spec.needs_edit or editable) and (not spec.needs_selection or selected)
+            if spec.menu in ("Edit", "View") and name != "show_undo_history":
+                enabled = enabled and doc is not None  # nothing to act on without a pose
+            if name == "undo":
+                enabled = editable and group is not None and group.canUndo()
+            elif name == "redo":
+                enabled = editable and group is not None and group.canRedo()
+            elif name == "sync":
+                enabled = self.workspace is not None
+            elif name.startswith("conflict_"):
+                enabled = enabled and conflicts
+            action.setEnabled(enabled)
+        if not editable and self.actions["draw_tool"].isChecked():
+            self.actions["select_tool"].trigger()
+
+    # --- commands -----------------------------------------------------------------------------
+
+    def _with_doc(self, run) -> None:
+        if self.document is not None:
+            run(self.document)
+
+    def cut(self) -> None:
+        doc = self.document
+        if doc is not None and not doc.read_only and clipboard.copy_selection(doc):
+            doc.delete(doc.selection)
+
+    def reveal(self, ids: frozenset[int] | set[int]) -> None:
+        """Bring the masks into view: centre on them if they fit, else zoom to them."""
+        doc = self.document
+        size = self.canvas.image_size() if doc else None
+        masks = [doc.mask(i) for i in ids] if doc else []
+        boxes = [m.box for m in masks if m is not None and m.box is not None]
+        if not boxes or not size:
+            return
+        w, h = (size.width(), size.height()) if hasattr(size, "width") else size
+        rect = QRectF()
+        for box in boxes:
+            x0, y0, x1, y1 = box.to_pixels(w, h)
+            rect = rect.united(QRectF(x0, y0, x1 - x0, y1 - y0))
+        visible = self.canvas.mapToScene(self.canvas.viewport().rect()).boundingRect()
+        if visible.contains(rect):
+            return
+        if rect.width() <= visible.width() and rect.height() <= visible.height():
+            self.canvas.centerOn(rect.center())
+        else:
+            self.canvas.zoom_to_selection()
+
+    def _on_opacity(self, value: int) -> None:
+        self.canvas.set_mask_opacity(value / 100)
+        self.settings.set_mask_opacity(value / 100)
+
+    def set_theme(self, name: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from mask_editor.ui.platform.theme import apply_theme
+
+        self.settings.set_theme(name)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, name)
+
+    def show_shortcuts(self) -> None:
+        from mask_editor.ui.dialogs.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.shortcuts_dialog = dialog
+
+    def show_about(self) -> None:
+        from mask_editor import __version__
+
+        QMessageBox.about(self, "About mask editor",
+                          f"<b>mask editor {__version__}</b><p>Draw and sync the occlusion masks of "
+                          "Pyronear wildfire cameras: detections overlapping a mask are dropped by the "
+                          "camera.</p>")
+
+    # --- layout persistence -------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen().availableGeometry() if self.screen() else None
+            width, height = (1280, 760) if screen is None else (min(1280, screen.width() - 40),
+                                                                min(800, screen.height() - 40))
+            self.resize(width, height)
+        state = self.settings.window_state()
+        if state is None or not self.restoreState(state):
+            QTimer.singleShot(0, self._default_dock_sizes)
+        self.actions["show_undo_history"].setChecked(not self.undo_dock.isHidden())
+
+    def save_layout(self) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        if self.workspace is not None and self.document is not None:
+            self.settings.set_last_pose(self.workspace.path, self.document.pose_id)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self._counts_timer.stop()  # the workspace may be closed right after the window
+        self.browser.shutdown()
+        super().closeEvent(event)
