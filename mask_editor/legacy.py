@@ -1,16 +1,17 @@
 """Importing the legacy JSON mask files into the workspace: which pose each file belongs to, which
 of its boxes to add, and adding them (one transaction per file). No Qt, no network.
 
-File names (CONTRACT.md, "The legacy format"): `<prefix>_<number>.json`, where `prefix` is a camera
-name without its `-NN` suffix and `number` is either the pose's azimuth (the older scheme) or its
-pose id (the newer one). The mapping never guesses:
+File names (CONTRACT.md, "The legacy format"): `<prefix>_<number>.json`, where `prefix` is a site (a
+camera name without its `-NN` suffix) and `number` is either the pose's azimuth (the older scheme) or
+its pose id (the newer one). The mapping never guesses:
 
-1. The camera is the one whose name minus `-NN` equals the prefix (case-insensitive). None, or
-   more than one, and the file is listed as unmapped.
-2. As an azimuth (only when 0 <= number < 360): the active pose of that camera nearest to it, by
-   circular distance (359 vs 1 is 2 degrees), if within the tolerance. Two poses equally near:
-   ambiguous.
-3. As a pose id: an active pose of that camera with that id.
+1. The prefix is the *site*: the cameras whose names minus `-NN` equal it (case-insensitive;
+   `nemours` -> `nemours-01`, `nemours-02`). A site usually has several cameras looking different
+   ways; the number picks among the active poses of all of them. No camera: unmapped.
+2. As an azimuth (only when 0 <= number < 360): the active pose of the site nearest to it, by
+   circular distance (359 vs 1 is 2 degrees), if within the tolerance. Two poses equally near (on
+   one camera or on two): ambiguous.
+3. As a pose id: an active pose of one of the site's cameras with that id.
 4. Both readings find the same pose: fine. They find different poses: ambiguous. Only one finds a
    pose: that pose. Neither: unmapped. So a pose id wins only when no pose lies within the
    tolerance of the number read as an azimuth.
@@ -126,6 +127,30 @@ class Match:
     problem: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Site:
+    """The cameras whose names minus `-NN` are one legacy prefix, and their active poses: the poses a
+    file of that prefix may belong to (pyro-api issue #524: the prefix is the site, not a camera)."""
+
+    prefix: str
+    cameras: dict[int, CameraRow]
+    poses: list[PoseRow]
+
+    def camera_of(self, poses: Iterable[PoseRow]) -> CameraRow | None:
+        """The one camera these poses (or, with none, the whole site) are on; None when several."""
+        ids = {p.camera_id for p in poses} or set(self.cameras)
+        return self.cameras[ids.pop()] if len(ids) == 1 else None
+
+    def describe(self, pose: PoseRow) -> str:
+        return f"{pose.id} ({self.cameras[pose.camera_id].name} at {_number(pose.azimuth)}°)"
+
+
+def site_of(ws: Workspace, prefix: str) -> Site:
+    cameras = {c.id: c for c in ws.cameras() if camera_prefix(c.name) == prefix.casefold()}
+    poses = [p for camera_id in cameras for p in ws.poses(camera_id) if p.active]
+    return Site(prefix, cameras, poses)
+
+
 def match_file(ws: Workspace, path: Path, tolerance: float = DEFAULT_TOLERANCE) -> Match:
     """The pose a legacy file belongs to, following the rules in this module's docstring."""
     parsed = _NAME.match(path.name)
@@ -133,47 +158,48 @@ def match_file(ws: Workspace, path: Path, tolerance: float = DEFAULT_TOLERANCE) 
         return Match(None, None, problem="the name is not <camera>_<azimuth>.json or <camera>_<pose id>.json; "
                                          "use --pose ID to say which pose it belongs to")
     prefix, number = parsed["prefix"], float(parsed["number"])
-    cameras = [c for c in ws.cameras() if camera_prefix(c.name) == prefix.casefold()]
-    if not cameras:
+    site = site_of(ws, prefix)
+    if not site.cameras:
         return Match(None, None, problem=f"no camera named {prefix}-NN in this workspace "
                                          "(pull or refresh the camera list, or use --pose ID)")
-    if len(cameras) > 1:
-        names = ", ".join(c.name for c in cameras)
-        return Match(None, None, problem=f"ambiguous: several cameras match {prefix!r} ({names}); use --pose ID")
-    camera = cameras[0]
-    active = [p for p in ws.poses(camera.id) if p.active]
-    by_azimuth, azimuth_problem = _nearest(active, number, tolerance) if number < 360 else (None, None)
-    by_id = next((p for p in active if p.id == number), None)
-    if azimuth_problem:
-        return Match(camera, None, problem=azimuth_problem)
+    nearest = _nearest(site.poses, number, tolerance) if number < 360 else []
+    by_id = next((p for p in site.poses if p.id == number), None)
+    if len(nearest) > 1:
+        poses = ", ".join(site.describe(p) for p in nearest[:-1]) + " and " + site.describe(nearest[-1])
+        return Match(site.camera_of(nearest), None, problem=(
+            f"ambiguous: poses {poses} are equally near azimuth {_number(number)}; use --pose ID"))
+    by_azimuth = nearest[0] if nearest else None
     if by_azimuth and by_id and by_azimuth.id != by_id.id:
-        return Match(camera, None, problem=(
-            f"ambiguous: {_number(number)} is near the azimuth of pose {by_azimuth.id} "
-            f"({_number(by_azimuth.azimuth)}°) and is also the id of pose {by_id.id} "
-            f"({_number(by_id.azimuth)}°); use --pose ID"))
-    if by_azimuth and by_id:
-        return Match(camera, by_id, "azimuth and pose id")
-    if by_azimuth:
-        return Match(camera, by_azimuth, "azimuth")
-    if by_id:
-        return Match(camera, by_id, "pose id")
-    azimuths = ", ".join(f"{_number(p.azimuth)}°" for p in active if p.azimuth is not None) or "none"
-    return Match(camera, None, problem=(
-        f"no active pose of {camera.name} within {_number(tolerance)}° of azimuth {_number(number)}, "
-        f"and no pose with id {_number(number)} (its azimuths: {azimuths}); "
+        return Match(site.camera_of([by_azimuth, by_id]), None, problem=(
+            f"ambiguous: {_number(number)} is near the azimuth of pose {site.describe(by_azimuth)} "
+            f"and is also the id of pose {site.describe(by_id)}; use --pose ID"))
+    pose = by_id or by_azimuth  # the same pose when both are set
+    if pose is not None:
+        how = "azimuth and pose id" if by_azimuth and by_id else "azimuth" if by_azimuth else "pose id"
+        return Match(site.cameras[pose.camera_id], pose, how)
+    names = " or ".join(c.name for c in site.cameras.values())
+    return Match(site.camera_of([]), None, problem=(
+        f"no active pose of {names} within {_number(tolerance)}° of azimuth {_number(number)}, "
+        f"and no pose with id {_number(number)} (azimuths: {_azimuths(site)}); "
         "use --pose ID or --azimuth-tolerance DEG"))
 
 
-def _nearest(poses: list[PoseRow], azimuth: float, tolerance: float) -> tuple[PoseRow | None, str | None]:
+def _nearest(poses: list[PoseRow], azimuth: float, tolerance: float) -> list[PoseRow]:
+    """The pose nearest the azimuth within the tolerance; several when they are equally near (on one
+    camera or on several); none when no pose is that near."""
     near = sorted(((circular_distance(p.azimuth, azimuth), p) for p in poses
                    if p.azimuth is not None and circular_distance(p.azimuth, azimuth) <= tolerance),
                   key=lambda dp: (dp[0], dp[1].id))
-    if not near:
-        return None, None
-    if len(near) > 1 and near[1][0] - near[0][0] < _TIE:
-        ids = " and ".join(f"{p.id} ({_number(p.azimuth)}°)" for _, p in near[:2])
-        return None, (f"ambiguous: poses {ids} are equally near azimuth {_number(azimuth)}; use --pose ID")
-    return near[0][1], None
+    return [p for d, p in near if d - near[0][0] < _TIE]
+
+
+def _azimuths(site: Site) -> str:
+    per_camera = []
+    for camera in site.cameras.values():
+        azimuths = ", ".join(f"{_number(p.azimuth)}°" for p in site.poses
+                             if p.camera_id == camera.id and p.azimuth is not None) or "none"
+        per_camera.append(f"{camera.name} {azimuths}")
+    return "; ".join(per_camera)
 
 
 def _number(value: float | None) -> str:

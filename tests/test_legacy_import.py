@@ -138,14 +138,43 @@ def test_circular_match_across_north(tmp_path):
         assert found.pose.id == 40 and found.matched_by == "azimuth"
 
 
-def test_two_cameras_with_the_same_prefix_are_ambiguous(tmp_path):
-    with Workspace(tmp_path / "w.sqlite") as w:
-        w.save_cameras([CameraRow(1, 1, "pic-01"), CameraRow(2, 1, "pic-02")],
-                       [PoseRow(1, 1, 10.0), PoseRow(2, 2, 10.0)])
-        path = tmp_path / "pic_10.json"
-        path.write_text("{}")
-        found = match_file(w, path)
-        assert found.pose is None and "several cameras" in found.problem and "pic-01, pic-02" in found.problem
+def _site(tmp_path: Path) -> Workspace:
+    """Site `pic` with two cameras looking different ways, and a camera of another site."""
+    w = Workspace(tmp_path / "w.sqlite")
+    w.save_cameras([CameraRow(1, 1, "pic-01"), CameraRow(2, 1, "pic-02"), CameraRow(3, 1, "col-01")],
+                   [PoseRow(1, 1, 10.0), PoseRow(2, 1, 100.0), PoseRow(3, 2, 190.0), PoseRow(4, 2, 30.0),
+                    PoseRow(5, 2, 95.0, active=False), PoseRow(400, 2, 250.0), PoseRow(401, 3, 0.0)])
+    return w
+
+
+def _match(w: Workspace, tmp_path: Path, name: str):
+    (tmp_path / name).write_text("{}")
+    return match_file(w, tmp_path / name)
+
+
+def test_the_azimuth_picks_the_camera_of_a_site(tmp_path):
+    with _site(tmp_path) as w:
+        found = [_match(w, tmp_path, name) for name in ("pic_185.json", "pic_12.json", "pic_96.json")]
+        assert [(m.camera.name, m.pose.id) for m in found] == [("pic-02", 3), ("pic-01", 1), ("pic-01", 2)]
+        # (pose 5 of pic-02, at 95°, is inactive: 96 goes to pic-01's 100°)
+        found = _match(w, tmp_path, "Pic_26.json")  # 4° from pose 4 (pic-02), 16° from pose 1 (pic-01)
+        assert (found.camera.name, found.pose.id, found.matched_by) == ("pic-02", 4, "azimuth")
+
+
+def test_equally_near_poses_on_two_cameras_are_ambiguous(tmp_path):
+    with _site(tmp_path) as w:
+        found = _match(w, tmp_path, "pic_20.json")  # 10° from pose 1 (pic-01) and from pose 4 (pic-02)
+        assert found.pose is None and found.camera is None
+        assert found.problem == ("ambiguous: poses 1 (pic-01 at 10°) and 4 (pic-02 at 30°) are equally near "
+                                 "azimuth 20; use --pose ID")
+
+
+def test_a_pose_id_is_looked_up_among_all_the_site_s_cameras(tmp_path):
+    with _site(tmp_path) as w:
+        found = _match(w, tmp_path, "pic_400.json")
+        assert (found.camera.name, found.pose.id, found.matched_by) == ("pic-02", 400, "pose id")
+        other = _match(w, tmp_path, "pic_401.json")  # pose 401 is col-01's: not this site's
+        assert other.pose is None and "pic-01" in other.problem and "pic-02" in other.problem
 
 
 def test_badly_named_files_and_missing_paths(ws, tmp_path):
