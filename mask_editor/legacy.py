@@ -34,6 +34,8 @@ DEFAULT_TOLERANCE = 10.0  # degrees; patrol azimuths drift by a few degrees at m
 _NAME = re.compile(r"^(?P<prefix>.+)_(?P<number>\d+(?:\.\d+)?)\.json$", re.IGNORECASE)
 _SUFFIX = re.compile(r"-\d+$")
 _TIE = 1e-9  # degrees: closer than this, two poses are "equally near"
+Milli = tuple[int, int, int, int]  # a box on the grid, the key duplicates are found by
+Holder = Mask | tuple[Path, str]  # what holds a box on a pose: a mask, or (file, entry key) of this import
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +53,13 @@ class FilePlan:
     pose: PoseRow | None = None
     matched_by: str = ""  # "azimuth", "pose id", "azimuth and pose id", "--pose"
     found: int = 0  # entries in the file, readable or not
+    entries: list[LegacyEntry] = field(default_factory=list)  # the readable ones, in file order
+    unreadable: list[Skipped] = field(default_factory=list)
     to_add: list[LegacyEntry] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # unreadable, and readable but not added
     notes: list[str] = field(default_factory=list)  # boxes kept but repaired (clamped, swapped)
     problem: str | None = None
+    held: frozenset[Milli] = frozenset()  # the boxes the pose holds when this file's turn comes
     added: list[Mask] = field(default_factory=list)  # filled in by apply_import
 
     @property
@@ -74,6 +79,11 @@ class ImportPlan:
     @property
     def to_add(self) -> int:
         return sum(len(f.to_add) for f in self.files if f.ok)
+
+    @property
+    def poses(self) -> set[int]:
+        """The poses that get boxes (two files may land on one pose)."""
+        return {f.pose.id for f in self.files if f.ok and f.pose is not None and f.to_add}
 
     @property
     def added(self) -> int:
@@ -219,7 +229,9 @@ def plan_import(
     tolerance: float = DEFAULT_TOLERANCE,
     progress: Callable[[Path], None] | None = None,
 ) -> ImportPlan:
-    """What an import would do, file by file; changes nothing.
+    """What the import does, file by file, in the order the import runs them; changes nothing. The dry
+    run prints this plan and the import executes it, so both say the same: a box that an earlier
+    file puts on a pose is skipped by any later file landing on that pose.
 
     Raises FileNotFoundError for a path that does not exist and LookupError for an unknown --pose.
     """
@@ -230,16 +242,23 @@ def plan_import(
         forced = ws.pose(pose_id)
         if forced is None:
             raise LookupError(f"There is no pose {pose_id} in this workspace.")
+    held: dict[int, dict[Milli, Holder]] = {}  # pose id -> its boxes as the plan goes, and who holds each
     plans = []
     for path in legacy_files(paths):
         if progress:
             progress(path)
-        plans.append(plan_file(ws, path, forced=forced, tolerance=tolerance))
+        plan = read_file(ws, path, forced=forced, tolerance=tolerance)
+        if plan.pose is not None:
+            if plan.pose.id not in held:
+                held[plan.pose.id] = holders(ws.masks(plan.pose.id))
+            choose_entries(plan, held[plan.pose.id])
+        plans.append(plan)
     return ImportPlan(plans, tolerance)
 
 
-def plan_file(ws: Workspace, path: Path, *, forced: PoseRow | None = None,
+def read_file(ws: Workspace, path: Path, *, forced: PoseRow | None = None,
               tolerance: float = DEFAULT_TOLERANCE) -> FilePlan:
+    """One file read and matched to its pose; which of its boxes to add is for choose_entries."""
     plan = FilePlan(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -258,52 +277,63 @@ def plan_file(ws: Workspace, path: Path, *, forced: PoseRow | None = None,
         match = match_file(ws, path, tolerance)
         plan.camera, plan.pose, plan.matched_by, plan.problem = (
             match.camera, match.pose, match.matched_by, match.problem)
-    plan.skipped = [Skipped(p.key or "(file)", p.reason) for p in legacy.problems]
-    if plan.pose is None:
-        return plan
-    _choose_entries(plan, legacy.entries, ws.masks(plan.pose.id))
+    plan.entries = legacy.entries
+    plan.unreadable = [Skipped(p.key or "(file)", p.reason) for p in legacy.problems]
+    plan.skipped = list(plan.unreadable)
     return plan
 
 
-def _choose_entries(plan: FilePlan, entries: list[LegacyEntry], existing: list[Mask]) -> None:
-    """Keep the entries whose quantized box is new to the pose and to the file."""
-    have = {m.box.milli(): m for m in existing if m.box is not None}
-    seen: dict[tuple[int, int, int, int], str] = {}
-    plan.to_add, plan.notes = [], []
-    for entry in entries:
+def holders(masks: Iterable[Mask]) -> dict[Milli, Holder]:
+    """The boxes a pose holds: every mask row, deleted ones too (an import never undoes a deletion)."""
+    return {m.box.milli(): m for m in masks if m.box is not None}
+
+
+def choose_entries(plan: FilePlan, held: dict[Milli, Holder]) -> None:
+    """Keep the entries whose box the pose does not hold yet, and hold them from now on."""
+    plan.held = frozenset(held)
+    plan.to_add, plan.notes, plan.skipped = [], [], list(plan.unreadable)
+    for entry in plan.entries:
         key = entry.box.milli()
-        if key in seen:
-            plan.skipped.append(Skipped(entry.key, f"same box as entry {seen[key]!r} of this file"))
-        elif key in have:
-            plan.skipped.append(Skipped(entry.key, _already(have[key])))
+        if key in held:
+            plan.skipped.append(Skipped(entry.key, _already(held[key], plan.path)))
         else:
-            seen[key] = entry.key
+            held[key] = (plan.path, entry.key)
             plan.to_add.append(entry)
             plan.notes += [f"{entry.key}: {note}" for note in entry.notes]
 
 
-def _already(mask: Mask) -> str:
-    if mask.deleted:
-        return f"the pose had this box as mask #{mask.local_id}, deleted here (kept deleted)"
-    if mask.server_id is None:
-        return f"the pose already has this box (mask #{mask.local_id}, not synced yet)"
-    return f"the pose already has this box (mask #{mask.local_id}, server id {mask.server_id})"
+def _already(holder: Holder, path: Path) -> str:
+    if not isinstance(holder, Mask):
+        other, key = holder
+        return f"same box as entry {key!r} of {'this file' if other == path else other.name}"
+    if holder.deleted:
+        return f"the pose had this box as mask #{holder.local_id}, deleted here (kept deleted)"
+    if holder.server_id is None:
+        return f"the pose already has this box (mask #{holder.local_id}, not synced yet)"
+    return f"the pose already has this box (mask #{holder.local_id}, server id {holder.server_id})"
 
 
 # --- applying ------------------------------------------------------------------------------------
 
 
 def apply_import(ws: Workspace, plan: ImportPlan, progress: Callable[[FilePlan], None] | None = None) -> ImportPlan:
-    """Add the planned boxes as new masks, one transaction per file, keeping each legacy time as the
-    time the box was added. The duplicate check runs again inside the transaction, so a plan made
-    earlier (or the same file given twice) never adds a box twice."""
+    """Execute the plan: add each file's planned boxes as new masks, one transaction per file, keeping
+    each legacy time as the time the box was added.
+
+    Nothing outside the plan is added. Inside the transaction the pose's boxes are compared with those
+    the plan counted on for this file: when something else changed the pose since (a pull, the
+    window), planned boxes the pose now holds are skipped, so an old plan never adds a box twice."""
     for file in plan.files:
         if progress:
             progress(file)
         if not file.ok or file.pose is None or not file.to_add:
             continue
         with ws.transaction():
-            _choose_entries(file, list(file.to_add), ws.masks(file.pose.id))  # adds any new skips
+            held = holders(ws.masks(file.pose.id))
+            if frozenset(held) != file.held:
+                file.skipped += [Skipped(e.key, _already(held[e.box.milli()], file.path))
+                                 for e in file.to_add if e.box.milli() in held]
+                file.to_add = [e for e in file.to_add if e.box.milli() not in held]
             for entry in file.to_add:
                 file.added.append(ws.add_mask(file.pose.id, entry.box, added_at=entry.added_at))
     return plan

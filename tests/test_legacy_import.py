@@ -47,7 +47,8 @@ def test_prefix_and_circular_distance():
 def test_the_folder_plan_matches_every_fixture(ws):
     plan = plan_import(ws, [LEGACY])
     assert sorted(f.path.name for f in plan.files) == sorted(EXPECTED)  # README.txt is not read
-    assert [f.path.name for f in plan.files][:3] == ["brison_9.json", "brison_10.json", "brison_200.json"]
+    assert [f.path.name for f in plan.files][:4] == ["brison_9.json", "brison_10.json", "brison_12.json",
+                                                     "brison_200.json"]
     got = {f.path.name: (f.pose.id if f.pose and f.ok else None, len(f.to_add) if f.ok else 0,
                          len(f.skipped) if f.ok else 0) for f in plan.files}
     assert got == EXPECTED
@@ -57,10 +58,17 @@ def test_the_folder_plan_matches_every_fixture(ws):
     assert "ambiguous" in problems["nemours_110.json"] and "100" in problems["nemours_110.json"]
     assert "ambiguous" in problems["brison_10.json"] and "pose 10" in problems["brison_10.json"]
     assert "no camera named unknown-NN" in problems["unknown_45.json"]
+    assert "nemours-01" in problems["nemours_7.json"] and "nemours-02" in problems["nemours_7.json"]
     by_name = {f.path.name: f for f in plan.files}
     assert by_name["brison_9.json"].matched_by == "azimuth and pose id"
     assert by_name["moussy_7.json"].matched_by == "pose id"
     assert by_name["nemours_5.json"].matched_by == "azimuth"
+    on = {name: (f.camera.name, f.matched_by) for name, f in by_name.items() if f.ok}
+    assert on["nemours_300.json"] == ("nemours-02", "azimuth")  # a site's second camera, by azimuth
+    assert on["moussy_14.json"] == ("moussy-01", "pose id")  # ... and by pose id
+    assert by_name["brison_12.json"].matched_by == "azimuth"  # pose 12 exists, but on another site
+    assert "brison_9.json" in by_name["brison_12.json"].skipped[0].reason
+    assert plan.to_add == sum(n for _, n, _ in EXPECTED.values()) and plan.poses == {1, 2, 6, 7, 9, 11, 14}
 
 
 def test_skip_reasons_and_float_noise(ws):
@@ -80,17 +88,36 @@ def test_skip_reasons_and_float_noise(ws):
 def test_apply_adds_masks_with_legacy_times_and_a_second_run_adds_nothing(ws):
     before = {p.id: len(ws.masks(p.id)) for p in ws.poses()}
     plan = apply_import(ws, plan_import(ws, [LEGACY]))
-    assert plan.added == sum(n for _, n, _ in EXPECTED.values()) == 10
+    assert plan.added == sum(n for _, n, _ in EXPECTED.values()) == 14
     masks = ws.masks(1)
     assert len(masks) == 4 and all(m.state is MaskState.NEW for m in masks)
     assert masks[0].added_at == datetime(2025, 6, 6, 12, 23, 45, tzinfo=UTC)
     assert masks[0].text == "(0.161,0.52,0.235,0.61)"
     after = {p.id: len(ws.masks(p.id)) for p in ws.poses()}
-    assert sum(after.values()) - sum(before.values()) == 10
+    assert sum(after.values()) - sum(before.values()) == 14
 
     again = apply_import(ws, plan_import(ws, [LEGACY]))
     assert again.added == 0 and again.to_add == 0
     assert {p.id: len(ws.masks(p.id)) for p in ws.poses()} == after
+
+
+def test_the_dry_run_counts_a_box_two_files_put_on_one_pose_once(ws):
+    # brison_9.json (azimuth and pose id 9) and brison_12.json (azimuth 12) land on pose 9, both with
+    # the box (0.8,0.8,0.9,0.9): the import adds it once, so the dry run says once
+    plan = plan_import(ws, [LEGACY / "brison_9.json", LEGACY / "brison_12.json"])
+    assert [len(f.to_add) for f in plan.files] == [1, 1] and plan.to_add == 2 and plan.poses == {9}
+    assert plan.files[1].skipped[0].reason == "same box as entry '2025-05-05 05:05:05' of brison_9.json"
+    before = len(ws.masks(9))
+    assert apply_import(ws, plan).added == 2 and len(ws.masks(9)) == before + 2
+
+
+def test_an_old_plan_never_adds_a_box_the_pose_got_since(ws):
+    plan = plan_import(ws, [LEGACY / "moussy_7.json"])
+    assert plan.to_add == 2
+    ws.add_mask(7, plan.files[0].to_add[0].box)  # e.g. drawn in the window while the dialog was open
+    done = apply_import(ws, plan)
+    assert done.added == 1 and len(ws.masks(7)) == 2
+    assert "already has this box" in done.files[0].skipped[-1].reason
 
 
 def test_dry_run_plan_changes_nothing(ws, tmp_path):
@@ -117,7 +144,10 @@ def test_a_new_mask_deleted_here_is_simply_gone(ws):
 def test_explicit_pose_overrides_the_mapping(ws):
     plan = plan_import(ws, [LEGACY / "unknown_45.json", LEGACY / "nemours_110.json"], pose_id=8)
     assert all(f.ok and f.pose.id == 8 and f.matched_by == "--pose" for f in plan.files)
-    assert plan.to_add == 2
+    # both files hold the box (0.1,0.1,0.2,0.2): the first one adds it, the second one skips it
+    assert plan.to_add == 1 and [len(f.to_add) for f in plan.files] == [1, 0]
+    assert plan.files[1].skipped[0].reason == "same box as entry '2025-05-05 05:05:05' of unknown_45.json"
+    assert apply_import(ws, plan).added == 1
     with pytest.raises(LookupError, match="no pose 999"):
         plan_import(ws, [LEGACY], pose_id=999)
 
@@ -220,7 +250,7 @@ def test_import_then_sync_puts_the_files_boxes_on_the_server(tmp_path, monkeypat
         entries = parse_legacy((LEGACY / name).read_text(), name).entries
         expected.setdefault(pose_id, set()).update(e.box.milli() for e in entries)
     assert server == expected
-    assert len(state.masks()) == 1 + 10  # nothing sent twice
+    assert len(state.masks()) == 1 + 14  # nothing sent twice
 
 
 class _Stdin:
@@ -242,7 +272,7 @@ def test_import_json_output_is_one_document(tmp_path, capsys, monkeypatch):
     code = main(["--workspace", str(tmp_path / "ws.sqlite"), "import-legacy", "--dry-run", "--json", str(LEGACY)])
     out = capsys.readouterr().out
     doc = json.loads(out)
-    assert code == 1 and doc["dry_run"] is True and doc["to_add"] == 10 and doc["failed"] == 5
+    assert code == 1 and doc["dry_run"] is True and doc["to_add"] == 14 and doc["failed"] == 6
 
 
 # --- the dialog (File > Import legacy masks...) ---------------------------------------------------------
@@ -256,11 +286,11 @@ def test_import_dialog_plans_then_imports(ws, qtbot):
     assert not dialog.import_button.isEnabled()
     dialog.set_paths([LEGACY])
     assert dialog.table.rowCount() == len(EXPECTED)
-    assert "10 boxes to add to 5 poses" in dialog.summary.text()
+    assert "14 boxes to add to 7 poses" in dialog.summary.text()
     assert dialog.import_button.isEnabled()
     before = len(ws.masks(1))
     dialog.do_import()
-    assert dialog.imported_poses == {1, 2, 6, 7, 9}
+    assert dialog.imported_poses == {1, 2, 6, 7, 9, 11, 14}
     assert len(ws.masks(1)) == before + 4
     again = ImportDialog(ws)
     qtbot.addWidget(again)

@@ -152,9 +152,9 @@ class ImportDialog(QDialog):
                                               + f.notes).strip())
                 self.table.setItem(row, column, item)
         if self.plan is not None:
-            ready = sum(1 for f in self.plan.files if f.ok and f.to_add)
-            self.summary.setText(f"{self.plan.to_add} boxes to add to {ready} poses. "
-                                 f"{len(self.plan.failed)} of {len(files)} files cannot be imported.")
+            self.summary.setText(self.tr("{boxes} boxes to add to {poses} poses. {failed} of {files} files "
+                                         "cannot be imported.").format(
+                boxes=self.plan.to_add, poses=len(self.plan.poses), failed=len(self.plan.failed), files=len(files)))
         elif not self.paths:
             self.summary.setText("")
         can_write = self.workspace.read_only_reason is None
