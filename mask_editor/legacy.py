@@ -165,7 +165,7 @@ def match_file(ws: Workspace, path: Path, tolerance: float = DEFAULT_TOLERANCE) 
     """The pose a legacy file belongs to, following the rules in this module's docstring."""
     parsed = _NAME.match(path.name)
     if parsed is None:
-        return Match(None, None, problem="the name is not <camera>_<azimuth>.json or <camera>_<pose id>.json; "
+        return Match(None, None, problem="the name is not <site>_<azimuth>.json or <site>_<pose id>.json; "
                                          "use --pose ID to say which pose it belongs to")
     prefix, number = parsed["prefix"], float(parsed["number"])
     site = site_of(ws, prefix)

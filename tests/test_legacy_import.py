@@ -24,7 +24,7 @@ from mask_editor.legacy import (
     plan_import,
 )
 from mask_editor.workspace import CameraRow, MaskState, PoseRow, Workspace
-from tests.cli.helpers import EXPECTED, LEGACY, ON_SERVER, build_workspace
+from tests.cli.helpers import EXPECTED, LEGACY, ON_SERVER, REPO, build_workspace
 
 
 @pytest.fixture
@@ -273,6 +273,22 @@ def test_import_json_output_is_one_document(tmp_path, capsys, monkeypatch):
     out = capsys.readouterr().out
     doc = json.loads(out)
     assert code == 1 and doc["dry_run"] is True and doc["to_add"] == 14 and doc["failed"] == 6
+
+
+def test_the_readme_example_is_what_the_dry_run_prints(tmp_path, capsys, monkeypatch):
+    from mask_editor.cli import main
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("   file              camera", 1)[1].split("```", 1)[0].splitlines()[1:]
+    rows = [line.strip() for line in block if line.strip()]
+    assert rows[-1].startswith("Dry run:")
+    build_workspace(tmp_path / "ws.sqlite").close()
+    monkeypatch.setenv("MASK_EDITOR_HOME", str(tmp_path / "home"))
+    files = [str(LEGACY / row.split()[0]) for row in rows[:-1]]
+    main(["--workspace", str(tmp_path / "ws.sqlite"), "import-legacy", "--dry-run", *files])
+    printed = [line.strip() for line in capsys.readouterr().out.splitlines() if line.strip()]
+    for row in rows:  # a row of the README may end in "(...)" where the real one goes on
+        assert any(line == row or (row.endswith(" (...)") and line.startswith(row[:-5])) for line in printed), row
 
 
 # --- the dialog (File > Import legacy masks...) ---------------------------------------------------------

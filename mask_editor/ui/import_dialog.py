@@ -46,9 +46,11 @@ class ImportDialog(QDialog):
         self.setWindowTitle("Import legacy masks")
         self.resize(900, 480)
 
-        intro = QLabel("Legacy files are named <camera>_<azimuth>.json or <camera>_<pose id>.json. Their boxes "
-                       "become new masks on the matching poses; the next sync sends them. Boxes a pose "
-                       "already has are skipped.", self)
+        intro = QLabel(self.tr("Legacy files are named <site>_<azimuth>.json or <site>_<pose id>.json, the site "
+                               "being the camera name without its number (nemours for nemours-01 and "
+                               "nemours-02). Their boxes become new masks on the matching poses; the next sync "
+                               "sends them. Boxes a pose already has are skipped."), self)
+        intro.setTextFormat(Qt.TextFormat.PlainText)  # <site> is text, not a tag
         intro.setWordWrap(True)
         add_files = QPushButton("Add files…", self)
         add_files.clicked.connect(self.choose_files)
