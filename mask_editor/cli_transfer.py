@@ -88,7 +88,7 @@ def import_document(plan, *, dry_run: bool) -> dict:
             "notes": f.notes, "problem": f.problem,
         })
     return {"dry_run": dry_run, "tolerance": plan.tolerance, "files": files,
-            "to_add": plan.to_add, "added": plan.added, "failed": len(plan.failed)}
+            "to_add": plan.to_add, "poses": sorted(plan.poses), "added": plan.added, "failed": len(plan.failed)}
 
 
 def print_import(plan, *, dry_run: bool) -> None:

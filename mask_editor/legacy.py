@@ -243,17 +243,17 @@ def plan_import(
         if forced is None:
             raise LookupError(f"There is no pose {pose_id} in this workspace.")
     held: dict[int, dict[Milli, Holder]] = {}  # pose id -> its boxes as the plan goes, and who holds each
-    plans = []
+    files = []
     for path in legacy_files(paths):
         if progress:
             progress(path)
-        plan = read_file(ws, path, forced=forced, tolerance=tolerance)
-        if plan.pose is not None:
-            if plan.pose.id not in held:
-                held[plan.pose.id] = holders(ws.masks(plan.pose.id))
-            choose_entries(plan, held[plan.pose.id])
-        plans.append(plan)
-    return ImportPlan(plans, tolerance)
+        file = read_file(ws, path, forced=forced, tolerance=tolerance)
+        if file.pose is not None:
+            if file.pose.id not in held:
+                held[file.pose.id] = holders(ws.masks(file.pose.id))
+            choose_entries(file, held[file.pose.id])
+        files.append(file)
+    return ImportPlan(files, tolerance)
 
 
 def read_file(ws: Workspace, path: Path, *, forced: PoseRow | None = None,

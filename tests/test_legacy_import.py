@@ -273,6 +273,7 @@ def test_import_json_output_is_one_document(tmp_path, capsys, monkeypatch):
     out = capsys.readouterr().out
     doc = json.loads(out)
     assert code == 1 and doc["dry_run"] is True and doc["to_add"] == 14 and doc["failed"] == 6
+    assert doc["poses"] == [1, 2, 6, 7, 9, 11, 14]
 
 
 def test_the_readme_example_is_what_the_dry_run_prints(tmp_path, capsys, monkeypatch):
@@ -304,10 +305,11 @@ def test_import_dialog_plans_then_imports(ws, qtbot):
     assert dialog.table.rowCount() == len(EXPECTED)
     assert "14 boxes to add to 7 poses" in dialog.summary.text()
     assert dialog.import_button.isEnabled()
-    before = len(ws.masks(1))
+    before = {p.id: len(ws.masks(p.id)) for p in ws.poses()}
     dialog.do_import()
     assert dialog.imported_poses == {1, 2, 6, 7, 9, 11, 14}
-    assert len(ws.masks(1)) == before + 4
+    after = {p.id: len(ws.masks(p.id)) for p in ws.poses()}
+    assert after[1] == before[1] + 4 and sum(after.values()) == sum(before.values()) + 14  # as the summary said
     again = ImportDialog(ws)
     qtbot.addWidget(again)
     again.set_paths([LEGACY])
