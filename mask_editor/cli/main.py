@@ -102,9 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
              "  mask-editor import-legacy --dry-run ~/legacy_masks/\n"
              "  mask-editor import-legacy ~/legacy_masks/ && mask-editor sync\n"
              "  mask-editor import-legacy --pose 12 old/nemours.json",
-             "Read legacy mask files (<camera>_<azimuth>.json or <camera>_<pose id>.json) and add their "
-             "boxes to the matching poses as new masks; `mask-editor sync` then sends them. Boxes a pose "
-             "already has are skipped, so importing twice adds nothing. See docs/migrating.md.")
+             "Read legacy mask files (<site>_<azimuth>.json or <site>_<pose id>.json, the site being the "
+             "camera name without its number) and add their boxes to the matching poses of the site's "
+             "cameras as new masks; `mask-editor sync` then sends them. Boxes a pose already has are "
+             "skipped, so importing twice adds nothing. The dry run shows exactly what the import does. "
+             "See docs/migrating.md.")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a legacy .json file, or a folder of them")
     p.add_argument("--dry-run", action="store_true", help="show what would be added, change nothing")
     p.add_argument("--pose", type=int, metavar="ID", help="put every given file's boxes on this pose")

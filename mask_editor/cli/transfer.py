@@ -88,7 +88,7 @@ def import_document(plan, *, dry_run: bool) -> dict:
             "notes": f.notes, "problem": f.problem,
         })
     return {"dry_run": dry_run, "tolerance": plan.tolerance, "files": files,
-            "to_add": plan.to_add, "added": plan.added, "failed": len(plan.failed)}
+            "to_add": plan.to_add, "poses": sorted(plan.poses), "added": plan.added, "failed": len(plan.failed)}
 
 
 def print_import(plan, *, dry_run: bool) -> None:
@@ -106,8 +106,8 @@ def print_import(plan, *, dry_run: bool) -> None:
     say("")
     failed = len(plan.failed)
     if dry_run:
-        say(f"Dry run: {plan.to_add} boxes would be added to {sum(1 for f in plan.files if f.ok and f.to_add)} "
-            f"poses; nothing was changed. {failed} files would not be imported.")
+        say(f"Dry run: {plan.to_add} boxes would be added to {len(plan.poses)} poses; nothing was changed. "
+            f"{failed} files would not be imported.")
     else:
         say(f"Added {plan.added} boxes as new masks; `mask-editor sync` sends them to the server. "
             f"{failed} files were not imported.")
@@ -121,7 +121,9 @@ def _grouped(skipped) -> list[str]:
     counts: dict[str, int] = {}
     for s in skipped:
         reason = s.reason.split(" (mask #")[0].split(" as mask #")[0]
-        reason = reason if not reason.startswith("same box as entry") else "duplicate within the file"
+        if reason.startswith("same box as entry"):
+            reason = "duplicate within the file" if reason.endswith(" of this file") else (
+                "already in " + reason.rsplit(" of ", 1)[1])
         counts[reason] = counts.get(reason, 0) + 1
     return [f"{n} x {r}" if n > 1 else r for r, n in counts.items()]
 

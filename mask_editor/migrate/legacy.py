@@ -1,16 +1,17 @@
 """Importing the legacy JSON mask files into the workspace: which pose each file belongs to, which
 of its boxes to add, and adding them (one transaction per file). No Qt, no network.
 
-File names (CONTRACT.md, "The legacy format"): `<prefix>_<number>.json`, where `prefix` is a camera
-name without its `-NN` suffix and `number` is either the pose's azimuth (the older scheme) or its
-pose id (the newer one). The mapping never guesses:
+File names (CONTRACT.md, "The legacy format"): `<prefix>_<number>.json`, where `prefix` is a site (a
+camera name without its `-NN` suffix) and `number` is either the pose's azimuth (the older scheme) or
+its pose id (the newer one). The mapping never guesses:
 
-1. The camera is the one whose name minus `-NN` equals the prefix (case-insensitive). None, or
-   more than one, and the file is listed as unmapped.
-2. As an azimuth (only when 0 <= number < 360): the active pose of that camera nearest to it, by
-   circular distance (359 vs 1 is 2 degrees), if within the tolerance. Two poses equally near:
-   ambiguous.
-3. As a pose id: an active pose of that camera with that id.
+1. The prefix is the *site*: the cameras whose names minus `-NN` equal it (case-insensitive;
+   `nemours` -> `nemours-01`, `nemours-02`). A site usually has several cameras looking different
+   ways; the number picks among the active poses of all of them. No camera: unmapped.
+2. As an azimuth (only when 0 <= number < 360): the active pose of the site nearest to it, by
+   circular distance (359 vs 1 is 2 degrees), if within the tolerance. Two poses equally near (on
+   one camera or on two): ambiguous.
+3. As a pose id: an active pose of one of the site's cameras with that id.
 4. Both readings find the same pose: fine. They find different poses: ambiguous. Only one finds a
    pose: that pose. Neither: unmapped. So a pose id wins only when no pose lies within the
    tolerance of the number read as an azimuth.
@@ -33,6 +34,8 @@ DEFAULT_TOLERANCE = 10.0  # degrees; patrol azimuths drift by a few degrees at m
 _NAME = re.compile(r"^(?P<prefix>.+)_(?P<number>\d+(?:\.\d+)?)\.json$", re.IGNORECASE)
 _SUFFIX = re.compile(r"-\d+$")
 _TIE = 1e-9  # degrees: closer than this, two poses are "equally near"
+Milli = tuple[int, int, int, int]  # a box on the grid, the key duplicates are found by
+Holder = Mask | tuple[Path, str]  # what holds a box on a pose: a mask, or (file, entry key) of this import
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +53,13 @@ class FilePlan:
     pose: PoseRow | None = None
     matched_by: str = ""  # "azimuth", "pose id", "azimuth and pose id", "--pose"
     found: int = 0  # entries in the file, readable or not
+    entries: list[LegacyEntry] = field(default_factory=list)  # the readable ones, in file order
+    unreadable: list[Skipped] = field(default_factory=list)
     to_add: list[LegacyEntry] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # unreadable, and readable but not added
     notes: list[str] = field(default_factory=list)  # boxes kept but repaired (clamped, swapped)
     problem: str | None = None
+    held: frozenset[Milli] = frozenset()  # the boxes the pose holds when this file's turn comes
     added: list[Mask] = field(default_factory=list)  # filled in by apply_import
 
     @property
@@ -73,6 +79,11 @@ class ImportPlan:
     @property
     def to_add(self) -> int:
         return sum(len(f.to_add) for f in self.files if f.ok)
+
+    @property
+    def poses(self) -> set[int]:
+        """The poses that get boxes (two files may land on one pose)."""
+        return {f.pose.id for f in self.files if f.ok and f.pose is not None and f.to_add}
 
     @property
     def added(self) -> int:
@@ -126,54 +137,79 @@ class Match:
     problem: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Site:
+    """The cameras whose names minus `-NN` are one legacy prefix, and their active poses: the poses a
+    file of that prefix may belong to (pyro-api issue #524: the prefix is the site, not a camera)."""
+
+    prefix: str
+    cameras: dict[int, CameraRow]
+    poses: list[PoseRow]
+
+    def camera_of(self, poses: Iterable[PoseRow]) -> CameraRow | None:
+        """The one camera these poses (or, with none, the whole site) are on; None when several."""
+        ids = {p.camera_id for p in poses} or set(self.cameras)
+        return self.cameras[ids.pop()] if len(ids) == 1 else None
+
+    def describe(self, pose: PoseRow) -> str:
+        return f"{pose.id} ({self.cameras[pose.camera_id].name} at {_number(pose.azimuth)}°)"
+
+
+def site_of(ws: Workspace, prefix: str) -> Site:
+    cameras = {c.id: c for c in ws.cameras() if camera_prefix(c.name) == prefix.casefold()}
+    poses = [p for camera_id in cameras for p in ws.poses(camera_id) if p.active]
+    return Site(prefix, cameras, poses)
+
+
 def match_file(ws: Workspace, path: Path, tolerance: float = DEFAULT_TOLERANCE) -> Match:
     """The pose a legacy file belongs to, following the rules in this module's docstring."""
     parsed = _NAME.match(path.name)
     if parsed is None:
-        return Match(None, None, problem="the name is not <camera>_<azimuth>.json or <camera>_<pose id>.json; "
+        return Match(None, None, problem="the name is not <site>_<azimuth>.json or <site>_<pose id>.json; "
                                          "use --pose ID to say which pose it belongs to")
     prefix, number = parsed["prefix"], float(parsed["number"])
-    cameras = [c for c in ws.cameras() if camera_prefix(c.name) == prefix.casefold()]
-    if not cameras:
+    site = site_of(ws, prefix)
+    if not site.cameras:
         return Match(None, None, problem=f"no camera named {prefix}-NN in this workspace "
                                          "(pull or refresh the camera list, or use --pose ID)")
-    if len(cameras) > 1:
-        names = ", ".join(c.name for c in cameras)
-        return Match(None, None, problem=f"ambiguous: several cameras match {prefix!r} ({names}); use --pose ID")
-    camera = cameras[0]
-    active = [p for p in ws.poses(camera.id) if p.active]
-    by_azimuth, azimuth_problem = _nearest(active, number, tolerance) if number < 360 else (None, None)
-    by_id = next((p for p in active if p.id == number), None)
-    if azimuth_problem:
-        return Match(camera, None, problem=azimuth_problem)
+    nearest = _nearest(site.poses, number, tolerance) if number < 360 else []
+    by_id = next((p for p in site.poses if p.id == number), None)
+    if len(nearest) > 1:
+        poses = ", ".join(site.describe(p) for p in nearest[:-1]) + " and " + site.describe(nearest[-1])
+        return Match(site.camera_of(nearest), None, problem=(
+            f"ambiguous: poses {poses} are equally near azimuth {_number(number)}; use --pose ID"))
+    by_azimuth = nearest[0] if nearest else None
     if by_azimuth and by_id and by_azimuth.id != by_id.id:
-        return Match(camera, None, problem=(
-            f"ambiguous: {_number(number)} is near the azimuth of pose {by_azimuth.id} "
-            f"({_number(by_azimuth.azimuth)}°) and is also the id of pose {by_id.id} "
-            f"({_number(by_id.azimuth)}°); use --pose ID"))
-    if by_azimuth and by_id:
-        return Match(camera, by_id, "azimuth and pose id")
-    if by_azimuth:
-        return Match(camera, by_azimuth, "azimuth")
-    if by_id:
-        return Match(camera, by_id, "pose id")
-    azimuths = ", ".join(f"{_number(p.azimuth)}°" for p in active if p.azimuth is not None) or "none"
-    return Match(camera, None, problem=(
-        f"no active pose of {camera.name} within {_number(tolerance)}° of azimuth {_number(number)}, "
-        f"and no pose with id {_number(number)} (its azimuths: {azimuths}); "
+        return Match(site.camera_of([by_azimuth, by_id]), None, problem=(
+            f"ambiguous: {_number(number)} is near the azimuth of pose {site.describe(by_azimuth)} "
+            f"and is also the id of pose {site.describe(by_id)}; use --pose ID"))
+    pose = by_id or by_azimuth  # the same pose when both are set
+    if pose is not None:
+        how = "azimuth and pose id" if by_azimuth and by_id else "azimuth" if by_azimuth else "pose id"
+        return Match(site.cameras[pose.camera_id], pose, how)
+    names = " or ".join(c.name for c in site.cameras.values())
+    return Match(site.camera_of([]), None, problem=(
+        f"no active pose of {names} within {_number(tolerance)}° of azimuth {_number(number)}, "
+        f"and no pose with id {_number(number)} (azimuths: {_azimuths(site)}); "
         "use --pose ID or --azimuth-tolerance DEG"))
 
 
-def _nearest(poses: list[PoseRow], azimuth: float, tolerance: float) -> tuple[PoseRow | None, str | None]:
+def _nearest(poses: list[PoseRow], azimuth: float, tolerance: float) -> list[PoseRow]:
+    """The pose nearest the azimuth within the tolerance; several when they are equally near (on one
+    camera or on several); none when no pose is that near."""
     near = sorted(((circular_distance(p.azimuth, azimuth), p) for p in poses
                    if p.azimuth is not None and circular_distance(p.azimuth, azimuth) <= tolerance),
                   key=lambda dp: (dp[0], dp[1].id))
-    if not near:
-        return None, None
-    if len(near) > 1 and near[1][0] - near[0][0] < _TIE:
-        ids = " and ".join(f"{p.id} ({_number(p.azimuth)}°)" for _, p in near[:2])
-        return None, (f"ambiguous: poses {ids} are equally near azimuth {_number(azimuth)}; use --pose ID")
-    return near[0][1], None
+    return [p for d, p in near if d - near[0][0] < _TIE]
+
+
+def _azimuths(site: Site) -> str:
+    per_camera = []
+    for camera in site.cameras.values():
+        azimuths = ", ".join(f"{_number(p.azimuth)}°" for p in site.poses
+                             if p.camera_id == camera.id and p.azimuth is not None) or "none"
+        per_camera.append(f"{camera.name} {azimuths}")
+    return "; ".join(per_camera)
 
 
 def _number(value: float | None) -> str:
@@ -193,7 +229,9 @@ def plan_import(
     tolerance: float = DEFAULT_TOLERANCE,
     progress: Callable[[Path], None] | None = None,
 ) -> ImportPlan:
-    """What an import would do, file by file; changes nothing.
+    """What the import does, file by file, in the order the import runs them; changes nothing. The dry
+    run prints this plan and the import executes it, so both say the same: a box that an earlier
+    file puts on a pose is skipped by any later file landing on that pose.
 
     Raises FileNotFoundError for a path that does not exist and LookupError for an unknown --pose.
     """
@@ -204,16 +242,23 @@ def plan_import(
         forced = ws.pose(pose_id)
         if forced is None:
             raise LookupError(f"There is no pose {pose_id} in this workspace.")
-    plans = []
+    held: dict[int, dict[Milli, Holder]] = {}  # pose id -> its boxes as the plan goes, and who holds each
+    files = []
     for path in legacy_files(paths):
         if progress:
             progress(path)
-        plans.append(plan_file(ws, path, forced=forced, tolerance=tolerance))
-    return ImportPlan(plans, tolerance)
+        file = read_file(ws, path, forced=forced, tolerance=tolerance)
+        if file.pose is not None:
+            if file.pose.id not in held:
+                held[file.pose.id] = holders(ws.masks(file.pose.id))
+            choose_entries(file, held[file.pose.id])
+        files.append(file)
+    return ImportPlan(files, tolerance)
 
 
-def plan_file(ws: Workspace, path: Path, *, forced: PoseRow | None = None,
+def read_file(ws: Workspace, path: Path, *, forced: PoseRow | None = None,
               tolerance: float = DEFAULT_TOLERANCE) -> FilePlan:
+    """One file read and matched to its pose; which of its boxes to add is for choose_entries."""
     plan = FilePlan(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -232,52 +277,63 @@ def plan_file(ws: Workspace, path: Path, *, forced: PoseRow | None = None,
         match = match_file(ws, path, tolerance)
         plan.camera, plan.pose, plan.matched_by, plan.problem = (
             match.camera, match.pose, match.matched_by, match.problem)
-    plan.skipped = [Skipped(p.key or "(file)", p.reason) for p in legacy.problems]
-    if plan.pose is None:
-        return plan
-    _choose_entries(plan, legacy.entries, ws.masks(plan.pose.id))
+    plan.entries = legacy.entries
+    plan.unreadable = [Skipped(p.key or "(file)", p.reason) for p in legacy.problems]
+    plan.skipped = list(plan.unreadable)
     return plan
 
 
-def _choose_entries(plan: FilePlan, entries: list[LegacyEntry], existing: list[Mask]) -> None:
-    """Keep the entries whose quantized box is new to the pose and to the file."""
-    have = {m.box.milli(): m for m in existing if m.box is not None}
-    seen: dict[tuple[int, int, int, int], str] = {}
-    plan.to_add, plan.notes = [], []
-    for entry in entries:
+def holders(masks: Iterable[Mask]) -> dict[Milli, Holder]:
+    """The boxes a pose holds: every mask row, deleted ones too (an import never undoes a deletion)."""
+    return {m.box.milli(): m for m in masks if m.box is not None}
+
+
+def choose_entries(plan: FilePlan, held: dict[Milli, Holder]) -> None:
+    """Keep the entries whose box the pose does not hold yet, and hold them from now on."""
+    plan.held = frozenset(held)
+    plan.to_add, plan.notes, plan.skipped = [], [], list(plan.unreadable)
+    for entry in plan.entries:
         key = entry.box.milli()
-        if key in seen:
-            plan.skipped.append(Skipped(entry.key, f"same box as entry {seen[key]!r} of this file"))
-        elif key in have:
-            plan.skipped.append(Skipped(entry.key, _already(have[key])))
+        if key in held:
+            plan.skipped.append(Skipped(entry.key, _already(held[key], plan.path)))
         else:
-            seen[key] = entry.key
+            held[key] = (plan.path, entry.key)
             plan.to_add.append(entry)
             plan.notes += [f"{entry.key}: {note}" for note in entry.notes]
 
 
-def _already(mask: Mask) -> str:
-    if mask.deleted:
-        return f"the pose had this box as mask #{mask.local_id}, deleted here (kept deleted)"
-    if mask.server_id is None:
-        return f"the pose already has this box (mask #{mask.local_id}, not synced yet)"
-    return f"the pose already has this box (mask #{mask.local_id}, server id {mask.server_id})"
+def _already(holder: Holder, path: Path) -> str:
+    if not isinstance(holder, Mask):
+        other, key = holder
+        return f"same box as entry {key!r} of {'this file' if other == path else other.name}"
+    if holder.deleted:
+        return f"the pose had this box as mask #{holder.local_id}, deleted here (kept deleted)"
+    if holder.server_id is None:
+        return f"the pose already has this box (mask #{holder.local_id}, not synced yet)"
+    return f"the pose already has this box (mask #{holder.local_id}, server id {holder.server_id})"
 
 
 # --- applying ------------------------------------------------------------------------------------
 
 
 def apply_import(ws: Workspace, plan: ImportPlan, progress: Callable[[FilePlan], None] | None = None) -> ImportPlan:
-    """Add the planned boxes as new masks, one transaction per file, keeping each legacy time as the
-    time the box was added. The duplicate check runs again inside the transaction, so a plan made
-    earlier (or the same file given twice) never adds a box twice."""
+    """Execute the plan: add each file's planned boxes as new masks, one transaction per file, keeping
+    each legacy time as the time the box was added.
+
+    Nothing outside the plan is added. Inside the transaction the pose's boxes are compared with those
+    the plan counted on for this file: when something else changed the pose since (a pull, the
+    window), planned boxes the pose now holds are skipped, so an old plan never adds a box twice."""
     for file in plan.files:
         if progress:
             progress(file)
         if not file.ok or file.pose is None or not file.to_add:
             continue
         with ws.transaction():
-            _choose_entries(file, list(file.to_add), ws.masks(file.pose.id))  # adds any new skips
+            held = holders(ws.masks(file.pose.id))
+            if frozenset(held) != file.held:
+                file.skipped += [Skipped(e.key, _already(held[e.box.milli()], file.path))
+                                 for e in file.to_add if e.box.milli() in held]
+                file.to_add = [e for e in file.to_add if e.box.milli() not in held]
             for entry in file.to_add:
                 file.added.append(ws.add_mask(file.pose.id, entry.box, added_at=entry.added_at))
     return plan

@@ -19,11 +19,15 @@ LEGACY = REPO / "tests" / "fixtures" / "legacy"
 DEMO = REPO / "resources" / "demo"
 
 # (camera name, [(azimuth, active), ...]); camera ids 1.. and pose ids 1.. in this order, both here
-# and on the fake server (a fresh FakeState numbers them the same way).
+# and on the fake server (a fresh FakeState numbers them the same way). Each site (the name minus
+# `-NN`, the legacy files' prefix) has two cameras looking different ways.
 LAYOUT: list[tuple[str, list[tuple[float, bool]]]] = [
-    ("nemours-01", [(240.0, True), (358.0, True), (100.0, True), (120.0, True), (246.0, False)]),
-    ("moussy-02", [(90.0, True), (270.0, True), (180.0, True)]),
-    ("brison-03", [(12.0, True), (200.0, True)]),
+    ("nemours-01", [(240.0, True), (358.0, True), (100.0, True), (120.0, True), (246.0, False)]),  # poses 1-5
+    ("moussy-02", [(90.0, True), (270.0, True), (180.0, True)]),  # poses 6-8
+    ("brison-03", [(12.0, True), (200.0, True)]),  # poses 9-10
+    ("nemours-02", [(302.0, True), (16.0, True)]),  # poses 11-12
+    ("moussy-01", [(45.0, True), (315.0, True)]),  # poses 13-14
+    ("brison-01", [(45.0, True), (130.0, False)]),  # poses 15-16
 ]
 ON_SERVER = (6, "(0.25,0.25,0.5,0.5)")  # a mask pose 6 already has; moussy_90.json holds the same box
 
@@ -32,12 +36,16 @@ EXPECTED: dict[str, tuple[int | None, int, int]] = {
     "brison_200.json": (None, 0, 0),  # corrupt JSON
     "brison_9.json": (9, 1, 0),  # 9 is both an azimuth near pose 9 (12°) and pose 9's id
     "brison_10.json": (None, 0, 0),  # azimuth 10 -> pose 9, pose id 10 -> pose 10: ambiguous
+    "brison_12.json": (9, 1, 1),  # azimuth 12 -> pose 9 (pose 12 is nemours-02's); one box brison_9 adds
     "moussy_270.json": (None, 0, 0),  # empty file
     "moussy_7.json": (7, 2, 0),  # pose id scheme (no pose near azimuth 7)
     "moussy_90.json": (6, 1, 1),  # one box already on the pose
+    "moussy_14.json": (14, 1, 0),  # pose id of the site's other camera, moussy-01 (no pose near 14°)
     "nemours_110.json": (None, 0, 0),  # poses at 100° and 120° equally near
     "nemours_246.json": (1, 4, 2),  # 240° active (246° is inactive); a duplicate and a zero-width box
-    "nemours_5.json": (2, 2, 0),  # 5° is 7° from 358° (circular); pose 5 is inactive
+    "nemours_5.json": (2, 2, 0),  # 5° is 7° from 358° (circular); pose 5 is inactive; 16° (pose 12) is 11° off
+    "nemours_300.json": (11, 2, 0),  # the azimuth picks the camera: nemours-02's 302°
+    "nemours_7.json": (None, 0, 0),  # 9° from 358° (nemours-01) and from 16° (nemours-02): ambiguous
     "unknown_45.json": (None, 0, 0),  # no such camera
 }
 

@@ -97,8 +97,8 @@ def test_import_legacy_dry_run_table_changes_nothing(tmp_path):
     row = next(line for line in lines if line.startswith("nemours_246.json"))
     assert row.split()[:7] == ["nemours_246.json", "nemours-01", "1", "(240°)", "6", "4", "2"]
     assert "duplicate within the file" in row and "zero width" in row
-    assert "Dry run: 10 boxes would be added" in done.stdout
-    assert "Reading 1/10" in done.stderr  # plain progress lines when stderr is not a terminal
+    assert "Dry run: 14 boxes would be added to 7 poses" in done.stdout
+    assert "Reading 1/14" in done.stderr  # plain progress lines when stderr is not a terminal
     assert path.read_bytes() == before
     ok = run_cli("--workspace", str(path), "import-legacy", "--dry-run", str(LEGACY / "moussy_7.json"), home=tmp_path)
     assert ok.returncode == 0
@@ -108,7 +108,7 @@ def test_import_legacy_then_again_adds_nothing(tmp_path):
     path = tmp_path / "ws.sqlite"
     build_workspace(path).close()
     first = run_cli("--workspace", str(path), "import-legacy", "--json", str(LEGACY), home=tmp_path)
-    assert one_json(first)["added"] == 10
+    assert one_json(first)["added"] == 14
     second = run_cli("--workspace", str(path), "import-legacy", "--json", str(LEGACY), home=tmp_path)
     assert one_json(second)["added"] == 0 and one_json(second)["to_add"] == 0
 

@@ -46,9 +46,11 @@ class ImportDialog(QDialog):
         self.setWindowTitle("Import legacy masks")
         self.resize(900, 480)
 
-        intro = QLabel("Legacy files are named <camera>_<azimuth>.json or <camera>_<pose id>.json. Their boxes "
-                       "become new masks on the matching poses; the next sync sends them. Boxes a pose "
-                       "already has are skipped.", self)
+        intro = QLabel(self.tr("Legacy files are named <site>_<azimuth>.json or <site>_<pose id>.json, the site "
+                               "being the camera name without its number (nemours for nemours-01 and "
+                               "nemours-02). Their boxes become new masks on the matching poses; the next sync "
+                               "sends them. Boxes a pose already has are skipped."), self)
+        intro.setTextFormat(Qt.TextFormat.PlainText)  # <site> is text, not a tag
         intro.setWordWrap(True)
         add_files = QPushButton("Add files…", self)
         add_files.clicked.connect(self.choose_files)
@@ -152,9 +154,9 @@ class ImportDialog(QDialog):
                                               + f.notes).strip())
                 self.table.setItem(row, column, item)
         if self.plan is not None:
-            ready = sum(1 for f in self.plan.files if f.ok and f.to_add)
-            self.summary.setText(f"{self.plan.to_add} boxes to add to {ready} poses. "
-                                 f"{len(self.plan.failed)} of {len(files)} files cannot be imported.")
+            self.summary.setText(self.tr("{boxes} boxes to add to {poses} poses. {failed} of {files} files "
+                                         "cannot be imported.").format(
+                boxes=self.plan.to_add, poses=len(self.plan.poses), failed=len(self.plan.failed), files=len(files)))
         elif not self.paths:
             self.summary.setText("")
         can_write = self.workspace.read_only_reason is None
