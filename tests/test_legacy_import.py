@@ -277,7 +277,7 @@ def test_import_json_output_is_one_document(tmp_path, capsys, monkeypatch):
 
 
 def test_the_readme_example_is_what_the_dry_run_prints(tmp_path, capsys, monkeypatch):
-    from mask_editor.cli import main
+    from mask_editor.cli.main import main
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     block = readme.split("   file              camera", 1)[1].split("```", 1)[0].splitlines()[1:]

@@ -23,7 +23,7 @@ from hypothesis import event, example, given, note, seed, settings
 from hypothesis import strategies as st
 
 from mask_editor.core.codec import LegacyFormatError, parse_legacy
-from mask_editor.legacy import apply_import, plan_import
+from mask_editor.migrate.legacy import apply_import, plan_import
 from mask_editor.workspace import CameraRow, PoseRow, Workspace
 
 Milli = tuple[int, int, int, int]
