@@ -74,13 +74,24 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
         window.show()
         return app.exec()
     finally:
-        from mask_editor.ui.tasks import wait_for_tasks
+        close_down(window)
 
-        wait_for_tasks()  # a pull still writing must finish before its workspace closes
-        current = window.workspace
-        window.deleteLater()
-        if current is not None:
-            current.close()
+
+def close_down(window) -> bool:
+    """After the window closed: cancel every background task (network, sync, decoding) and wait
+    for those running, so that nothing writes to the workspace or touches a widget after this; then
+    close the workspace. False when some work did not return in time: the workspace is left open
+    (its journal makes an interrupted write safe) rather than closed under a writer."""
+    from mask_editor.ui.tasks import running_tasks, shutdown_tasks
+
+    settled = shutdown_tasks()
+    if not settled:
+        print(f"quitting with {running_tasks()} background task(s) still running", file=sys.stderr)
+    current = window.workspace
+    window.deleteLater()
+    if current is not None and settled:
+        current.close()
+    return settled
 
 
 def open_workspace(settings, workspace: Path | None, server: str | None, demo: bool):

@@ -3,18 +3,19 @@
 A large JPEG is first decoded at a power-of-two reduction that still covers the screen (libjpeg
 skips the finer DCT coefficients: a 7680x4320 image shows in a third of the time of a full decode,
 with a quarter of the memory); the image's own pixels are decoded off the GUI thread only when a
-zoom would magnify the preview (FullDecoder). Scene coordinates stay full-resolution pixels.
+zoom would magnify the preview (FullDecoder, a task of ui/tasks.py). Scene coordinates stay full-resolution pixels.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRect, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QImageReader, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem
 
 from mask_editor.ui import style
+from mask_editor.ui.tasks import Lane
 from mask_editor.workspace import ImageRow
 
 Mode = Qt.TransformationMode
@@ -103,38 +104,34 @@ def load_image_layer(image: ImageRow | None, wanted: QSize | None = None) -> Ima
     return ImageLayer(item, width, height, item, None, str(image.path), n)
 
 
-class _DecodeJob(QRunnable):
-    def __init__(self, path: str, done: Signal) -> None:
-        super().__init__()
-        self.path, self.done = path, done
-
-    def run(self) -> None:
-        reader = QImageReader(self.path)
-        reader.setAutoTransform(False)
-        self.done.emit(self.path, reader.read())  # QImage is safe off the GUI thread; QPixmap is not
+def decode_full(path: str) -> QImage:
+    """The image's own pixels; runs off the GUI thread (a QImage is safe there, a QPixmap is not)."""
+    reader = QImageReader(path)
+    reader.setAutoTransform(False)
+    return reader.read()
 
 
 class FullDecoder(QObject):
-    """Decodes images at full resolution on one worker thread; `decoded(path, image)` arrives on the
-    GUI thread. The pool is made first, so that it is destroyed (waiting for a job) before the signal."""
+    """Decodes images at full resolution, one at a time, as tasks (ui/tasks.py); `decoded(path,
+    image)` arrives on the GUI thread. `cancel()` drops the requests not started yet."""
 
     decoded = Signal(str, QImage)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        self._pool = QThreadPool()
         super().__init__(parent)
-        self._pool.setParent(self)
-        self._pool.setMaxThreadCount(1)  # keep the other core for the UI
-        self._pending: set[str] = set()
-        self.decoded.connect(lambda path, _image: self._pending.discard(path))
+        self._lane = Lane(self)
 
     def request(self, path: str) -> None:
-        if path not in self._pending:
-            self._pending.add(path)
-            self._pool.start(_DecodeJob(path, self.decoded))
+        self._lane.submit(path, lambda: decode_full(path), lambda image: self.decoded.emit(path, image))
+
+    def cancel(self) -> None:
+        self._lane.cancel()
+
+    def busy(self) -> bool:
+        return self._lane.busy()
 
     def wait(self) -> None:
-        self._pool.waitForDone()
+        self._lane.wait()
 
 
 def _placeholder(width: int, height: int, message: str) -> ImageLayer:

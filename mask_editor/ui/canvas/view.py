@@ -74,6 +74,7 @@ class CanvasView(QGraphicsView):
 
     def set_document(self, document: PoseDocument | None) -> None:
         self.cancel_interaction()
+        self._decoder.cancel()  # the full image of the pose we leave is not needed any more
         if self._document is not None:
             self._document.masksChanged.disconnect(self._on_masks_changed)
             self._document.selectionChanged.disconnect(self._on_selection_changed)
