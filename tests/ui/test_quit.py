@@ -77,7 +77,7 @@ def test_quit_cancels_and_waits_for_every_kind_of_background_work(qtbot, fake_ap
     dialog = SyncDialog(ws, lambda: session.client, window, options=SyncOptions(sleep=lambda _s: None))
     dialog.syncFinished.connect(record("sync finished"))
     dialog.runner.progress.connect(record("sync progress"))
-    decoder = window.canvas._decoder
+    decoder = window.canvas._sharpness.decoder
     decoder.decoded.connect(record("image decoded"))
 
     fake_api.faults.configure(latency=0.3)
