@@ -8,8 +8,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
 import threading
+import time
 
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
 
 from mask_editor.ui import tasks
 from mask_editor.ui.tasks import Lane, Task, run_task, shutdown_tasks, wait_for_tasks
@@ -128,3 +133,84 @@ def test_a_lane_runs_one_job_at_a_time_latest_first_and_cancel_drops_the_queue(q
     qtbot.waitUntil(lambda: not lane.busy(), timeout=5000)
     assert done[3:] == ["x"]
     owner.deleteLater()
+
+
+class LaneMachine(RuleBasedStateMachine):
+    """A Lane against a plain model: at most one job runs; a key waiting or running is not queued
+    again; the latest waiting key runs next; cancel forgets the waiting keys, and the running job
+    still answers; every answer is delivered once, in the order the jobs ran."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.owner = QObject()
+        self.lane = Lane(self.owner)
+        self.release: dict[str, threading.Event] = {}  # per running submission
+        self.started: list[str] = []
+        self.answers: list[str] = []
+        self.running: str | None = None  # the model
+        self.waiting: list[str] = []
+        self.ran: list[str] = []
+
+    def _job(self, key: str, gate: threading.Event):
+        def run() -> str:
+            self.started.append(key)
+            assert gate.wait(5), "a job was never released"
+            return key
+        return run
+
+    def _settle(self) -> None:
+        """Process events until the lane is where the model says."""
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            QApplication.processEvents()
+            if self.answers == self.ran and (self.running is None or self.started[-1:] == [self.running]):
+                return
+            time.sleep(0.002)
+
+    @rule(key=st.sampled_from("abcd"))
+    def submit(self, key: str) -> None:
+        gate = threading.Event()
+        self.lane.submit(key, self._job(key, gate), self.answers.append)
+        if key == self.running or key in self.waiting:
+            return
+        self.release.setdefault(key, gate)
+        if self.running is None:
+            self.running = key
+        else:
+            self.waiting.append(key)
+        self._settle()
+
+    @rule()
+    def finish(self) -> None:
+        if self.running is None:
+            return
+        self.release.pop(self.running).set()
+        self.ran.append(self.running)
+        self.running = self.waiting.pop() if self.waiting else None  # the latest request
+        self._settle()
+
+    @rule()
+    def cancel(self) -> None:
+        self.lane.cancel()
+        for key in self.waiting:
+            self.release.pop(key, None)
+        self.waiting = []
+        self._settle()
+
+    @invariant()
+    def matches_the_model(self) -> None:
+        assert self.answers == self.ran
+        assert self.lane.busy() == (self.running is not None or bool(self.waiting))
+        assert self.started == self.ran + ([self.running] if self.running is not None else [])
+
+    def teardown(self) -> None:
+        self.lane.cancel()
+        for gate in self.release.values():
+            gate.set()
+        self.lane.wait(5000)
+        self.owner.deleteLater()
+
+
+def test_a_lane_behaves_like_its_model(qapp) -> None:
+    run_state_machine_as_test(LaneMachine, settings=settings(max_examples=25, stateful_step_count=15,
+                                                             deadline=None))
