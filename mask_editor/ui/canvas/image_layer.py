@@ -143,9 +143,6 @@ class FullDecoder(QObject):
     def busy(self) -> bool:
         return self._lane.busy()
 
-    def wait(self) -> None:
-        self._lane.wait()
-
 
 class ImageSharpness(QObject):
     """Keeps the shown image as sharp as the view's scale needs: smooth sampling when zoomed out,
