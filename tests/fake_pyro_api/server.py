@@ -109,10 +109,6 @@ class FakePyroApi:
         with self._requests_lock:
             return list(self._requests)
 
-    def clear_requests(self) -> None:
-        with self._requests_lock:
-            self._requests.clear()
-
     def count(self, method: str, path: str) -> int:
         """How many requests reached the server with this method and exact path."""
         return sum(1 for r in self.requests if r.method == method and r.path == path)

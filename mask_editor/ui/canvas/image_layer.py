@@ -3,18 +3,20 @@
 A large JPEG is first decoded at a power-of-two reduction that still covers the screen (libjpeg
 skips the finer DCT coefficients: a 7680x4320 image shows in a third of the time of a full decode,
 with a quarter of the memory); the image's own pixels are decoded off the GUI thread only when a
-zoom would magnify the preview (FullDecoder). Scene coordinates stay full-resolution pixels.
+zoom would magnify the preview (FullDecoder, a task of ui/tasks.py). Scene coordinates stay full-resolution pixels.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRect, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QImageReader, QPainter, QPixmap, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsView
 
-from mask_editor.ui.platform import style
+from mask_editor.ui import style
+from mask_editor.ui.tasks import Lane
 from mask_editor.workspace import ImageRow
 
 Mode = Qt.TransformationMode
@@ -75,6 +77,18 @@ def _reduced(full: QSize, n: int) -> QSize:
     return QSize(-(-full.width() // n), -(-full.height() // n))  # libjpeg rounds up
 
 
+def preview_size(view: QGraphicsView) -> QSize | None:
+    """The device pixels the first paint needs: the viewport's, or before the window is shown,
+    half the screen's (the canvas beside the side panels). A larger view later, or a zoom,
+    brings the full image in the background (FullDecoder)."""
+    screen = view.screen()
+    if screen is None:
+        return None
+    size = view.viewport().size() if view.isVisible() else screen.size() / 2
+    ratio = view.devicePixelRatioF()
+    return QSize(round(size.width() * ratio), round(size.height() * ratio))
+
+
 def load_image_layer(image: ImageRow | None, wanted: QSize | None = None) -> ImageLayer:
     """Decode the cached file as is (no re-encoding, no EXIF rotation: boxes are relative to the
     pixels the camera sent); a JPEG larger than `wanted` (device pixels) at a reduction. A missing
@@ -103,38 +117,70 @@ def load_image_layer(image: ImageRow | None, wanted: QSize | None = None) -> Ima
     return ImageLayer(item, width, height, item, None, str(image.path), n)
 
 
-class _DecodeJob(QRunnable):
-    def __init__(self, path: str, done: Signal) -> None:
-        super().__init__()
-        self.path, self.done = path, done
-
-    def run(self) -> None:
-        reader = QImageReader(self.path)
-        reader.setAutoTransform(False)
-        self.done.emit(self.path, reader.read())  # QImage is safe off the GUI thread; QPixmap is not
+def decode_full(path: str) -> QImage:
+    """The image's own pixels; runs off the GUI thread (a QImage is safe there, a QPixmap is not)."""
+    reader = QImageReader(path)
+    reader.setAutoTransform(False)
+    return reader.read()
 
 
 class FullDecoder(QObject):
-    """Decodes images at full resolution on one worker thread; `decoded(path, image)` arrives on the
-    GUI thread. The pool is made first, so that it is destroyed (waiting for a job) before the signal."""
+    """Decodes images at full resolution, one at a time, as tasks (ui/tasks.py); `decoded(path,
+    image)` arrives on the GUI thread. `cancel()` drops the requests not started yet."""
 
     decoded = Signal(str, QImage)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        self._pool = QThreadPool()
         super().__init__(parent)
-        self._pool.setParent(self)
-        self._pool.setMaxThreadCount(1)  # keep the other core for the UI
-        self._pending: set[str] = set()
-        self.decoded.connect(lambda path, _image: self._pending.discard(path))
+        self._lane = Lane(self)
 
     def request(self, path: str) -> None:
-        if path not in self._pending:
-            self._pending.add(path)
-            self._pool.start(_DecodeJob(path, self.decoded))
+        self._lane.submit(path, lambda: decode_full(path), lambda image: self.decoded.emit(path, image))
 
-    def wait(self) -> None:
-        self._pool.waitForDone()
+    def cancel(self) -> None:
+        self._lane.cancel()
+
+    def busy(self) -> bool:
+        return self._lane.busy()
+
+
+class ImageSharpness(QObject):
+    """Keeps the shown image as sharp as the view's scale needs: smooth sampling when zoomed out,
+    nearest pixels when zoomed in, and the full-resolution pixels decoded in the background once
+    the preview would be magnified."""
+
+    def __init__(self, view: QGraphicsView, layer: Callable[[], ImageLayer | None]) -> None:
+        super().__init__(view)
+        self.view, self.layer = view, layer
+        self.decoder = FullDecoder(self)
+        self.decoder.decoded.connect(self._on_decoded)
+        self._timer = QTimer(self, singleShot=True, interval=150, timeout=self._update_smoothing)
+
+    def scale_changed(self, interactive: bool) -> None:
+        # Smooth sampling of a big image costs ~3x nearest: while a wheel or pinch streams zoom
+        # frames, draw nearest and smooth once the gesture pauses.
+        if interactive:
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self._update_smoothing(allow=not interactive)
+        layer = self.layer()
+        if layer is not None and layer.needs_full(self._scale() * self.view.devicePixelRatioF()):
+            self.decoder.request(layer.path)
+
+    def _scale(self) -> float:
+        return self.view.transform().m11()
+
+    def _on_decoded(self, path: str, image: QImage) -> None:
+        layer = self.layer()
+        if layer is not None and layer.path == path and not image.isNull():
+            layer.set_full(image)
+            self.view.viewport().update()
+
+    def _update_smoothing(self, allow: bool = True) -> None:
+        layer = self.layer()
+        if layer is not None:
+            layer.set_smooth(allow and self._scale() < 1.0)
 
 
 def _placeholder(width: int, height: int, message: str) -> ImageLayer:

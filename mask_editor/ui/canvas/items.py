@@ -183,9 +183,6 @@ class MaskLayer(QGraphicsItem):
         self._looks.clear()
         self._invalidate()
 
-    def fill_opacity(self) -> float:
-        return self._opacity
-
     # --- live preview of a drag ---------------------------------------------------------------
 
     def set_moving(self, local_ids: Iterable[int], offset: QPointF) -> None:

@@ -6,7 +6,7 @@ through ShortcutOverride, so a window shortcut on the same key cannot take them 
     Shift+arrows         by 10 pixels
     Alt+arrow            push that side's edge outward (Alt+Left grows the box to the left)
     Alt+Shift+arrow      pull that side's edge inward (Alt+Shift+Left shrinks it from the left)
-    Escape               cancel the drag in progress; else leave draw mode; else clear the selection
+    Escape               cancel the drag in progress; else leave the draw or area tool; else clear the selection
     Space (held)         a left drag pans
 """
 
@@ -71,7 +71,7 @@ def handle_key(view: CanvasView, event: QKeyEvent) -> bool:
     if key == Key.Key_Escape:
         if view.has_interaction():
             view.cancel_interaction()
-        elif view.tool() == "draw":
+        elif view.tool() != "select":
             view.set_tool("select")
         elif (document := view.document()) is not None:
             document.set_selection(())

@@ -55,6 +55,17 @@ class Navigator:
             self.fit_rect(frame, FIT_PADDING)
             self.fit_mode = True
 
+    def fit_rects(self, rects: list[QRectF]) -> None:
+        """Frame `rects` with some room around them; the whole image when there are none."""
+        if not rects:
+            self.fit()
+            return
+        bounds = QRectF(rects[0])
+        for r in rects[1:]:
+            bounds |= r
+        viewport = self.view.viewport()
+        self.fit_rect(bounds, max(24, min(viewport.width(), viewport.height()) // 10))
+
     def fit_rect(self, rect: QRectF, padding: int) -> None:
         viewport = self.view.viewport()
         vw, vh = viewport.width() - 2 * padding, viewport.height() - 2 * padding

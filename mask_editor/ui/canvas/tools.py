@@ -1,13 +1,20 @@
 """Mouse gestures as small state objects: a tool turns a press into an interaction, which follows
 the drag (live preview only) and writes to the document once, at release (commit), or puts
-everything back (cancel, on Escape)."""
+everything back (cancel, on Escape).
+
+Every gesture (select, rubber band, move, resize, draw, pan, and the area tool's drag in
+ui/insight/area.py) is an Interaction installed through one point, `CanvasView.set_interaction`,
+and says so with its signals: `started` when installed, `finished` after its commit, `canceled`
+after its cancel (orange-canvas-core's UserInteraction is the model). A tool is anything with a
+`name`, `press()` and `hover_cursor()`; the view knows SelectTool and DrawTool, and others add
+themselves with `CanvasView.add_tool` (the area tool does)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from mask_editor.core.geometry import Box
@@ -44,12 +51,19 @@ def milli_boxes(document: PoseDocument | None, local_ids: Iterable[int]) -> dict
     return {i: m.box.milli() for i in local_ids if (m := document.mask(i)) is not None and m.box is not None}
 
 
-class Interaction:
-    """One gesture from press to release. Positions are viewport coordinates."""
+class Interaction(QObject):
+    """One gesture from press to release. Positions are viewport coordinates. Subclasses follow
+    the pointer in `move` and act in `commit` or undo their preview in `cancel`; the view calls
+    `release` or `abort`, which emit `finished` or `canceled`. Lives on the GUI thread only."""
+
+    started = Signal()  # installed on the view
+    finished = Signal()  # committed at release
+    canceled = Signal()  # Escape, a tool change, or the document changing under it
 
     cursor: Qt.CursorShape | None = None  # shown while the gesture lasts
 
     def __init__(self, view: CanvasView, pos: QPointF) -> None:
+        super().__init__()  # no parent: dropped with the view's reference once the gesture ends
         self.view = view
         self.start = QPointF(pos)
         self.scene_start = view.scene_pos(pos)
@@ -60,12 +74,27 @@ class Interaction:
     def release(self, pos: QPointF) -> None:
         self.move(pos, Mods.NoModifier)
         self.commit()
+        self.finished.emit()
+
+    def abort(self) -> None:
+        self.cancel()
+        self.canceled.emit()
 
     def commit(self) -> None:
         pass
 
     def cancel(self) -> None:
         pass
+
+
+class Tool(Protocol):
+    """A canvas mode: turns a left press into a gesture (or acts at once and returns None)."""
+
+    name: str
+
+    def press(self, view: CanvasView, pos: QPointF, modifiers: Qt.KeyboardModifier) -> Interaction | None: ...
+
+    def hover_cursor(self, view: CanvasView, pos: QPointF) -> Qt.CursorShape: ...
 
 
 class PanInteraction(Interaction):
@@ -116,12 +145,12 @@ class MoveInteraction(Interaction):
         self.boxes = milli_boxes(view.document(), local_ids)
         self.narrow_to = narrow_to  # a click (no drag) inside a multi-selection selects just this mask
         self.shift = (0, 0)
-        self.started = False
+        self.dragging = False
 
     def move(self, pos: QPointF, modifiers: Qt.KeyboardModifier) -> None:
-        if not self.started and not _dragged(self.start, pos, QApplication.startDragDistance()):
+        if not self.dragging and not _dragged(self.start, pos, QApplication.startDragDistance()):
             return
-        self.started = True
+        self.dragging = True
         w, h = self.view.frame_size()
         d = self.view.scene_pos(pos) - self.scene_start
         self.shift = grid.clamp_shift(self.boxes.values(), round(d.x() * grid.GRID / w),
@@ -134,7 +163,7 @@ class MoveInteraction(Interaction):
         self.view.end_preview()
         if document is None:
             return
-        if not self.started:
+        if not self.dragging:
             if self.narrow_to is not None:
                 document.set_selection({self.narrow_to})
             return
@@ -266,4 +295,4 @@ class DrawTool(SelectTool):
         return Qt.CursorShape.CrossCursor if view.editable() else super().hover_cursor(view, pos)
 
 
-TOOLS = {tool.name: tool for tool in (SelectTool(), DrawTool())}
+TOOLS: dict[str, Tool] = {tool.name: tool for tool in (SelectTool(), DrawTool())}

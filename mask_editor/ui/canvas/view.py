@@ -7,19 +7,25 @@ and selection, and writes to it only when a gesture ends (one undo step per gest
 from __future__ import annotations
 
 from PySide6 import QtGui  # event types, for annotations
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QNativeGestureEvent, QPainter
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QNativeGestureEvent, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
+from mask_editor.ui import style
 from mask_editor.ui.canvas import grid
 from mask_editor.ui.canvas.handles import Handles
-from mask_editor.ui.canvas.image_layer import FullDecoder, ImageLayer, load_image_layer, paint_message
+from mask_editor.ui.canvas.image_layer import (
+    ImageLayer,
+    ImageSharpness,
+    load_image_layer,
+    paint_message,
+    preview_size,
+)
 from mask_editor.ui.canvas.items import DraftItem, MaskLayer, milli_rect
 from mask_editor.ui.canvas.keys import key_event, nudge_selection, nudge_selection_edge
 from mask_editor.ui.canvas.navigation import ZOOM_STEP, Navigator
-from mask_editor.ui.canvas.tools import TOOLS, Interaction, PanInteraction, movable
-from mask_editor.ui.editing.document import PoseDocument
-from mask_editor.ui.platform import style
+from mask_editor.ui.canvas.tools import TOOLS, Interaction, PanInteraction, Tool, movable
+from mask_editor.ui.document import PoseDocument
 
 HIT_TOLERANCE = 3  # screen pixels: a box thinner than a pixel on screen can still be clicked
 Z_IMAGE, Z_OVERLAY, Z_MASKS, Z_HANDLES, Z_DRAFT = 0, 50, 100, 200, 300
@@ -28,7 +34,8 @@ Z_IMAGE, Z_OVERLAY, Z_MASKS, Z_HANDLES, Z_DRAFT = 0, 50, 100, 200, 300
 class CanvasView(QGraphicsView):
     cursorMoved = Signal(object)  # (x_px, y_px, rx, ry), or None when the cursor leaves the image
     zoomChanged = Signal(float)  # current scale, 1.0 = 100 %
-    toolChanged = Signal(str)  # "select" | "draw"
+    toolChanged = Signal(str)  # the tool's name: "select", "draw", or one added with add_tool ("area")
+    interactionStarted = Signal(object)  # the Interaction just installed (set_interaction)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +62,8 @@ class CanvasView(QGraphicsView):
         self._draft.setZValue(Z_DRAFT)
         self._scene.addItem(self._draft)
         self._overlays: dict[str, QGraphicsItem] = {}
-        self._tool = TOOLS["select"]
+        self._tools: dict[str, Tool] = dict(TOOLS)
+        self._tool = self._tools["select"]
         self._interaction: Interaction | None = None
         self._interaction_button = Qt.MouseButton.NoButton
         self._space_held = False
@@ -63,9 +71,7 @@ class CanvasView(QGraphicsView):
         self._opacity = 0.25
         self._nav = Navigator(self, lambda: self._image.rect if self._image else None, self._on_scale)
         self._cursor_inside = False
-        self._smooth_timer = QTimer(self, singleShot=True, interval=150, timeout=self._update_smoothing)
-        self._decoder = FullDecoder(self)
-        self._decoder.decoded.connect(self._on_full_decoded)
+        self._sharpness = ImageSharpness(self, lambda: self._image)
 
     # --- document -----------------------------------------------------------------------------
 
@@ -74,6 +80,7 @@ class CanvasView(QGraphicsView):
 
     def set_document(self, document: PoseDocument | None) -> None:
         self.cancel_interaction()
+        self._sharpness.decoder.cancel()  # the full image of the pose we leave is not needed any more
         if self._document is not None:
             self._document.masksChanged.disconnect(self._on_masks_changed)
             self._document.selectionChanged.disconnect(self._on_selection_changed)
@@ -83,7 +90,7 @@ class CanvasView(QGraphicsView):
                 self._scene.removeItem(item)
         self._document, self._image, self._layer = document, None, None
         if document is not None:
-            self._image = load_image_layer(document.image(), self._preview_size())
+            self._image = load_image_layer(document.image(), preview_size(self))
             self._image.item.setZValue(Z_IMAGE)
             self._scene.addItem(self._image.item)
             self._layer = MaskLayer(self._image.width, self._image.height)
@@ -186,23 +193,38 @@ class CanvasView(QGraphicsView):
     def tool(self) -> str:
         return self._tool.name
 
+    def add_tool(self, tool: Tool) -> None:
+        """Make another mode available to set_tool (the area tool of ui/insight)."""
+        self._tools[tool.name] = tool
+
     def set_tool(self, name: str) -> None:
-        if name not in TOOLS:
-            raise ValueError(f"unknown tool {name!r}, expected one of {sorted(TOOLS)}")
+        if name not in self._tools:
+            raise ValueError(f"unknown tool {name!r}, expected one of {sorted(self._tools)}")
         if name != self._tool.name:
             self.cancel_interaction()
-            self._tool = TOOLS[name]
+            self._tool = self._tools[name]
             self.viewport().unsetCursor()
             self.toolChanged.emit(name)
 
     def has_interaction(self) -> bool:
         return self._interaction is not None
 
+    def set_interaction(self, interaction: Interaction,
+                        button: Qt.MouseButton = Qt.MouseButton.LeftButton) -> None:
+        """The one way a gesture starts: any gesture in progress is canceled first; this one then
+        gets the mouse until `button` is released (finished) or it is canceled."""
+        self.cancel_interaction()
+        self._interaction, self._interaction_button = interaction, button
+        if interaction.cursor is not None:
+            self.viewport().setCursor(interaction.cursor)
+        interaction.started.emit()
+        self.interactionStarted.emit(interaction)
+
     def cancel_interaction(self) -> None:
         """Escape: put back whatever the gesture in progress changed on screen."""
         if self._interaction is not None:
             interaction, self._interaction = self._interaction, None
-            interaction.cancel()
+            interaction.abort()
             self.viewport().unsetCursor()
 
     # --- display options ----------------------------------------------------------------------
@@ -226,6 +248,9 @@ class CanvasView(QGraphicsView):
         """Masks the timeline filters out, drawn faint (for this document; a new one starts clear)."""
         if self._layer is not None:
             self._layer.set_dimmed(local_ids)
+
+    def overlay(self, name: str) -> QGraphicsItem | None:
+        return self._overlays.get(name)
 
     def set_overlay(self, name: str, item: QGraphicsItem | None) -> None:
         old = self._overlays.pop(name, None)
@@ -271,16 +296,14 @@ class CanvasView(QGraphicsView):
         button, pos = event.button(), event.position()
         left = button == Qt.MouseButton.LeftButton
         if button == Qt.MouseButton.MiddleButton or (left and self._space_held):
-            self._interaction = PanInteraction(self, pos)
+            interaction: Interaction | None = PanInteraction(self, pos)
         elif left:
-            self._interaction = self._tool.press(self, pos, event.modifiers())
+            interaction = self._tool.press(self, pos, event.modifiers())
         else:
             super().mousePressEvent(event)
             return
-        if self._interaction is not None:
-            self._interaction_button = button
-            if self._interaction.cursor is not None:
-                self.viewport().setCursor(self._interaction.cursor)
+        if interaction is not None:
+            self.set_interaction(interaction, button)
         event.accept()
 
     def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:
@@ -354,52 +377,14 @@ class CanvasView(QGraphicsView):
         """Frame the selected masks with some room around them; the whole image when none."""
         rects = [r for i in (self._document.selection if self._document else ())
                  if (r := self.mask_rect(i)) is not None]
-        if not rects:
-            self._nav.fit()
-            return
-        bounds = QRectF(rects[0])
-        for r in rects[1:]:
-            bounds |= r
-        viewport = self.viewport()
-        self._nav.fit_rect(bounds, max(24, min(viewport.width(), viewport.height()) // 10))
+        self._nav.fit_rects(rects)
 
     def _on_scale(self, scale: float, changed: bool, interactive: bool) -> None:
         if self._layer is not None:
             self._layer.set_screen_margin(8 / scale)
-        # Smooth sampling of a big image costs ~3x nearest: while a wheel or pinch streams zoom frames,
-        # draw nearest and smooth once the gesture pauses.
-        if interactive:
-            self._smooth_timer.start()
-        else:
-            self._smooth_timer.stop()
-        self._update_smoothing(allow=not interactive)
-        self._want_full()
+        self._sharpness.scale_changed(interactive)
         if changed:
             self.zoomChanged.emit(scale)
-
-    def _preview_size(self) -> QSize | None:
-        """The device pixels the first paint needs: the viewport's, or before the window is shown,
-        half the screen's (the canvas beside the side panels). A larger view later, or a zoom,
-        brings the full image in the background (_want_full)."""
-        screen = self.screen()
-        if screen is None:
-            return None
-        size = self.viewport().size() if self.isVisible() else screen.size() / 2
-        ratio = self.devicePixelRatioF()
-        return QSize(round(size.width() * ratio), round(size.height() * ratio))
-
-    def _want_full(self) -> None:
-        if self._image is not None and self._image.needs_full(self.zoom() * self.devicePixelRatioF()):
-            self._decoder.request(self._image.path)
-
-    def _on_full_decoded(self, path: str, image: QImage) -> None:
-        if self._image is not None and self._image.path == path and not image.isNull():
-            self._image.set_full(image)
-            self.viewport().update()
-
-    def _update_smoothing(self, allow: bool = True) -> None:
-        if self._image is not None:
-            self._image.set_smooth(allow and self.zoom() < 1.0)
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)

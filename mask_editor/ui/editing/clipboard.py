@@ -54,11 +54,6 @@ def copy_selection(document: PoseDocument) -> int:
     return len(boxes)
 
 
-def can_paste() -> bool:
-    data = QGuiApplication.clipboard().mimeData()
-    return data is not None and (data.hasFormat(MIME_TYPE) or data.hasText())
-
-
 def paste(document: PoseDocument) -> int:
     """Add the clipboard's boxes to the pose as one undo step; returns how many were added."""
     boxes = boxes_from(QGuiApplication.clipboard().mimeData())

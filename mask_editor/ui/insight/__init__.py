@@ -44,10 +44,11 @@ class Insight(QObject):
         actions["show_zone"].toggled.connect(self._on_zone_toggled)
         p.show_zone.toggled.connect(actions["show_zone"].setChecked)
         self.zone.changed.connect(lambda text: text and p.zone_text.setText(text))
-        actions["area_tool"].toggled.connect(self._on_area_toggled)
-        p.draw_area.toggled.connect(actions["area_tool"].setChecked)
-        for name in ("select_tool", "draw_tool"):
-            actions[name].triggered.connect(lambda _checked=False: actions["area_tool"].setChecked(False))
+        # The canvas's tool is the truth: the action (in the window's exclusive group of tools) and
+        # the panel's button ask for it and follow it.
+        actions["area_tool"].toggled.connect(lambda on: on and self.area.set_active(True))
+        p.draw_area.toggled.connect(self.area.set_active)
+        self.area.activeChanged.connect(self._on_area_active)
         actions["propose_sky"].triggered.connect(lambda _checked=False: self.propose_sky())
         p.sky.clicked.connect(self.propose_sky)
         p.apply.clicked.connect(self.area.apply)
@@ -86,7 +87,7 @@ class Insight(QObject):
         return controller.session if controller is not None else None
 
     def set_document(self, doc: PoseDocument | None) -> None:
-        self.window.actions["area_tool"].setChecked(False)
+        self.area.set_active(False)
         self.zone.set_document(doc)
         self.area.set_document(doc)
         self.false_positives.set_document(doc)
@@ -106,11 +107,10 @@ class Insight(QObject):
             self._reveal(self.dock)
         self.zone.set_enabled(on)
 
-    def _on_area_toggled(self, on: bool) -> None:
+    def _on_area_active(self, on: bool) -> None:
         self.panel.draw_area.setChecked(on)
         if on:
             self._reveal(self.dock)
-        self.area.set_active(on)
 
     def _reveal(self, dock: QDockWidget) -> None:
         dock.show()

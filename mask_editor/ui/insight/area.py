@@ -2,8 +2,9 @@
 get the fewest masks that drop every detection of the chosen size lying inside it
 (core.cover.plan_cover), previewed as dashed boxes; Apply adds them as one undo step.
 
-The drag is read by an event filter on the canvas viewport while the tool is on, so the canvas's
-own tools need not know about it. Planning runs off the GUI thread (a raster area takes up to a
+The tool is one of the canvas's tools ("area", added with CanvasView.add_tool, in the tools' exclusive
+group of actions): its drag is an Interaction installed like every other gesture, so Escape cancels it
+and puts the previous area back. Planning runs off the GUI thread (a raster area takes up to a
 second); an answer for an area or size that changed meanwhile is dropped.
 """
 
@@ -12,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 
 from mask_editor.core.geometry import Box
+from mask_editor.ui.canvas.tools import Interaction
 from mask_editor.ui.insight.items import AREA_COLOUR, AreaRectItem, ProposalItem, mask_image, raster_item
 from mask_editor.ui.platform.tasks import run_task
 
@@ -26,8 +27,65 @@ if TYPE_CHECKING:
     from mask_editor.ui.canvas import CanvasView
     from mask_editor.ui.editing.document import PoseDocument
 
-AREA_OVERLAY, PROPOSAL_OVERLAY = "area", "proposal"
+AREA_OVERLAY, PROPOSAL_OVERLAY, DRAG_OVERLAY = "area", "proposal", "area_drag"
+TOOL_NAME = "area"
 MIN_DRAG = 4  # image pixels: a shorter drag is a click
+
+
+class AreaInteraction(Interaction):
+    """Drag a rectangle over the image; the area chosen before stays hidden meanwhile, and comes
+    back when the drag is canceled or is only a click."""
+
+    cursor = Qt.CursorShape.CrossCursor
+
+    def __init__(self, view: CanvasView, pos: QPointF, on_area: Callable[[Box], None]) -> None:
+        super().__init__(view, pos)
+        self.on_area = on_area
+        self.anchor = self._clamped(self.scene_start)
+        self.rect = QRectF(self.anchor, self.anchor)
+        self.before = view.overlay(AREA_OVERLAY)
+        if self.before is not None:
+            self.before.hide()
+        self.item = AreaRectItem(self.rect)
+        view.set_overlay(DRAG_OVERLAY, self.item)
+
+    def _clamped(self, p: QPointF) -> QPointF:
+        w, h = self.view.image_size() or (1, 1)
+        return QPointF(min(max(p.x(), 0.0), w), min(max(p.y(), 0.0), h))
+
+    def move(self, pos: QPointF, modifiers: Qt.KeyboardModifier) -> None:
+        self.rect = QRectF(self.anchor, self._clamped(self.view.scene_pos(pos))).normalized()
+        self.item.set_rect(self.rect)
+
+    def commit(self) -> None:
+        size = self.view.image_size()
+        if size is None or self.rect.width() < MIN_DRAG or self.rect.height() < MIN_DRAG:
+            self.cancel()  # a click: keep the area there was
+            return
+        self.view.set_overlay(DRAG_OVERLAY, None)
+        w, h = size
+        r = self.rect
+        self.on_area(Box(r.left() / w, r.top() / h, r.right() / w, r.bottom() / h))
+
+    def cancel(self) -> None:
+        self.view.set_overlay(DRAG_OVERLAY, None)
+        if self.before is not None and self.view.overlay(AREA_OVERLAY) is self.before:
+            self.before.show()
+
+
+class AreaCanvasTool:
+    """The canvas mode: every left drag chooses an area (masks are not selected meanwhile)."""
+
+    name = TOOL_NAME
+
+    def __init__(self, on_area: Callable[[Box], None]) -> None:
+        self.on_area = on_area
+
+    def press(self, view: CanvasView, pos: QPointF, modifiers: Qt.KeyboardModifier) -> Interaction | None:
+        return AreaInteraction(view, pos, self.on_area) if view.image_size() is not None else None
+
+    def hover_cursor(self, view: CanvasView, pos: QPointF) -> Qt.CursorShape:
+        return Qt.CursorShape.CrossCursor
 
 
 class AreaTool(QObject):
@@ -48,8 +106,8 @@ class AreaTool(QObject):
         self.area_name = ""
         self.proposal: AreaCover | None = None
         self._generation = 0
-        self._drag_start: QPointF | None = None
-        self._drag_item: AreaRectItem | None = None
+        canvas.add_tool(AreaCanvasTool(lambda box: self.set_area_box(box)))
+        canvas.toolChanged.connect(self._on_tool)
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -58,18 +116,19 @@ class AreaTool(QObject):
         self.clear()
 
     def set_active(self, active: bool) -> None:
+        """Make the area tool the canvas's tool, or leave it for selecting."""
+        if active:
+            self.canvas.set_tool(TOOL_NAME)
+        elif self.canvas.tool() == TOOL_NAME:
+            self.canvas.set_tool("select")
+
+    def _on_tool(self, name: str) -> None:
+        active = name == TOOL_NAME
         if active == self.active:
             return
         self.active = active
-        viewport = self.canvas.viewport()
         if active:
-            viewport.installEventFilter(self)
-            viewport.setCursor(Qt.CursorShape.CrossCursor)
             self.message.emit("Drag a rectangle over the area where no detection should go through.")
-        else:
-            viewport.removeEventFilter(self)
-            viewport.unsetCursor()
-            self._drag_start = None
         self.activeChanged.emit(active)
 
     def clear(self) -> None:
@@ -153,38 +212,3 @@ class AreaTool(QObject):
     def discard(self) -> None:
         self.clear()
         self.message.emit("Proposal discarded.")
-
-    # --- dragging ------------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.active or not isinstance(event, QMouseEvent):
-            return False
-        kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
-            self._drag_start = self._clamped(self.canvas.scene_pos(event.position()))
-            self._drag_item = AreaRectItem(QRectF(self._drag_start, self._drag_start))
-            self.canvas.set_overlay(AREA_OVERLAY, self._drag_item)
-            return True
-        if kind == QEvent.Type.MouseMove and self._drag_start is not None and self._drag_item is not None:
-            end = self._clamped(self.canvas.scene_pos(event.position()))
-            self._drag_item.set_rect(QRectF(self._drag_start, end).normalized())
-            return False  # let the canvas report the cursor position too
-        if kind == QEvent.Type.MouseButtonRelease and self._drag_start is not None:
-            end = self._clamped(self.canvas.scene_pos(event.position()))
-            rect, self._drag_start = QRectF(self._drag_start, end).normalized(), None
-            self._finish_drag(rect)
-            return True
-        return False
-
-    def _clamped(self, p: QPointF) -> QPointF:
-        size = self.canvas.image_size() or (1, 1)
-        return QPointF(min(max(p.x(), 0.0), size[0]), min(max(p.y(), 0.0), size[1]))
-
-    def _finish_drag(self, rect: QRectF) -> None:
-        size = self.canvas.image_size()
-        if size is None or rect.width() < MIN_DRAG or rect.height() < MIN_DRAG:
-            self.canvas.set_overlay(AREA_OVERLAY, None)
-            return
-        w, h = size
-        box = Box(rect.left() / w, rect.top() / h, rect.right() / w, rect.bottom() / h)
-        self.set_area_box(box)

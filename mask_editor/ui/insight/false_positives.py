@@ -108,7 +108,6 @@ class FalsePositives(QObject):
         self.detections: list[PastDetection] = []
         self.flags: list[bool] = []
         self.spots: list[Cluster] = []
-        self._pending: int | None = None  # pose id of a fetch under way
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.refresh)
         panel.load.clicked.connect(self.load)
@@ -122,7 +121,6 @@ class FalsePositives(QObject):
         if self._doc is not None:
             self._doc.masksChanged.disconnect(self._on_masks_changed)
         self._doc = doc
-        self._pending = None
         if doc is not None:
             doc.masksChanged.connect(self._on_masks_changed)
         known = _cached(doc) if doc is not None else None
@@ -160,7 +158,6 @@ class FalsePositives(QObject):
         from mask_editor.sync.detections import fetch_past_detections
 
         days, pose_id = self.panel.days.value(), doc.pose_id
-        self._pending = pose_id
         self.panel.status.setText(f"Loading the detections of the last {days} days…")
         self.panel.load.setEnabled(False)
         session.run(lambda client: fetch_past_detections(client, pose, days),
@@ -179,7 +176,6 @@ class FalsePositives(QObject):
         self.panel.status.setText(f"Could not load past detections. {text}")
 
     def _end_fetch(self) -> None:
-        self._pending = None
         self.panel.load.setEnabled(True)
 
     def _on_masks_changed(self, _changed: object, _removed: object) -> None:

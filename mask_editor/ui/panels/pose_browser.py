@@ -12,11 +12,9 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRect,
-    QRunnable,
     QSize,
     QSortFilterProxyModel,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import (
@@ -41,7 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mask_editor.ui.platform import formatting as fmt
+from mask_editor.ui import formatting as fmt
+from mask_editor.ui.tasks import Lane
 from mask_editor.workspace import Workspace
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,43 +51,32 @@ IMAGE_ROLE = Qt.ItemDataRole.UserRole + 5  # path of the cached image, or None
 THUMB = QSize(64, 36)  # logical pixels; 16:9 like the cameras
 
 
-class _Loaded(QObject):
-    done = Signal(str, QImage)
-
-
-class _ThumbnailJob(QRunnable):
-    def __init__(self, path: str, size: QSize, signals: _Loaded) -> None:
-        super().__init__()
-        self.path, self.size, self.signals = path, size, signals
-
-    def run(self) -> None:
-        reader = QImageReader(self.path)
-        source = reader.size()
-        if source.isValid():
-            reader.setScaledSize(source.scaled(self.size, Qt.AspectRatioMode.KeepAspectRatioByExpanding))
-        image = reader.read()  # a null image when unreadable: the row keeps its placeholder
-        self.signals.done.emit(self.path, image)
+def decode_thumbnail(path: str, size: QSize) -> QImage:
+    """Off the GUI thread: a null image when unreadable (the row keeps its placeholder)."""
+    reader = QImageReader(path)
+    source = reader.size()
+    if source.isValid():
+        reader.setScaledSize(source.scaled(size, Qt.AspectRatioMode.KeepAspectRatioByExpanding))
+    return reader.read()
 
 
 class Thumbnails(QObject):
-    """In-memory thumbnails by image path, decoded off the GUI thread on first request."""
+    """In-memory thumbnails by image path, decoded off the GUI thread (one at a time, as tasks of
+    ui/tasks.py) on first request."""
 
     ready = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # decoding is quick; keep the other core for the UI
+        self._lane = Lane(self)  # decoding is quick; keep the other core for the UI
         self._cache: dict[str, QPixmap | None] = {}
-        self._signals = _Loaded(self)
-        self._signals.done.connect(self._on_done)
         self.device_pixel_ratio = 1.0
 
     def get(self, path: str) -> QPixmap | None:
         if path not in self._cache:
             self._cache[path] = None  # requested
             size = THUMB * self.device_pixel_ratio
-            self._pool.start(_ThumbnailJob(path, size, self._signals))
+            self._lane.submit(path, lambda: decode_thumbnail(path, size), lambda image: self._on_done(path, image))
         return self._cache[path]
 
     def _on_done(self, path: str, image: QImage) -> None:
@@ -99,8 +87,10 @@ class Thumbnails(QObject):
         self._cache[path] = pixmap
         self.ready.emit(path)
 
-    def wait(self) -> None:
-        self._pool.waitForDone()
+    def stop(self) -> None:
+        """Forget the thumbnails not decoded yet and wait for the one being decoded."""
+        self._lane.cancel()
+        self._lane.wait()
 
 
 class PoseDelegate(QStyledItemDelegate):
@@ -334,4 +324,4 @@ class PoseBrowser(QWidget):
         self.tree.expandAll()
 
     def shutdown(self) -> None:
-        self.thumbnails.wait()
+        self.thumbnails.stop()

@@ -73,9 +73,6 @@ class AppSettings:
         except (TypeError, ValueError):
             return DEFAULT_STALE_DAYS
 
-    def set_stale_days(self, days: int) -> None:
-        self.qsettings.setValue("masks/stale_days", int(days))
-
     def mask_opacity(self) -> float:
         try:
             return min(max(float(self.qsettings.value("masks/opacity", 0.35)), 0.0), 1.0)

@@ -61,10 +61,6 @@ def style_key(mask: Mask) -> str:
     return SUSPICIOUS if mask.suspicious else state.value
 
 
-def style_for(mask: Mask) -> MaskStyle:
-    return PALETTE[style_key(mask)]
-
-
 def swatch(key: str, size: int = 14, fill_alpha: float = 0.35) -> QPixmap:
     """A small square as the canvas draws the mask (fill, halo, outline), for legends and table cells."""
     style = PALETTE[key]

@@ -1,9 +1,16 @@
-"""Running blocking work (network, disk) off the GUI thread and getting the answer back on it.
+"""The one way to run blocking work (network, sync, image decoding) off the GUI thread.
 
-`run_task(fn, on_done, on_error)` runs `fn` on a Python thread pool; the callbacks run on the GUI
-thread, delivered by one long-lived QObject through a queued signal, so they may touch widgets. No Qt
-object is created or destroyed per task: QRunnable/QObject pairs made per task and collected from
-two threads crashed PySide6 during garbage collection.
+`run_task(fn, on_done, on_error)` runs `fn` on a Python thread pool and returns its `Task`. The
+callbacks run on the GUI thread, delivered by one long-lived QObject (the mailbox) through a queued
+signal, so they may touch widgets. No Qt object is created or destroyed per task: QRunnable/QObject
+pairs made per task (and QThreads with a worker) collected from two threads crashed PySide6 during
+garbage collection.
+
+Cancellation is cooperative: `Task.cancel()` sets `Task.token`, which work that can stop early
+(a sync between requests) checks; its answer still arrives, saying what was done. At quit,
+`shutdown_tasks()` cancels every task, waits for them, and closes them: a closed task does not start
+and delivers nothing, so nothing runs after the window is gone. `Lane` runs keyed jobs one at a time
+(image decoding keeps the other core for the GUI).
 """
 
 from __future__ import annotations
@@ -20,12 +27,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 log = logging.getLogger(__name__)
 
 _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="mask-editor-task")
-_pending: set[Future[None]] = set()
-_pending_lock = threading.Lock()
+_running: set[Task] = set()
+_running_lock = threading.Lock()
 
 
 class _Mailbox(QObject):
-    """Lives on the GUI thread for the whole run; workers post (callback, value) to it."""
+    """Lives on the GUI thread for the whole run; workers post callbacks to it."""
 
     deliver = Signal(object)
 
@@ -34,9 +41,8 @@ class _Mailbox(QObject):
         self.deliver.connect(self._run, Qt.ConnectionType.QueuedConnection)
 
     @Slot(object)
-    def _run(self, item: tuple[Callable[[Any], None], Any]) -> None:
-        callback, value = item
-        callback(value)
+    def _run(self, callback: Callable[[], None]) -> None:
+        callback()
 
 
 _mailbox: _Mailbox | None = None
@@ -49,45 +55,151 @@ def _get_mailbox() -> _Mailbox:
     return _mailbox
 
 
-def run_task(fn: Callable[[], Any], on_done: Callable[[Any], None],
-             on_error: Callable[[BaseException], None] | None = None, *, owner: QObject | None = None) -> None:
-    """Run `fn` off the GUI thread (call this from the GUI thread). The callbacks are skipped when
-    `owner` was deleted meanwhile: a closed window must not be updated by an answer that arrives late."""
-    mailbox = _get_mailbox()
+class Task:
+    """One piece of background work. `token` is set once it is asked to stop."""
 
-    def deliver(callback: Callable[[Any], None] | None, value: Any) -> None:
-        if owner is not None and not shiboken6.isValid(owner):
+    def __init__(self, owner: QObject | None = None) -> None:
+        self.token = threading.Event()
+        self.owner = owner  # callbacks are skipped once this Qt object is deleted
+        self.closed = False  # set at quit: nothing more starts or is delivered
+        self._future: Future[None] | None = None
+        self._mailbox = _get_mailbox()
+
+    def cancel(self) -> None:
+        """Ask the work to stop (safe from any thread); what it returns is still delivered."""
+        self.token.set()
+
+    def done(self) -> bool:
+        return self._future is not None and self._future.done()
+
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        """Block until the work has returned (not until its answer is delivered)."""
+        if self._future is None:
+            return True
+        finished, _ = wait([self._future], timeout=timeout_ms / 1000)
+        return bool(finished)
+
+    def post(self, callback: Callable[[], None]) -> None:
+        """Run `callback` on the GUI thread (from the work: progress), unless the task is closed or
+        its owner gone by then."""
+        mailbox = self._mailbox
+        if shiboken6.isValid(mailbox):
+            mailbox.deliver.emit(lambda: self._deliver(callback))
+
+    def _deliver(self, callback: Callable[[], None]) -> None:
+        if self.closed or (self.owner is not None and not shiboken6.isValid(self.owner)):
             return
-        if callback is not None:
-            callback(value)
-        elif isinstance(value, BaseException):
-            log.error("background task failed: %s", type(value).__name__)
+        callback()
+
+
+def run_task(fn: Callable[[], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[BaseException], None] | None = None, *, owner: QObject | None = None,
+             task: Task | None = None) -> Task:
+    """Run `fn` off the GUI thread (call this from the GUI thread). The callbacks are skipped when
+    `owner` was deleted meanwhile: a closed window must not be updated by an answer that arrives late.
+    Pass a `task` made beforehand when `fn` needs its token."""
+    task = task or Task(owner)
+    if owner is not None:
+        task.owner = owner
+
+    def failed(error: BaseException) -> None:
+        if on_error is not None:
+            on_error(error)
+        else:
+            log.error("background task failed: %s", type(error).__name__)
 
     def work() -> None:
         try:
-            value = fn()
-        except BaseException as exc:  # handed to the GUI thread, which decides what to say
-            item = (lambda v: deliver(on_error, v), exc)
-        else:
-            item = (lambda v: deliver(on_done, v), value)
-        if shiboken6.isValid(mailbox):
-            mailbox.deliver.emit(item)
+            if task.closed:
+                return
+            try:
+                value = fn()
+            except BaseException as exc:  # handed to the GUI thread, which decides what to say
+                task.post(lambda error=exc: failed(error))  # `exc` is unbound after the block
+            else:
+                task.post(lambda: on_done(value))
+        finally:
+            with _running_lock:
+                _running.discard(task)
 
-    future = _executor.submit(work)
-    with _pending_lock:
-        _pending.add(future)
-    future.add_done_callback(_forget)
+    with _running_lock:
+        _running.add(task)
+    task._future = _executor.submit(work)
+    return task
 
 
-def _forget(future: Future[None]) -> None:
-    with _pending_lock:
-        _pending.discard(future)
+def _snapshot() -> list[Task]:
+    with _running_lock:
+        return list(_running)
+
+
+def running_tasks() -> int:
+    """How many tasks are waiting or running (not counting answers not delivered yet)."""
+    with _running_lock:
+        return len(_running)
 
 
 def wait_for_tasks(timeout_ms: int = 30_000) -> bool:
     """Let running tasks finish (before the workspace they write to is closed). Their answers are
     delivered at the next turn of the event loop."""
-    with _pending_lock:
-        running = list(_pending)
-    _done, not_done = wait(running, timeout=timeout_ms / 1000)
+    tasks = _snapshot()
+    futures = [t._future for t in tasks if t._future is not None]
+    _done, not_done = wait(futures, timeout=timeout_ms / 1000)
     return not not_done
+
+
+def shutdown_tasks(timeout_ms: int = 30_000) -> bool:
+    """At quit: cancel and close every task, then wait for those already running. False when some
+    did not return in time (the caller should not close what they write to)."""
+    tasks = _snapshot()
+    for task in tasks:
+        task.closed = True
+        task.cancel()
+    return wait_for_tasks(timeout_ms)
+
+
+class Lane:
+    """Keyed jobs run one at a time, newest request first; a key already waiting or running is not
+    queued twice. `cancel()` forgets the queue and asks the running job to stop."""
+
+    def __init__(self, owner: QObject) -> None:
+        self._owner = owner
+        self._waiting: dict[str, Callable[[], Any]] = {}
+        self._on_done: dict[str, Callable[[Any], None]] = {}
+        self._current: tuple[str, Task] | None = None
+
+    def submit(self, key: str, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        if (self._current is not None and self._current[0] == key) or key in self._waiting:
+            return
+        self._waiting[key], self._on_done[key] = fn, on_done
+        self._next()
+
+    def cancel(self) -> None:
+        self._waiting.clear()
+        self._on_done.clear()
+        if self._current is not None:
+            self._current[1].cancel()
+
+    def busy(self) -> bool:
+        return self._current is not None or bool(self._waiting)
+
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        return self._current is None or self._current[1].wait(timeout_ms)
+
+    def _next(self) -> None:
+        if self._current is not None or not self._waiting:
+            return
+        key = next(reversed(self._waiting))  # the latest request is what the user looks at now
+        fn = self._waiting.pop(key)
+        on_done = self._on_done.pop(key, None)
+
+        def finished(value: Any = None, error: BaseException | None = None) -> None:
+            self._current = None
+            if error is not None:
+                log.warning("background job failed: %s", type(error).__name__)
+            elif on_done is not None:
+                on_done(value)
+            self._next()
+
+        task = run_task(fn, finished, lambda exc: finished(error=exc), owner=self._owner)
+        self._current = (key, task)

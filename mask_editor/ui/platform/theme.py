@@ -25,11 +25,6 @@ def requested_theme(saved: str) -> str:
     return env if env in ("light", "dark", "system") else saved
 
 
-def is_dark() -> bool:
-    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
-    return window.lightness() < 128
-
-
 def apply_theme(app: QApplication, mode: str = "system") -> None:
     """Fusion everywhere (same look on all platforms), with the palette `mode` asks for."""
     app.setStyle(QStyleFactory.create("Fusion"))

@@ -1,6 +1,6 @@
 """Who is signed in, to which server, and the network work the window asks for.
 
-The session owns the API client. Every call runs off the GUI thread (ui/platform/tasks.py) and reports back
+The session owns the API client. Every call runs off the GUI thread (ui/tasks.py) and reports back
 on it. A 401/406 at any point asks the user to sign in again; local edits are in the workspace, so
 nothing is lost while the prompt is up. Offline is a normal state, not an error.
 """
@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from mask_editor.ui.platform.tasks import run_task
+from mask_editor.ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
     from mask_editor.api import PyroClient
-    from mask_editor.ui.dialogs.signin import SignedIn
+    from mask_editor.ui.signin_dialog import SignedIn
     from mask_editor.workspace import Account, Workspace
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class Session(QObject):
         if self.account is None:
             self._set_state("signed-out")
             return
-        from mask_editor.workspace.credentials import load_token
+        from mask_editor.credentials import load_token
 
         token = load_token(self.account.server_url, self.account.username)
         if token is None:
@@ -76,8 +76,8 @@ class Session(QObject):
 
     def adopt(self, signed: SignedIn, workspace: Workspace) -> None:
         """After the sign-in dialog: record the account, keep the token if asked, refresh cameras."""
+        from mask_editor.credentials import forget_token, save_token
         from mask_editor.workspace import Account
-        from mask_editor.workspace.credentials import forget_token, save_token
         from mask_editor.workspace.paths import remember_signed_in
 
         token = signed.token
@@ -95,7 +95,7 @@ class Session(QObject):
         self.refresh_cameras(workspace)
 
     def sign_out(self) -> None:
-        from mask_editor.workspace.credentials import forget_token
+        from mask_editor.credentials import forget_token
 
         if self.account is not None:
             forget_token(self.account.server_url, self.account.username)
@@ -114,25 +114,29 @@ class Session(QObject):
         from mask_editor.sync.engine import SyncOptions, pull_pose
         from mask_editor.sync.refresh import fetch_pose_image
 
+        task = Task(self)  # a quit cancels the pull between requests
+
         def work(client: PyroClient) -> Any:
             if workspace.pose_image(pose_id) is None:
                 fetch_pose_image(client, workspace, pose_id)
             # One round, no engine retries: opening a pose offline must say so in seconds, not after
             # a minute of backoff (File › Sync now retries patiently).
-            return pull_pose(client, workspace, pose_id, options=SyncOptions(max_retries=0))
+            return pull_pose(client, workspace, pose_id, options=SyncOptions(max_retries=0), cancel=task.token)
 
-        self.run(work, lambda result: self._after_pull(workspace, pose_id, result))
+        self.run(work, lambda result: self._after_pull(workspace, pose_id, result), task=task)
 
     def pull(self, workspace: Workspace, camera_id: int | None = None) -> None:
         """Pull one camera's poses, or (None) refresh the cameras and pull every pose."""
         from mask_editor.sync.engine import pull_all, pull_camera
         from mask_editor.sync.refresh import refresh_cameras
 
+        task = Task(self)  # a quit cancels the pull between requests
+
         def work(client: PyroClient) -> Any:
             if camera_id is not None:
-                return pull_camera(client, workspace, camera_id)
+                return pull_camera(client, workspace, camera_id, cancel=task.token)
             refresh_cameras(client, workspace)
-            return pull_all(client, workspace)
+            return pull_all(client, workspace, cancel=task.token)
 
         def done(result: Any) -> None:
             if camera_id is None:
@@ -140,7 +144,7 @@ class Session(QObject):
             self._after_pull(workspace, None, result)
             self.message.emit(result.summary())
 
-        self.run(work, done)
+        self.run(work, done, task=task)
 
     def _after_pull(self, workspace: Workspace, pose_id: int | None, result: Any) -> None:
         from mask_editor.sync.result import Outcome
@@ -154,7 +158,7 @@ class Session(QObject):
         self.poseRefreshed.emit(workspace, pose_id)
 
     def run(self, work: Callable[[PyroClient], Any], on_done: Callable[[Any], None],
-            on_error: Callable[[str], None] | None = None) -> None:
+            on_error: Callable[[str], None] | None = None, *, task: Task | None = None) -> None:
         """`work(client)` off the GUI thread. The session reacts to an expired session or an
         unreachable server itself; `on_error` then gets the failure in words for the caller's panel."""
         client = self.client
@@ -165,7 +169,7 @@ class Session(QObject):
 
         def failed(error: BaseException) -> None:
             from mask_editor.api.errors import SignInRequired, Unreachable
-            from mask_editor.ui.platform.messages import explain  # errors (and api records) load when one happens
+            from mask_editor.ui.messages import explain  # errors (and api records) load when one happens
 
             text = explain(error).text
             if isinstance(error, SignInRequired):
@@ -183,7 +187,7 @@ class Session(QObject):
                 self._set_state("online")
             on_done(value)
 
-        run_task(lambda: work(client), done, failed, owner=self)
+        run_task(lambda: work(client), done, failed, owner=self, task=task)
 
     # --- state --------------------------------------------------------------------------------
 

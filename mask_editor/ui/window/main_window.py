@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         tools = QActionGroup(self)
         tools.addAction(a["select_tool"])
         tools.addAction(a["draw_tool"])
+        tools.addAction(a["area_tool"])  # one exclusive group: the canvas has one tool at a time
         a["select_tool"].setChecked(True)
         a["toggle_masks"].setChecked(True)
         themes = QActionGroup(self)
@@ -366,7 +367,7 @@ class MainWindow(QMainWindow):
             elif name.startswith("conflict_"):
                 enabled = enabled and conflicts
             action.setEnabled(enabled)
-        if not editable and self.actions["draw_tool"].isChecked():
+        if not editable and (self.actions["draw_tool"].isChecked() or self.actions["area_tool"].isChecked()):
             self.actions["select_tool"].trigger()
 
     # --- commands -----------------------------------------------------------------------------
