@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QApplication
 
 from mask_editor.core.geometry import Box
 from mask_editor.sync import SyncOptions
-from mask_editor.ui import tasks
-from mask_editor.ui.app import close_down
-from mask_editor.ui.sync_dialog import SyncDialog
-from mask_editor.ui.window import MainWindow
-from mask_editor.ui.window_session import SessionController
+from mask_editor.ui.dialogs.sync_review import SyncDialog
+from mask_editor.ui.platform import tasks
+from mask_editor.ui.window.app import close_down
+from mask_editor.ui.window.main_window import MainWindow
+from mask_editor.ui.window.session_controller import SessionController
 from mask_editor.workspace import Workspace
 from tests.ui.test_signin import fill_dialog_when_shown
 

@@ -1,4 +1,4 @@
-"""ui/tasks.py, the one way to run background work: answers on the GUI thread, cooperative
+"""ui/platform/tasks.py, the one way to run background work: answers on the GUI thread, cooperative
 cancellation, nothing started or delivered after the quit, one job at a time in a Lane."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_stat
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
-from mask_editor.ui import tasks
-from mask_editor.ui.tasks import Lane, Task, run_task, shutdown_tasks, wait_for_tasks
+from mask_editor.ui.platform import tasks
+from mask_editor.ui.platform.tasks import Lane, Task, run_task, shutdown_tasks, wait_for_tasks
 
 
 def test_the_answer_arrives_on_the_gui_thread(qtbot) -> None:

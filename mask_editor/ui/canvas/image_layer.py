@@ -3,7 +3,8 @@
 A large JPEG is first decoded at a power-of-two reduction that still covers the screen (libjpeg
 skips the finer DCT coefficients: a 7680x4320 image shows in a third of the time of a full decode,
 with a quarter of the memory); the image's own pixels are decoded off the GUI thread only when a
-zoom would magnify the preview (FullDecoder, a task of ui/tasks.py). Scene coordinates stay full-resolution pixels.
+zoom would magnify the preview (FullDecoder, a task of ui/platform/tasks.py). Scene coordinates
+stay full-resolution pixels.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QImageReader, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsView
 
-from mask_editor.ui import style
-from mask_editor.ui.tasks import Lane
+from mask_editor.ui.platform import style
+from mask_editor.ui.platform.tasks import Lane
 from mask_editor.workspace import ImageRow
 
 Mode = Qt.TransformationMode
@@ -125,7 +126,7 @@ def decode_full(path: str) -> QImage:
 
 
 class FullDecoder(QObject):
-    """Decodes images at full resolution, one at a time, as tasks (ui/tasks.py); `decoded(path,
+    """Decodes images at full resolution, one at a time, as tasks (ui/platform/tasks.py); `decoded(path,
     image)` arrives on the GUI thread. `cancel()` drops the requests not started yet."""
 
     decoded = Signal(str, QImage)

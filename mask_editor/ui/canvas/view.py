@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QNativeGestureEvent, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
-from mask_editor.ui import style
 from mask_editor.ui.canvas import grid
 from mask_editor.ui.canvas.handles import Handles
 from mask_editor.ui.canvas.image_layer import (
@@ -25,7 +24,8 @@ from mask_editor.ui.canvas.items import DraftItem, MaskLayer, milli_rect
 from mask_editor.ui.canvas.keys import key_event, nudge_selection, nudge_selection_edge
 from mask_editor.ui.canvas.navigation import ZOOM_STEP, Navigator
 from mask_editor.ui.canvas.tools import TOOLS, Interaction, PanInteraction, Tool, movable
-from mask_editor.ui.document import PoseDocument
+from mask_editor.ui.editing.document import PoseDocument
+from mask_editor.ui.platform import style
 
 HIT_TOLERANCE = 3  # screen pixels: a box thinner than a pixel on screen can still be clicked
 Z_IMAGE, Z_OVERLAY, Z_MASKS, Z_HANDLES, Z_DRAFT = 0, 50, 100, 200, 300

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mask_editor.ui import formatting as fmt
-from mask_editor.ui.tasks import Lane
+from mask_editor.ui.platform import formatting as fmt
+from mask_editor.ui.platform.tasks import Lane
 from mask_editor.workspace import Workspace
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -62,7 +62,7 @@ def decode_thumbnail(path: str, size: QSize) -> QImage:
 
 class Thumbnails(QObject):
     """In-memory thumbnails by image path, decoded off the GUI thread (one at a time, as tasks of
-    ui/tasks.py) on first request."""
+    ui/platform/tasks.py) on first request."""
 
     ready = Signal(str)
 

@@ -1,6 +1,6 @@
 """Who is signed in, to which server, and the network work the window asks for.
 
-The session owns the API client. Every call runs off the GUI thread (ui/tasks.py) and reports back
+The session owns the API client. Every call runs off the GUI thread (ui/platform/tasks.py) and reports back
 on it. A 401/406 at any point asks the user to sign in again; local edits are in the workspace, so
 nothing is lost while the prompt is up. Offline is a normal state, not an error.
 """
@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from mask_editor.ui.tasks import Task, run_task
+from mask_editor.ui.platform.tasks import Task, run_task
 
 if TYPE_CHECKING:
     from mask_editor.api import PyroClient
-    from mask_editor.ui.signin_dialog import SignedIn
+    from mask_editor.ui.dialogs.signin import SignedIn
     from mask_editor.workspace import Account, Workspace
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class Session(QObject):
         if self.account is None:
             self._set_state("signed-out")
             return
-        from mask_editor.credentials import load_token
+        from mask_editor.workspace.credentials import load_token
 
         token = load_token(self.account.server_url, self.account.username)
         if token is None:
@@ -76,8 +76,8 @@ class Session(QObject):
 
     def adopt(self, signed: SignedIn, workspace: Workspace) -> None:
         """After the sign-in dialog: record the account, keep the token if asked, refresh cameras."""
-        from mask_editor.credentials import forget_token, save_token
         from mask_editor.workspace import Account
+        from mask_editor.workspace.credentials import forget_token, save_token
         from mask_editor.workspace.paths import remember_signed_in
 
         token = signed.token
@@ -95,7 +95,7 @@ class Session(QObject):
         self.refresh_cameras(workspace)
 
     def sign_out(self) -> None:
-        from mask_editor.credentials import forget_token
+        from mask_editor.workspace.credentials import forget_token
 
         if self.account is not None:
             forget_token(self.account.server_url, self.account.username)
@@ -169,7 +169,7 @@ class Session(QObject):
 
         def failed(error: BaseException) -> None:
             from mask_editor.api.errors import SignInRequired, Unreachable
-            from mask_editor.ui.messages import explain  # errors (and api records) load when one happens
+            from mask_editor.ui.platform.messages import explain  # errors (and api records) load when one happens
 
             text = explain(error).text
             if isinstance(error, SignInRequired):

@@ -1,4 +1,4 @@
-"""Runs a sync off the GUI thread, as a task of ui/tasks.py (the one background mechanism).
+"""Runs a sync off the GUI thread, as a task of ui/platform/tasks.py (the one background mechanism).
 
 The engine calls `progress` from its pool threads; the task posts it to the GUI thread. `cancel()`
 sets the task's token, which the engine checks between requests; the result it then returns says
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from mask_editor.sync import Progress, SyncResult
-from mask_editor.ui.tasks import Task, run_task
+from mask_editor.ui.platform.tasks import Task, run_task
 
 # What to run: given the cancel event and the progress callback, return the engine's result.
 # e.g. lambda cancel, progress: push_all(client, ws, cancel=cancel, progress=progress)

@@ -34,8 +34,8 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from mask_editor.ui.settings import APPLICATION, ORGANIZATION, AppSettings
-    from mask_editor.ui.theme import apply_theme, icon, requested_theme
+    from mask_editor.ui.platform.settings import APPLICATION, ORGANIZATION, AppSettings
+    from mask_editor.ui.platform.theme import apply_theme, icon, requested_theme
 
     # Fractional scale factors (125 %, 150 %) as they are: rounding them makes text and icons blurry.
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -47,8 +47,8 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
     settings = AppSettings()
     apply_theme(app, requested_theme(settings.theme()))
     app.setWindowIcon(icon("app"))
-    from mask_editor.ui import collector
-    from mask_editor.ui.clipboard import hand_over_as_text
+    from mask_editor.ui.editing.clipboard import hand_over_as_text
+    from mask_editor.ui.platform import collector
 
     collector.install(app)
     app.aboutToQuit.connect(hand_over_as_text)
@@ -57,13 +57,13 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
     except StartError as exc:
         _report(exc, smoke)
         return 1
-    from mask_editor.ui.window import MainWindow
+    from mask_editor.ui.window.main_window import MainWindow
 
     window = MainWindow(ws, settings)
-    from mask_editor.ui.window_session import SessionController
+    from mask_editor.ui.window.session_controller import SessionController
 
     window.session_controller = SessionController(window)
-    from mask_editor.ui.window_sync import attach_sync
+    from mask_editor.ui.window.sync_actions import attach_sync
 
     attach_sync(window, window.session_controller)
     try:
@@ -82,7 +82,7 @@ def close_down(window) -> bool:
     for those running, so that nothing writes to the workspace or touches a widget after this; then
     close the workspace. False when some work did not return in time: the workspace is left open
     (its journal makes an interrupted write safe) rather than closed under a writer."""
-    from mask_editor.ui.tasks import running_tasks, shutdown_tasks
+    from mask_editor.ui.platform.tasks import running_tasks, shutdown_tasks
 
     settled = shutdown_tasks()
     if not settled:
