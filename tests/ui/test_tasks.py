@@ -163,7 +163,8 @@ class LaneMachine(RuleBasedStateMachine):
         deadline = time.monotonic() + 5
         while time.monotonic() < deadline:
             QApplication.processEvents()
-            if self.answers == self.ran and (self.running is None or self.started[-1:] == [self.running]):
+            # every job the model says started has started (the same key can run twice in a row)
+            if self.answers == self.ran and self.started == self.ran + ([self.running] if self.running else []):
                 return
             time.sleep(0.002)
 
