@@ -110,13 +110,13 @@ def merge_pose(
         mask = current.get(attempt.local_id)
         if attempt.op is Op.CREATE and (mask is None or mask.server_id is None):
             key = (attempt.local_id, attempt.sent_text or "")
-            since = min(attempt.attempted_at, in_doubt[key].first_attempt_at) if key in in_doubt else \
-                attempt.attempted_at
+            earlier = in_doubt.get(key)  # sent before, and again since: any of its sends may have landed
+            since = min(attempt.attempted_at, earlier.first_attempt_at) if earlier else attempt.attempted_at
             found = _adoptable(attempt.sent_text, since - tolerance, server, known)
             if found is None:
                 # Never created, or still on its way: the row is posted again (only now), and this
                 # send stays in doubt, since it may yet land.
-                in_doubt[key] = _one_more_send(in_doubt.get(key), attempt)
+                in_doubt[key] = _one_more_send(earlier, attempt)
                 continue
             known.add(found.id)
             out.adopted += 1
@@ -130,8 +130,9 @@ def merge_pose(
                 current[mask.local_id] = rebase(mask, there)  # our PATCH did land
         # A DELETE in doubt needs nothing: the mask is listed (delete again) or not (done).
 
-    out.doubts = [d for d in (_settle(d, pose_id, server, known, current, out, tolerance) for d in in_doubt.values())
-                  if d.unaccounted > 0 and (asked_at is None or asked_at - d.last_attempt_at < horizon)]
+    settled = [_settle(d, pose_id, server, known, current, out, tolerance) for d in in_doubt.values()]
+    out.doubts = [d for d in settled if d.unaccounted > 0 and
+                  (asked_at is None or asked_at - d.last_attempt_at < horizon)]  # else nothing more can land
 
     for local_id, mask in current.items():
         merged = merge_row(mask, listed.get(mask.server_id)) if mask.server_id is not None else mask
@@ -194,8 +195,8 @@ def _settle(doubt: CreateInDoubt, pose_id: int, server: list[ServerMask], known:
             left -= 1
     sent = _box(doubt.sent_text)
     for s in server:
-        if left > 0 and s.id not in known and sent is not None and s.box == sent \
-                and s.created_at >= doubt.first_attempt_at:
+        ours = s.id not in known and sent is not None and s.box == sent and s.created_at >= doubt.first_attempt_at
+        if ours and left > 0:
             known.add(s.id)
             out.inserted.append(from_server(pose_id, s, deleted=True))
             out.late_copies += 1
