@@ -67,8 +67,8 @@ def result_document(result: SyncResult, ws: Workspace) -> dict:
     return {
         "outcome": str(result.outcome), "poses_pulled": result.poses_pulled,
         "created": result.created, "updated": result.patched, "deleted": result.deleted,
-        "recovered": result.adopted, "from_server": {"changed": result.taken, "added": result.added,
-                                                      "removed": result.dropped},
+        "recovered": result.adopted, "late_copies_deleted": result.late_copies,
+        "from_server": {"changed": result.taken, "added": result.added, "removed": result.dropped},
         "new_conflicts": result.conflicts, "conflicts": _conflicts(ws), "left_to_push": result.remaining,
         "refused": [{"pose_id": f.pose_id, "local_id": f.local_id, "operation": str(f.op), "reason": f.reason}
                     for f in result.failed],

@@ -24,7 +24,7 @@ from typing import cast
 
 from mask_editor.api.client import PyroClient
 from mask_editor.api.errors import ApiError, ServerError, SignInRequired, Unreachable
-from mask_editor.sync.merge import DEFAULT_ADOPT_TOLERANCE
+from mask_editor.sync.merge import DEFAULT_ADOPT_TOLERANCE, DEFAULT_LATE_HORIZON
 from mask_editor.sync.pull import pull_listing
 from mask_editor.sync.push import push_outbox
 from mask_editor.sync.result import Outcome, PoseReport, SyncResult
@@ -47,6 +47,7 @@ class SyncOptions:
     backoff_base: float = 0.5
     backoff_max: float = 30.0
     adopt_tolerance: timedelta = DEFAULT_ADOPT_TOLERANCE
+    late_horizon: timedelta = DEFAULT_LATE_HORIZON  # how long a create sent again stays in doubt
     sleep: Callable[[float], None] | None = None  # None: a real wait that a cancel cuts short
     rng: random.Random = field(default_factory=random.Random)
     clock: Callable[[], datetime] = now_utc
@@ -139,7 +140,7 @@ def _pose_task(run: _Run, pose_id: int, push: bool) -> PoseReport:
         marker = report.pushed
         try:
             merge = pull_listing(run.client, run.ws, pose_id, tolerance=run.options.adopt_tolerance,
-                                 clock=run.options.clock)
+                                 clock=run.options.clock, late_horizon=run.options.late_horizon)
             if not report.pulled:
                 run.advance(f"pose {pose_id}: pulled")
             report.add_merge(merge)
@@ -213,11 +214,12 @@ def pending_operations(ws: Workspace, pose_ids: Iterable[int] | None = None) -> 
 
 
 def pending_poses(ws: Workspace) -> list[int]:
-    """Poses with something to push or a push in doubt."""
+    """Poses with something to push, a push in doubt, or a create whose earlier send may land late."""
     found = {r["pose_id"] for r in ws.query(
         f"SELECT DISTINCT pose_id FROM masks WHERE ({STATE_SQL}) IN ('new', 'edited', 'deleted') "
         "OR push_attempted_at IS NOT NULL")}
     found |= {a.pose_id for a in sync_rows.attempts(ws)}
+    found |= {d.pose_id for d in ws.creates_in_doubt()}
     return sorted(found)
 
 

@@ -6,14 +6,16 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from mask_editor.api.client import PyroClient
-from mask_editor.sync.merge import PoseMerge, merge_pose
+from mask_editor.sync.merge import DEFAULT_LATE_HORIZON, PoseMerge, merge_pose
 from mask_editor.workspace import Workspace, sync_rows
 from mask_editor.workspace.store import now_utc
 
 
 def pull_listing(client: PyroClient, ws: Workspace, pose_id: int, *, tolerance: timedelta,
-                 clock: Callable[[], datetime] = now_utc) -> PoseMerge:
-    """One listing of the pose, merged three ways; settles the pose's pushes whose answer was lost."""
+                 clock: Callable[[], datetime] = now_utc,
+                 late_horizon: timedelta = DEFAULT_LATE_HORIZON) -> PoseMerge:
+    """One listing of the pose, merged three ways; settles the pose's pushes whose answer was lost,
+    and the late copies of its creates sent again."""
     asked_at = clock()
     server = client.pose_masks(pose_id)  # the network stays outside the transaction
     with ws.transaction():
@@ -21,12 +23,11 @@ def pull_listing(client: PyroClient, ws: Workspace, pose_id: int, *, tolerance: 
         # Only attempts made before we asked can be judged by this listing (one worker per pose, so
         # "at the same clock tick" can only mean before: coarse clocks tick every ~16 ms on Windows).
         attempts = [a for a in sync_rows.attempts(ws, pose_id) if a.attempted_at <= asked_at]
-        listed = [s.id for s in server]
-        held = {r["server_id"] for r in ws.query(
-            f"SELECT server_id FROM masks WHERE pose_id != ? AND server_id IN ({','.join('?' * len(listed))})",
-            (pose_id, *listed))} if listed else set()
-        merge = merge_pose(pose_id, rows, server, attempts, held_elsewhere=held, tolerance=tolerance)
+        held = ws.server_ids_held_elsewhere(pose_id, (s.id for s in server))
+        merge = merge_pose(pose_id, rows, server, attempts, held_elsewhere=held, tolerance=tolerance,
+                           doubts=ws.creates_in_doubt(pose_id), asked_at=asked_at, horizon=late_horizon)
         sync_rows.write_rows(ws, changed=merge.changed, removed=merge.removed, inserted=merge.inserted,
                              resolved=merge.resolved)
+        sync_rows.set_creates_in_doubt(ws, pose_id, merge.doubts)
         ws.set_masks_pulled(pose_id, clock())
     return merge

@@ -45,6 +45,7 @@ class PoseReport:
     added: int = 0
     dropped: int = 0
     conflicts: int = 0
+    late_copies: int = 0
     failed: list[MaskFailure] = field(default_factory=list)
     error: str | None = None  # the pose could not be finished
 
@@ -55,6 +56,7 @@ class PoseReport:
         self.added += merge.added
         self.dropped += merge.dropped
         self.conflicts += merge.conflicts
+        self.late_copies += merge.late_copies
 
     @property
     def pushed(self) -> int:
@@ -74,6 +76,7 @@ class SyncResult:
     added: int = 0  # server masks new to us
     dropped: int = 0  # masks the server deleted, removed here
     conflicts: int = 0  # new conflicts, waiting for a decision
+    late_copies: int = 0  # creates sent again whose earlier send landed late: the extra copy is deleted
     failed: list[MaskFailure] = field(default_factory=list)
     pose_failures: list[PoseFailure] = field(default_factory=list)
     remaining: int = 0  # operations still in the outbox after this run (conflicts not counted)
@@ -83,7 +86,8 @@ class SyncResult:
         result = cls(outcome, remaining=remaining)
         for r in reports:
             result.poses_pulled += int(r.pulled)
-            for name in ("created", "patched", "deleted", "adopted", "taken", "added", "dropped", "conflicts"):
+            for name in ("created", "patched", "deleted", "adopted", "taken", "added", "dropped", "conflicts",
+                         "late_copies"):
                 setattr(result, name, getattr(result, name) + getattr(r, name))
             result.failed.extend(r.failed)
             if r.error is not None:
@@ -102,6 +106,9 @@ class SyncResult:
         parts = [f"{self.created} created", f"{self.patched} updated", f"{self.deleted} deleted"]
         if self.adopted:
             parts.append(f"{self.adopted} recovered after a lost answer")
+        if self.late_copies:
+            copies = "copy" if self.late_copies == 1 else "copies"
+            parts.append(f"{self.late_copies} late {copies} of a create sent again, deleted")
         parts += [f"{self.taken + self.added + self.dropped} changes from the server",
                   f"{self.conflicts} new conflicts", f"{len(self.failed)} refused", f"{self.remaining} left to push"]
         lines = [head, ", ".join(parts) + "."]

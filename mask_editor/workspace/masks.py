@@ -13,10 +13,10 @@ from dataclasses import replace
 from datetime import datetime
 
 from mask_editor.core.geometry import Box, quantize
-from mask_editor.workspace.records import Mask, MaskState
+from mask_editor.workspace.records import CreateInDoubt, Mask, MaskState
 from mask_editor.workspace.rows import MASK_COLUMNS, mask_from_row, replace_row
 from mask_editor.workspace.schema import STATE_SQL
-from mask_editor.workspace.store import Store, now_utc, to_text
+from mask_editor.workspace.store import Store, from_text, now_utc, to_text
 
 
 class Workspace(Store):
@@ -102,6 +102,26 @@ class Workspace(Store):
     def _server_id_known(conn: sqlite3.Connection, row: Mask) -> bool:
         found = conn.execute("SELECT local_id FROM masks WHERE server_id = ?", (row.server_id,)).fetchone()
         return found is not None and found[0] == row.local_id
+
+    # --- what the sync engine reads ------------------------------------------------------------
+
+    def server_ids_held_elsewhere(self, pose_id: int, server_ids: Iterable[int]) -> set[int]:
+        """Those of `server_ids` that rows of other poses hold (never to be adopted here)."""
+        ids = list(server_ids)
+        if not ids:
+            return set()
+        sql = f"SELECT server_id FROM masks WHERE pose_id != ? AND server_id IN ({','.join('?' * len(ids))})"
+        return {r["server_id"] for r in self.query(sql, (pose_id, *ids))}
+
+    def creates_in_doubt(self, pose_id: int | None = None) -> list[CreateInDoubt]:
+        """Creates sent again whose earlier sends may still land (oldest first)."""
+        where, params = ("WHERE pose_id = ?", (pose_id,)) if pose_id is not None else ("", ())
+        try:
+            rows = self.query(f"SELECT * FROM creates_in_doubt {where} ORDER BY id", params)
+        except sqlite3.OperationalError:  # a read-only workspace of an older format
+            return []
+        return [CreateInDoubt(r["local_id"], r["pose_id"], r["sent_text"], from_text(r["first_attempt_at"]),
+                              from_text(r["last_attempt_at"]), r["unaccounted"]) for r in rows]  # type: ignore[arg-type]
 
     # --- counts -------------------------------------------------------------------------------
 

@@ -119,3 +119,19 @@ class Mask:
     @property
     def suspicious(self) -> bool:
         return bool(self.notes) or self.box is None
+
+
+@dataclass(frozen=True, slots=True)
+class CreateInDoubt:
+    """A create that was sent again after a send of it went unanswered: that send, held somewhere
+    on the way, may still reach the server and make a second copy (docs/adr/0001-sync-outbox.md).
+
+    `unaccounted` counts the sends whose copy has not been seen yet (each makes at most one);
+    the record goes when it reaches 0, or when no send is younger than the sync's late horizon."""
+
+    local_id: int  # the row that was sent (it may be gone since)
+    pose_id: int
+    sent_text: str  # the mask text every send of it carried
+    first_attempt_at: datetime  # our clock: a copy the server dated earlier is not ours
+    last_attempt_at: datetime
+    unaccounted: int

@@ -69,6 +69,21 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX push_attempts_by_pose ON push_attempts(pose_id);
     """,
+    # Creates sent again after a send went unanswered (records.CreateInDoubt): the unanswered send
+    # may still land late, and its copy is then ours to delete. Kept apart from push_attempts, which
+    # holds one request in flight per row and is emptied by the pull that settles it.
+    """
+    CREATE TABLE creates_in_doubt (
+        id INTEGER PRIMARY KEY,
+        local_id INTEGER NOT NULL,
+        pose_id INTEGER NOT NULL,
+        sent_text TEXT NOT NULL,
+        first_attempt_at TEXT NOT NULL,
+        last_attempt_at TEXT NOT NULL,
+        unaccounted INTEGER NOT NULL
+    );
+    CREATE INDEX creates_in_doubt_by_pose ON creates_in_doubt(pose_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -18,7 +18,7 @@ from enum import StrEnum
 from mask_editor.core.codec import parse_mask
 from mask_editor.core.geometry import Box
 from mask_editor.workspace.masks import Workspace
-from mask_editor.workspace.records import ConflictKind, Mask, MaskState
+from mask_editor.workspace.records import ConflictKind, CreateInDoubt, Mask, MaskState
 from mask_editor.workspace.rows import insert_row, replace_row, update_row
 from mask_editor.workspace.store import from_text, to_text
 
@@ -171,6 +171,17 @@ def record_unsent(ws: Workspace, attempt: Attempt) -> None:
     """The request certainly did not apply (refused connection, 401): nothing to look for later."""
     with ws.transaction() as conn:
         _resolve(conn, attempt.local_id)
+
+
+def set_creates_in_doubt(ws: Workspace, pose_id: int, doubts: Iterable[CreateInDoubt]) -> None:
+    """The pose's creates in doubt, as a pull left them (records settled by it are gone)."""
+    with ws.transaction() as conn:
+        conn.execute("DELETE FROM creates_in_doubt WHERE pose_id = ?", (pose_id,))
+        conn.executemany(
+            "INSERT INTO creates_in_doubt(local_id, pose_id, sent_text, first_attempt_at, last_attempt_at, "
+            "unaccounted) VALUES (?,?,?,?,?,?)",
+            [(d.local_id, pose_id, d.sent_text, to_text(d.first_attempt_at), to_text(d.last_attempt_at),
+              d.unaccounted) for d in doubts if d.unaccounted > 0])
 
 
 # --- whole rows ------------------------------------------------------------------------------------

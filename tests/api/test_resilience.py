@@ -83,6 +83,19 @@ def test_a_lost_create_answer_may_still_have_created_the_mask(fake_api: FakeApi,
     assert fake_api.server.count("POST", "/api/v1/occlusion_masks/") == 1
 
 
+def test_a_create_delivered_late_lands_after_the_client_gave_up(fake_api: FakeApi, agent: PyroClient) -> None:
+    pose = fake_api.seeded.alpha_poses[1]
+    fake_api.faults.deliver_late(1.0, (1.0, 1.0))  # every POST, a second late; reads are left alone
+    assert agent.pose_masks(pose) == []
+    with pytest.raises(Unreachable) as caught:
+        agent.create_mask(pose, BOX)
+    assert caught.value.maybe_applied  # cut off at once: it may have been applied, as far as we know
+    assert fake_api.state.masks(pose) == [] and fake_api.server.late_pending == 1  # not there yet
+    assert fake_api.server.wait_for_late(timeout=5)
+    assert [m.mask for m in fake_api.state.masks(pose)] == ["(0.1,0.2,0.3,0.4)"]
+    assert fake_api.faults.injected == {"deliver_late": 1}
+
+
 def test_lost_delete_answer_then_second_delete_is_404(fake_api: FakeApi, agent: PyroClient) -> None:
     from mask_editor.api import NotFound
 

@@ -16,6 +16,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed-demo", action="store_true", help="add demo data (users, cameras, masks)")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every answer")
     parser.add_argument("--error-rate", type=float, default=0.0, help="share of requests answered 503")
+    parser.add_argument("--deliver-late", type=float, default=0.0, metavar="RATE",
+                        help="share of POSTs cut off at once and applied 0.5-2 s later")
     parser.add_argument("--seed", type=int, default=0, help="random seed for faults and list order")
     args = parser.parse_args(argv)
 
@@ -24,6 +26,7 @@ def main(argv: list[str] | None = None) -> None:
         seed_demo_extras(state, seed_default(state))
     server = FakePyroApi(state, port=args.port)
     server.faults.configure(latency=args.latency, error_rate=args.error_rate, seed=args.seed)
+    server.faults.deliver_late(args.deliver_late)
     server.start()
     print(f"fake pyro-api listening on {server.url} (API under {server.url}/api/v1)", flush=True)
     if args.seed_demo:

@@ -204,12 +204,26 @@ class FakeHandler(BaseHTTPRequestHandler):
             self._record(request, None)
             text = f"fault injected: HTTP {decision.status}".encode()
             return self._write(Reply(decision.status, text, "text/plain; charset=utf-8"))
+        if decision.action == "deliver_late":
+            return self._deliver_late(request, decision.hold)
         reply, route = self.api.dispatcher.dispatch(request)
         self._record(request, route)
         log.debug("%s %s -> %s", request.method, request.path, reply.status)
         if decision.action == "lose_response":
             return self._reset()  # the change is committed; the client never hears of it
         self._write(reply)
+
+    def _deliver_late(self, request: Request, hold: float) -> None:
+        """Cut the client off as if the request had not reached the server yet; apply it `hold`
+        seconds later, from another thread (the socket really closes only when this handler ends)."""
+
+        def apply() -> None:
+            reply, route = self.api.dispatcher.dispatch(request)
+            self._record(request, route)
+            log.debug("%s %s -> %s, delivered %.2f s late", request.method, request.path, reply.status, hold)
+
+        self.api.deliver_later(hold, apply)  # counted before the reset: a client that saw it can wait
+        self._reset()
 
     def _record(self, request: Request, route: Route | None) -> None:
         self.api.record(

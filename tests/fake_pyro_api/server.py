@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import time
+from collections.abc import Callable
 from datetime import timedelta
 from http.server import ThreadingHTTPServer
 from types import TracebackType
@@ -64,6 +66,8 @@ class FakePyroApi:
         self.stopping = threading.Event()
         self._requests: list[RecordedRequest] = []
         self._requests_lock = threading.Lock()
+        self._late = 0  # requests held by the "deliver_late" fault, not applied yet
+        self._late_changed = threading.Condition()
         handler = type("BoundFakeHandler", (FakeHandler,), {"api": self})
         self._server = _Server((host, port), handler)
         self._thread = threading.Thread(
@@ -112,6 +116,37 @@ class FakePyroApi:
     def count(self, method: str, path: str) -> int:
         """How many requests reached the server with this method and exact path."""
         return sum(1 for r in self.requests if r.method == method and r.path == path)
+
+    # --- requests delivered late ---------------------------------------------------------------------
+
+    def deliver_later(self, hold: float, apply: Callable[[], None]) -> None:
+        """Run `apply` (a held request) `hold` seconds from now, unless the server stops first."""
+        with self._late_changed:
+            self._late += 1
+
+        def later() -> None:
+            try:
+                if not self.stopping.wait(hold):
+                    apply()
+            finally:
+                with self._late_changed:
+                    self._late -= 1
+                    self._late_changed.notify_all()
+
+        threading.Thread(target=later, name="fake-pyro-api-late", daemon=True).start()
+
+    @property
+    def late_pending(self) -> int:
+        with self._late_changed:
+            return self._late
+
+    def wait_for_late(self, timeout: float = 10.0) -> bool:
+        """Wait until every request held by "deliver_late" has been applied; False on timeout."""
+        end = time.monotonic() + timeout
+        with self._late_changed:
+            while self._late and (left := end - time.monotonic()) > 0:
+                self._late_changed.wait(left)
+            return self._late == 0
 
     # --- tokens -------------------------------------------------------------------------------------
 
