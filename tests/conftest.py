@@ -44,9 +44,9 @@ def _own_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     monkeypatch.setenv("MASK_EDITOR_KEYRING", "0")  # tests that check the keyring path opt in
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     hermetic.redirect_qsettings(home)
-    before = hermetic.snapshot(_STAND_IN)
+    before = hermetic.snapshot_tree(_STAND_IN)
     yield home
-    if written := hermetic.changes(before, hermetic.snapshot(_STAND_IN)):
+    if written := hermetic.changes(before, hermetic.snapshot_tree(_STAND_IN)):
         pytest.fail("this test wrote outside its temp folders: " + ", ".join(written), pytrace=False)
 
 

@@ -4,8 +4,8 @@ snapshot of them to compare, and the per-test environment tests/conftest.py sets
 `make test` used to leave a pytest temp path as the last workspace and a squashed window layout in
 ~/.config/Pyronear/mask_editor.ini. Now every test gets its own HOME, XDG folders and QSettings
 paths, and two checks fail a run that writes outside them anyway:
-- per test: the session's stand-in HOME (what a path resolved at import time would hold) stays
-  untouched, so the failure names the test;
+- per test: nothing in the session's stand-in HOME (where a path resolved at import time would
+  point) changes, so the failure names the test;
 - per session: the real HOME's app folders are unchanged at the end (hard-coded paths included).
 """
 
@@ -52,14 +52,21 @@ def snapshot(home: Path, xdg: dict[str, Path] | None = None) -> dict[str, tuple[
     """(mtime in ns, size) of every file and folder in the watched app folders."""
     seen: dict[str, tuple[int, int]] = {}
     for top in watched(home, xdg):
-        if not top.exists():
+        seen.update(snapshot_tree(top))
+    return seen
+
+
+def snapshot_tree(top: Path) -> dict[str, tuple[int, int]]:
+    """(mtime in ns, size) of `top` and everything under it (nothing when it does not exist)."""
+    seen: dict[str, tuple[int, int]] = {}
+    if not top.exists():
+        return seen
+    for path in [top, *top.rglob("*")] if top.is_dir() else [top]:
+        try:
+            st = path.lstat()
+        except FileNotFoundError:  # removed while walking
             continue
-        for path in [top, *top.rglob("*")] if top.is_dir() else [top]:
-            try:
-                st = path.lstat()
-            except FileNotFoundError:  # removed while walking
-                continue
-            seen[str(path)] = (st.st_mtime_ns, st.st_size)
+        seen[str(path)] = (st.st_mtime_ns, st.st_size)
     return seen
 
 

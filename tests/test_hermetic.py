@@ -87,25 +87,32 @@ def test_snapshot_sees_new_changed_and_removed_files(tmp_path: Path):
     assert str(ini) in hermetic.changes(before, hermetic.snapshot(tmp_path))
 
 
-WRITES_REAL_CONFIG = """
+ESCAPING_TESTS = """
     from pathlib import Path
 
     def test_writes_the_real_config():
         target = Path({real!r}) / ".config" / "Pyronear" / "mask_editor.ini"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("[workspace]\\nlast=/tmp/pytest-of-someone/gone.sqlite\\n")
+
+    def test_writes_where_an_import_time_path_points():
+        from tests.conftest import _STAND_IN  # the HOME a module-level Path.home() would have seen
+
+        (_STAND_IN / "escaped.txt").write_text("x")
 """
 
 
 @pytest.mark.slow
 def test_the_guard_fails_a_run_that_writes_the_real_config(tmp_path: Path):
-    """An inner pytest run, with this conftest, whose "real" HOME is a folder of ours: its one test
-    writes that HOME's ~/.config/Pyronear/mask_editor.ini, and the run must fail, naming the file."""
+    """An inner pytest run, with this conftest, whose "real" HOME is a folder of ours: one test
+    writes that HOME's ~/.config/Pyronear/mask_editor.ini (the session check must fail the run,
+    naming it), another the HOME a path computed at import time would use (the per-test check
+    must fail that test)."""
     real = tmp_path / "real-home"
     real.mkdir()
     inner = tmp_path / "inner"
     (inner / "tests").mkdir(parents=True)
-    (inner / "tests" / "test_escape.py").write_text(textwrap.dedent(WRITES_REAL_CONFIG.format(real=str(real))))
+    (inner / "tests" / "test_escape.py").write_text(textwrap.dedent(ESCAPING_TESTS.format(real=str(real))))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "MASK_EDITOR_"))}
     env.update(HOME=str(real), PYTHONPATH=str(REPO))
     args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(REPO),
@@ -115,5 +122,8 @@ def test_the_guard_fails_a_run_that_writes_the_real_config(tmp_path: Path):
     written = real / ".config" / "Pyronear" / "mask_editor.ini"
     assert written.exists()
     assert done.returncode != 0, done.stdout + done.stderr
-    assert str(written) in done.stdout + done.stderr
-    assert "outside its temp folders" in done.stdout + done.stderr
+    out = done.stdout + done.stderr
+    assert f"A test wrote outside its temp folders, in the real HOME: {written.parent}, {written}" in out
+    assert "ERROR at teardown of test_writes_where_an_import_time_path_points" in out
+    assert "this test wrote outside its temp folders: " in out and "escaped.txt" in out
+    assert "2 passed, 1 error" in out  # the first write is caught by the session check only
