@@ -17,6 +17,7 @@ _STAND_IN = Path(tempfile.mkdtemp(prefix="mask-editor-tests-home-"))
 os.environ.update(hermetic.home_env(_STAND_IN))
 for _name in hermetic.CLEARED:
     os.environ.pop(_name, None)
+_BASETEMP: Path | None = None  # this session's temp root, once a test asked for it
 
 # The contract test server (tests/fake_pyro_api) and clients of it; imported after the line above
 # so that nothing it loads resolves a folder in the real HOME.
@@ -36,6 +37,8 @@ def _own_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     """Every test, and every command it spawns, has its own HOME, XDG folders and QSettings paths,
     and no system keyring; afterwards the stand-in HOME must be as it was (else the test wrote
     outside its temp folders)."""
+    global _BASETEMP
+    _BASETEMP = tmp_path_factory.getbasetemp()
     home = tmp_path_factory.mktemp("home")
     for name, value in hermetic.home_env(home).items():
         monkeypatch.setenv(name, value)
@@ -71,11 +74,15 @@ def pytest_sessionfinish(session, exitstatus):
     environment); then what the app does on quit."""
     written = hermetic.changes(_REAL_SNAPSHOT, hermetic.snapshot(hermetic.REAL_HOME, hermetic.REAL_XDG))
     shutil.rmtree(_STAND_IN, ignore_errors=True)
-    if written:
-        writer = session.config.get_terminal_writer()
+    others = hermetic.other_runs(written, _BASETEMP)
+    writer = session.config.get_terminal_writer()
+    if others:
         writer.line()
-        writer.line(
-            "A test wrote outside its temp folders, in the real HOME: " + ", ".join(written), red=True)
+        writer.line("Changed in the real HOME by another test run on this machine (not counted): "
+                    + ", ".join(f"{p} (names {', '.join(sorted(s))})" for p, s in others.items()), yellow=True)
+    if ours := [p for p in written if p not in others]:
+        writer.line()
+        writer.line("A test wrote outside its temp folders, in the real HOME: " + ", ".join(ours), red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
     _hand_over_clipboard()
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import re
 from pathlib import Path
 
 XDG_NAMES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
@@ -73,6 +74,33 @@ def snapshot_tree(top: Path) -> dict[str, tuple[int, int]]:
 def changes(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> list[str]:
     """The paths created, changed or removed between two snapshots."""
     return sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+
+
+# A pytest session's temp root, as it appears in a path (e.g. /tmp/pytest-of-root/pytest-103/...).
+_BASETEMP = re.compile(r"/pytest-of-[^/\s]+/(pytest-\d+)/")
+
+
+def other_runs(written: list[str], own_basetemp: Path | None) -> dict[str, set[str]]:
+    """Of the `written` paths, those provably written by another pytest run on this machine (a
+    teammate's checkout whose tests still write there): a file naming only other sessions' temp
+    roots (the settings' last workspace does), and folders that changed only because of such files.
+    Maps each to the sessions named. Everything else stays this run's fault."""
+    own = own_basetemp.name if own_basetemp is not None else None
+    excused: dict[str, set[str]] = {}
+    for name in written:
+        path = Path(name)
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+        except OSError:
+            continue
+        sessions = set(_BASETEMP.findall(text))
+        if sessions and own not in sessions:
+            excused[name] = sessions
+    for name in written:
+        inside = [p for p in written if p != name and Path(p).is_relative_to(name)]
+        if Path(name).is_dir() and inside and all(p in excused for p in inside):
+            excused[name] = set().union(*(excused[p] for p in inside))
+    return excused
 
 
 def redirect_qsettings(home: Path) -> None:

@@ -87,6 +87,24 @@ def test_snapshot_sees_new_changed_and_removed_files(tmp_path: Path):
     assert str(ini) in hermetic.changes(before, hermetic.snapshot(tmp_path))
 
 
+def test_writes_that_name_only_another_run_are_that_runs(tmp_path: Path):
+    """A teammate's run on the same machine may still write the real settings; its file names its own
+    temp root. Only such files (and their folder) are excused: ours, or unattributable ones, are not."""
+    folder = tmp_path / ".config" / "Pyronear"
+    folder.mkdir(parents=True)
+    ini = folder / "mask_editor.ini"
+    ini.write_text("[workspace]\nlast=/tmp/pytest-of-root/pytest-103/test_x0/home/demo.sqlite\n")
+    written = [str(folder), str(ini)]
+    assert hermetic.other_runs(written, Path("/tmp/pytest-of-root/pytest-106")) == {
+        str(folder): {"pytest-103"}, str(ini): {"pytest-103"}}
+    assert hermetic.other_runs(written, Path("/tmp/pytest-of-root/pytest-103")) == {}  # our own run
+    ini.write_text("[window]\ngeometry=1\n")  # nothing says who wrote it: ours to answer for
+    assert hermetic.other_runs(written, Path("/tmp/pytest-of-root/pytest-106")) == {}
+    (folder / "other.ini").write_text("x")
+    ini.write_text("last=/tmp/pytest-of-root/pytest-103/a\n")
+    assert str(folder) not in hermetic.other_runs([*written, str(folder / "other.ini")], None)
+
+
 ESCAPING_TESTS = """
     from pathlib import Path
 
