@@ -4,6 +4,8 @@ not be removed (a keyring that refuses to delete)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import keyring
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -19,10 +21,14 @@ pytest_plugins = ("tests.ui.window_fixtures",)
 REMOTE = "http://pyro.invalid:8080"  # .invalid never resolves: a request that goes out fails at once
 
 
-def answer_message_box(qtbot, button_text: str | None, seen: list[str]) -> None:
+def answer_message_box(qtbot, button_text: str | None, seen: list[str]) -> Callable[[], None]:
     """Clicks `button_text` (None: the Cancel/OK button) on the next modal message box; its texts
-    go to `seen`."""
+    go to `seen`. Returns what stops waiting for one (so it cannot answer a later test's box)."""
+    waiting = [True]
+
     def answer() -> None:
+        if not waiting[0]:
+            return
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
             QTimer.singleShot(20, answer)
@@ -33,10 +39,12 @@ def answer_message_box(qtbot, button_text: str | None, seen: list[str]) -> None:
             buttons.sort(key=lambda b: box.buttonRole(b) != QMessageBox.ButtonRole.RejectRole)
         for button in buttons:
             if button_text is None or button.text() == button_text:
+                waiting[0] = False
                 button.click()
                 return
 
     QTimer.singleShot(0, answer)
+    return lambda: waiting.__setitem__(0, False)
 
 
 def remote_dialog(qtbot) -> SignInDialog:
@@ -69,14 +77,12 @@ def test_confirming_sends_it_and_is_not_asked_again_for_the_same_server(qtbot):
                     timeout=30_000)
     assert "nothing was sent" not in dialog.message.text()  # it went out, and could not reach the host
     dialog.password.setText("secret-Pa55")
-    answer_message_box(qtbot, None, seen)  # would cancel a second prompt
+    stop = answer_message_box(qtbot, None, seen)  # would cancel a second prompt
     dialog.submit()
     qtbot.waitUntil(lambda: dialog.sign_in_button.isEnabled(), timeout=30_000)
     QApplication.processEvents()
+    stop()
     assert len(seen) == 1 and "nothing was sent" not in dialog.message.text()
-    answered = QApplication.activeModalWidget()
-    if isinstance(answered, QMessageBox):  # the spare answerer is still waiting: close it
-        answered.reject()
 
 
 def test_http_to_this_computer_signs_in_without_a_warning(qtbot, fake_api):
@@ -113,6 +119,39 @@ def test_sign_out_says_when_the_keyring_keeps_the_session(qtbot, fake_api, app_s
         assert controller.session.state == "signed-out" and controller.session.client is None
         assert "window only" in window.status.currentMessage()
         assert credentials.load_token(fake_api.url, "agent") is not None  # what the warning says
+        close(window)
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_not_remembering_says_when_an_earlier_session_stays_stored(qtbot, fake_api, app_settings, monkeypatch):
+    monkeypatch.delenv("MASK_EDITOR_KEYRING", raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(LockedForDelete())
+    try:
+        credentials.save_token(fake_api.url, "agent", fake_api.token_for("agent"))  # from an earlier sign-in
+        window, controller = empty_window(qtbot, app_settings)
+
+        def answer() -> None:
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, SignInDialog):
+                QTimer.singleShot(20, answer)
+                return
+            dialog.server.setText(fake_api.url)
+            dialog.username.setText("agent")
+            dialog.password.setText(fake_api.passwords["agent"])
+            dialog.remember.setChecked(False)
+            dialog.sign_in_button.click()
+
+        QTimer.singleShot(0, answer)
+        seen: list[str] = []
+        answer_message_box(qtbot, None, seen)
+        assert controller.sign_in()
+        assert len(seen) == 1 and "An earlier session of agent is still stored" in seen[0]
+        assert f'keyring del mask_editor "{fake_api.url} agent"' in seen[0]
+        assert controller.session.state == "online"  # signed in all the same
+        qtbot.waitUntil(lambda: window.document is not None, timeout=10_000)
+        wait_for_tasks()
         close(window)
     finally:
         keyring.set_keyring(previous)
