@@ -11,10 +11,12 @@ TEST_STAMP := $(VENV)/.installed-test
 QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0 \
 	libxcb-randr0 libxcb-xkb1 libxcb-xinerama0
+# And the X server the tests start to check the keys xcb really resolves (tests/ui/test_keys.py).
+TEST_DEBS := xvfb
 
 system-deps:
 	@if command -v dpkg-query >/dev/null 2>&1; then \
-		missing=$$(for p in $(QT_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+		missing=$$(for p in $(QT_DEBS) $(TEST_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 		if [ -n "$$missing" ]; then \
 			if [ "$$(id -u)" = 0 ]; then \
 				echo "Installing Qt's system libraries: $$missing"; \

@@ -1,12 +1,27 @@
 """Shared pytest fixtures."""
 
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
-# The contract test server (tests/fake_pyro_api) and clients of it.
-from tests.fake_pyro_api.fixtures import client_sleeps, fake_api, make_client
+from tests import hermetic
+
+# Before anything resolves a folder: the run's HOME and XDG folders become a stand-in that every
+# test must leave untouched (a path computed at import time lands here, not in the user's HOME).
+_REAL_SNAPSHOT = hermetic.snapshot(hermetic.REAL_HOME, hermetic.REAL_XDG)
+_STAND_IN = Path(tempfile.mkdtemp(prefix="mask-editor-tests-home-"))
+os.environ.update(hermetic.home_env(_STAND_IN))
+for _name in hermetic.CLEARED:
+    os.environ.pop(_name, None)
+_BASETEMP: Path | None = None  # this session's temp root, once a test asked for it
+
+# The contract test server (tests/fake_pyro_api) and clients of it; imported after the line above
+# so that nothing it loads resolves a folder in the real HOME.
+from tests.fake_pyro_api.fixtures import client_sleeps, fake_api, make_client  # noqa: E402
 
 # CI runs the same examples every time (a property failure there is reproducible, never a coin toss);
 # local runs keep exploring new ones.
@@ -15,6 +30,27 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 __all__ = ["client_sleeps", "fake_api", "make_client"]
+
+
+@pytest.fixture(autouse=True)
+def _own_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test, and every command it spawns, has its own HOME, XDG folders and QSettings paths,
+    and no system keyring; afterwards the stand-in HOME must be as it was (else the test wrote
+    outside its temp folders)."""
+    global _BASETEMP
+    _BASETEMP = tmp_path_factory.getbasetemp()
+    home = tmp_path_factory.mktemp("home")
+    for name, value in hermetic.home_env(home).items():
+        monkeypatch.setenv(name, value)
+    for name in hermetic.CLEARED:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MASK_EDITOR_KEYRING", "0")  # tests that check the keyring path opt in
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    hermetic.redirect_qsettings(home)
+    before = hermetic.snapshot_tree(_STAND_IN)
+    yield home
+    if written := hermetic.changes(before, hermetic.snapshot_tree(_STAND_IN)):
+        pytest.fail("this test wrote outside its temp folders: " + ", ".join(written), pytrace=False)
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +70,24 @@ def _collect_on_the_gui_thread(request):
 
 
 def pytest_sessionfinish(session, exitstatus):
+    """The real HOME's app folders are as they were (hard-coded paths, a child without our
+    environment); then what the app does on quit."""
+    written = hermetic.changes(_REAL_SNAPSHOT, hermetic.snapshot(hermetic.REAL_HOME, hermetic.REAL_XDG))
+    shutil.rmtree(_STAND_IN, ignore_errors=True)
+    others = hermetic.other_runs(written, _BASETEMP)
+    writer = session.config.get_terminal_writer()
+    if others:
+        writer.line()
+        writer.line("Changed in the real HOME by another test run on this machine (not counted): "
+                    + ", ".join(f"{p} (names {', '.join(sorted(s))})" for p, s in others.items()), yellow=True)
+    if ours := [p for p in written if p not in others]:
+        writer.line()
+        writer.line("A test wrote outside its temp folders, in the real HOME: " + ", ".join(ours), red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    _hand_over_clipboard()
+
+
+def _hand_over_clipboard() -> None:
     """What the app does on quit (ui/window/app.py): leave no QMimeData of ours on the clipboard, or PySide6
     crashes while the interpreter shuts down."""
     import sys

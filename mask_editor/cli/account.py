@@ -39,12 +39,18 @@ def _password(args: argparse.Namespace) -> str:
 
 def run_login(args: argparse.Namespace) -> int:
     from mask_editor.api import ApiError, InvalidCredentials
+    from mask_editor.api.cleartext import cleartext_risk, sends_secrets_in_clear
     from mask_editor.cli.sync import refresh_cameras
     from mask_editor.workspace import Account, Workspace, WorkspaceBusy, WorkspaceError
     from mask_editor.workspace.credentials import save_token
     from mask_editor.workspace.paths import remember_signed_in, workspace_path
 
     server = args.server.rstrip("/")
+    if sends_secrets_in_clear(server):
+        if not args.allow_insecure_http:
+            raise CommandError(f"Refusing to sign in: {cleartext_risk(server)} Use the server's https:// address, "
+                               "or pass --allow-insecure-http if you accept that risk.", EXIT_USAGE)
+        tell(f"Warning: {cleartext_risk(server)} Going on, as --allow-insecure-http asks.")
     password = _password(args)
     with make_client(server) as client:
         try:
@@ -82,14 +88,19 @@ def run_login(args: argparse.Namespace) -> int:
 
 
 def run_logout(args: argparse.Namespace) -> int:
-    from mask_editor.workspace.credentials import forget_token
+    from mask_editor.workspace.credentials import TokenNotForgotten, forget_token
 
     with open_workspace(args, write=False) as ws:
         account = ws.account()
     if account is None:
         tell("This workspace has no account: nothing to sign out of.")
         return EXIT_OK
-    if forget_token(account.server_url, account.username):
+    try:
+        found = forget_token(account.server_url, account.username)
+    except TokenNotForgotten as exc:
+        raise CommandError(f"Not signed out of {account.server_url} as {account.username}: the stored session "
+                           f"stays valid until it expires. {exc}") from None
+    if found:
         tell(f"Signed out of {account.server_url} as {account.username}. The workspace and its unsynced "
              "changes are kept.")
     else:

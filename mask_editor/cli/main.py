@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--username", required=True, metavar="NAME")
     p.add_argument("--password-stdin", action="store_true",
                    help="read the password from standard input instead of asking for it")
+    p.add_argument("--allow-insecure-http", action="store_true",
+                   help="sign in over plain http:// to a host other than this computer, sending the password "
+                        "and the session token unencrypted (refused without it)")
 
     _sub(sub, "logout", "forget the stored session of the workspace's account",
          "  mask-editor logout\n  mask-editor logout --workspace ~/masks/api.pyronear.org__alice.sqlite",

@@ -77,18 +77,42 @@ def load_token(server_url: str, username: str) -> str | None:
     return text or None
 
 
+class TokenNotForgotten(Exception):
+    """The token could not be removed from a store: the message says which and how to remove it
+    by hand (the token stays valid until it expires, so a silent failure is not a sign-out)."""
+
+
 def forget_token(server_url: str, username: str) -> bool:
-    """Remove the token from everywhere it may be; True if one was found."""
+    """Remove the token from everywhere it may be; True if one was found. Raises
+    TokenNotForgotten (after trying every store) when a store refused."""
     found = False
+    failures: list[str] = []
+    account = _account_key(server_url, username)
     ring = _keyring()
     if ring is not None:
         try:
-            if ring.get_password(SERVICE, _account_key(server_url, username)):
-                ring.delete_password(SERVICE, _account_key(server_url, username))
+            if ring.get_password(SERVICE, account):
+                ring.delete_password(SERVICE, account)
                 found = True
-        except Exception:
-            pass
-    return _remove(token_path(server_url, username)) or found
+        except Exception as exc:  # locked, refused, or a backend that cannot delete
+            failures.append(
+                f"The session could not be removed from the system keyring ({_reason(exc)}). Remove the "
+                f'entry of service "{SERVICE}", account "{account}" with your password manager, or run: '
+                f'keyring del {SERVICE} "{account}"')
+    path = token_path(server_url, username)
+    try:
+        found = _remove(path) or found
+    except OSError as exc:
+        failures.append(f"The session file {path} could not be removed ({_reason(exc)}). Delete that file.")
+    if failures:
+        raise TokenNotForgotten(" ".join(failures))
+    return found
+
+
+def _reason(exc: BaseException) -> str:
+    """The error in a few words; never the token (no store call here is given one)."""
+    text = getattr(exc, "strerror", None) or str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _remove(path: Path) -> bool:

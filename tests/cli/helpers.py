@@ -106,10 +106,16 @@ def cli_env(home: Path) -> dict[str, str]:
     return env
 
 
-def run_cli(*args: str, home: Path, stdin: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
-    """`mask-editor ARGS` through the real entry point (python -m mask_editor), in a subprocess."""
+def run_cli(*args: str, home: Path, stdin: str | None = None, timeout: float = 60,
+            keyring: str | None = None) -> subprocess.CompletedProcess:
+    """`mask-editor ARGS` through the real entry point (python -m mask_editor), in a subprocess;
+    `keyring` names a backend of tests/keyring_backends.py to use instead of none."""
+    env = cli_env(home)
+    if keyring is not None:
+        env.pop("MASK_EDITOR_KEYRING")
+        env["PYTHON_KEYRING_BACKEND"] = f"tests.keyring_backends.{keyring}"
     return subprocess.run([sys.executable, "-m", "mask_editor", *args], input=stdin, capture_output=True,
-                          text=True, env=cli_env(home), cwd=REPO, timeout=timeout)
+                          text=True, env=env, cwd=REPO, timeout=timeout)
 
 
 def one_json(done: subprocess.CompletedProcess) -> object:

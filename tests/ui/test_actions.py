@@ -18,8 +18,8 @@ pytest_plugins = ("tests.ui.window_fixtures",)
 
 def test_no_two_actions_share_a_key_in_the_same_context(qapp):
     assert conflicts() == []
-    specs = [*ACTIONS, ACTIONS[0].__class__("clash", "Clash", "Edit", ("Ctrl+D",))]
-    assert ("Ctrl+D", "duplicate", "clash") in conflicts(specs)
+    specs = [*ACTIONS, ACTIONS[0].__class__("clash", "Clash", "Edit", ("Ctrl+J",))]
+    assert ("Ctrl+J", "duplicate", "clash") in conflicts(specs)
 
 
 def test_destructive_actions_are_never_on_a_bare_letter(qapp):
@@ -32,7 +32,7 @@ def test_destructive_actions_are_never_on_a_bare_letter(qapp):
 def test_required_keys(qapp):
     keys = {spec.name: {s.toString() for s in key_sequences(spec)} for spec in ACTIONS}
     assert {"Del", "Backspace"} <= keys["delete"]
-    assert "Ctrl+D" in keys["duplicate"] and "R" in keys["draw_tool"] and "H" in keys["toggle_masks"]
+    assert "Ctrl+J" in keys["duplicate"] and "R" in keys["draw_tool"] and "H" in keys["toggle_masks"]
     assert {"+", "=", "-", "Ctrl+1", "PgDown", "PgUp", "F1"} <= set().union(*keys.values())
 
 
@@ -46,7 +46,7 @@ def test_every_action_is_in_a_menu_and_in_the_shortcuts_window(window):
     assert dialog.model.rowCount() >= len(ACTIONS)
     QTest.keyClicks(dialog.search, "duplicate")
     assert dialog.proxy.rowCount() == 1
-    assert dialog.proxy.index(0, 2).data() == "Ctrl+D"
+    assert dialog.proxy.index(0, 2).data() == "Ctrl+J"
     dialog.close()
 
 
@@ -76,7 +76,7 @@ def test_duplicate_offsets_the_copy_in_the_same_pose(window):
     doc = window.document
     doc.set_selection({1})
     window.canvas.setFocus()
-    QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     (new,) = [m for m in doc.masks() if m.local_id not in (1, 2, 3)]
     assert doc.selection == {new.local_id}
     assert abs(new.box.xmin - (0.1 + 8 / 1280)) <= 0.001 and abs(new.box.width - 0.2) <= 0.001
@@ -114,7 +114,7 @@ def test_read_only_user_sees_a_banner_and_cannot_change_anything(user_window):
     assert window.actions["copy"].isEnabled() and window.actions["zoom_in"].isEnabled()
     window.canvas.setFocus()
     QTest.keyClick(window, Qt.Key.Key_Delete)
-    QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     doc.add_boxes([Box(0.6, 0.6, 0.7, 0.7)])
     assert {m.local_id for m in doc.masks() if not m.deleted} == {1, 2, 3}
     assert doc.undo_stack.count() == 0

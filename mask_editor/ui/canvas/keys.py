@@ -36,6 +36,18 @@ ARROWS: dict[Qt.Key, tuple[int, int, str, int]] = {
     Key.Key_Down: (0, 1, "bottom", 1),
 }
 
+# Every key the canvas claims, by what it does (the shortcut uniqueness test and the help read it;
+# tests/ui/test_keys.py checks that the canvas claims exactly these).
+_ARROW_NAMES = ("Left", "Right", "Up", "Down")
+CANVAS_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Move the selected masks by 1 pixel", _ARROW_NAMES),
+    ("Move the selected masks by 10 pixels", tuple(f"Shift+{k}" for k in _ARROW_NAMES)),
+    ("Push that side's edge outward", tuple(f"Alt+{k}" for k in _ARROW_NAMES)),
+    ("Pull that side's edge inward", tuple(f"Alt+Shift+{k}" for k in _ARROW_NAMES)),
+    ("Cancel the drag; else leave draw mode; else clear the selection", ("Esc",)),
+    ("Hold to pan with a left drag", ("Space",)),
+)
+
 
 def key_event(view: CanvasView, event: QKeyEvent) -> bool:
     """Called from the canvas's event(): True when the key is the canvas's and was handled. Claiming

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,13 +16,19 @@ from PySide6.QtWidgets import (
 
 from mask_editor.ui.window.actions import ACTIONS, shortcut_text
 
-# Keys the canvas handles itself (not actions): listed so the help is complete.
-CANVAS_KEYS = (
-    ("Canvas", "Move the selected masks by 1 pixel", "Arrow keys"),
-    ("Canvas", "Move the selected masks by 10 pixels", "Shift+Arrow keys"),
+# What the canvas does with the mouse (its keys come from ui/canvas/keys.py): listed so the help is complete.
+CANVAS_MOUSE = (
     ("Canvas", "Pan the image", "Drag with the middle button, or Space+drag"),
     ("Canvas", "Zoom at the cursor", "Ctrl+wheel"),
 )
+
+
+def canvas_rows() -> list[tuple[str, str, str]]:
+    from mask_editor.ui.canvas.keys import CANVAS_KEYS
+
+    native = QKeySequence.SequenceFormat.NativeText
+    rows = [("Canvas", what, ", ".join(QKeySequence(k).toString(native) for k in keys)) for what, keys in CANVAS_KEYS]
+    return rows + list(CANVAS_MOUSE)
 
 
 class ShortcutsDialog(QDialog):
@@ -35,14 +41,14 @@ class ShortcutsDialog(QDialog):
         for spec in ACTIONS:
             self._add_row(spec.menu.replace("/", " › "), spec.text.replace("&", "").rstrip("…"),
                           shortcut_text(spec) or "—")
-        for row in CANVAS_KEYS:
+        for row in canvas_rows():
             self._add_row(*row)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)  # match the menu, the action or the keys
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search actions or keys, e.g. zoom or Ctrl+D")
+        self.search.setPlaceholderText("Search actions or keys, e.g. zoom or Ctrl+J")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView(self)

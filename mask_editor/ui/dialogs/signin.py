@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
+from mask_editor.api.cleartext import cleartext_risk, sends_secrets_in_clear
 from mask_editor.api.records import Token
 from mask_editor.ui.platform.messages import explain
 from mask_editor.ui.platform.tasks import run_task
@@ -38,6 +40,7 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Sign in to Pyronear")
         self.result_value: SignedIn | None = None
+        self._cleartext_accepted = ""  # the http:// server the user agreed to send secrets to in clear
         self.server = QLineEdit(server or DEFAULT_SERVER)
         self.server.setPlaceholderText(DEFAULT_SERVER)
         self.username = QLineEdit(username)
@@ -76,6 +79,18 @@ class SignInDialog(QDialog):
         for widget in (self.server, self.username, self.password, self.remember, self.sign_in_button):
             widget.setEnabled(not busy)
 
+    def confirm_cleartext(self, server: str) -> bool:
+        """Ask before a sign-in over plain http:// to another computer; No is the default."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Send your password unencrypted?"),
+                          cleartext_risk(server), QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(self.tr("Sign in over http:// anyway?"))
+        send = box.addButton(self.tr("Send in clear"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setObjectName("cleartext_warning")
+        box.exec()
+        return box.clickedButton() is send
+
     def submit(self) -> None:
         server = self.server.text().strip().rstrip("/")
         username, password = self.username.text().strip(), self.password.text()
@@ -85,6 +100,11 @@ class SignInDialog(QDialog):
         if not username or not password:
             self._show("Enter your username and password.", True)
             return
+        if sends_secrets_in_clear(server) and server != self._cleartext_accepted:
+            if not self.confirm_cleartext(server):
+                self._show(self.tr("Not signed in: nothing was sent. Use the server's https:// address."), True)
+                return
+            self._cleartext_accepted = server
         self._busy(True)
         self._show(f"Signing in to {server}…", False)
 

@@ -30,6 +30,7 @@ class Session(QObject):
     poseRefreshed = Signal(object, object)  # (workspace, pose id or None for all): masks or image changed
     camerasRefreshed = Signal(object)  # workspace
     message = Signal(str)  # a short status line for the status bar
+    tokenNotForgotten = Signal(str)  # a stored session could not be removed: what stays, and how to remove it
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +78,7 @@ class Session(QObject):
     def adopt(self, signed: SignedIn, workspace: Workspace) -> None:
         """After the sign-in dialog: record the account, keep the token if asked, refresh cameras."""
         from mask_editor.workspace import Account
-        from mask_editor.workspace.credentials import forget_token, save_token
+        from mask_editor.workspace.credentials import TokenNotForgotten, forget_token, save_token
         from mask_editor.workspace.paths import remember_signed_in
 
         token = signed.token
@@ -87,7 +88,10 @@ class Session(QObject):
         if signed.remember:
             save_token(signed.server, signed.username, token.raw)
         else:
-            forget_token(signed.server, signed.username)
+            try:
+                forget_token(signed.server, signed.username)  # "don't remember me": drop an older one
+            except TokenNotForgotten as exc:
+                self.tokenNotForgotten.emit(f"An earlier session of {signed.username} is still stored. {exc}")
         remember_signed_in(workspace.path)
         self._close_client()
         self.account = account
@@ -95,12 +99,23 @@ class Session(QObject):
         self.refresh_cameras(workspace)
 
     def sign_out(self) -> None:
-        from mask_editor.workspace.credentials import forget_token
+        """Forget the stored session and the client. When the stored session cannot be removed, the
+        window still drops its client, but says the session is still stored (tokenNotForgotten)."""
+        from mask_editor.workspace.credentials import TokenNotForgotten, forget_token
 
+        failure = None
         if self.account is not None:
-            forget_token(self.account.server_url, self.account.username)
+            try:
+                forget_token(self.account.server_url, self.account.username)
+            except TokenNotForgotten as exc:
+                failure = (f"Signed out in this window only: the stored session of {self.account.username} "
+                           f"could not be removed and stays valid until it expires. {exc}")
         self._close_client()
-        self._set_state("signed-out", "Signed out. Your workspace and unsynced changes are kept.")
+        if failure is None:
+            self._set_state("signed-out", "Signed out. Your workspace and unsynced changes are kept.")
+            return
+        self._set_state("signed-out", "Signed out in this window only: the stored session could not be removed.")
+        self.tokenNotForgotten.emit(failure)
 
     # --- network work -------------------------------------------------------------------------
 

@@ -4,7 +4,9 @@ all read ACTIONS, so a key is declared once.
 Rules the table follows (tests/ui/test_actions.py checks them):
 - no two actions share a key in overlapping contexts ("window" overlaps every context);
 - a destructive action is never on a bare letter key (Delete and Backspace are not letters);
-- standard keys come from QKeySequence.StandardKey, so each platform gets its own convention.
+- standard keys come from QKeySequence.StandardKey, so each platform gets its own convention;
+  the rule above holds on every keyboard scheme (ui/key_tables.py), not only the one in use: X11
+  binds StandardKey.Delete to Ctrl+D too, so Duplicate is Ctrl+J.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
+
+from mask_editor.ui.key_tables import standard_keys
 
 Key = QKeySequence.StandardKey | str
 SK = QKeySequence.StandardKey
@@ -61,7 +65,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                section="clipboard", tip="Copy the selected masks (paste them into any pose)"),
     ActionSpec("paste", "&Paste", "Edit", (SK.Paste,), icon="paste", needs_edit=True, section="clipboard",
                tip="Paste masks at the same relative position"),
-    ActionSpec("duplicate", "D&uplicate", "Edit", ("Ctrl+D",), icon="duplicate", needs_edit=True,
+    ActionSpec("duplicate", "D&uplicate", "Edit", ("Ctrl+J",), icon="duplicate", needs_edit=True,
                needs_selection=True, section="clipboard", tip="Copy the selected masks a few pixels away"),
     ActionSpec("delete", "&Delete", "Edit", (SK.Delete, "Backspace"), icon="delete", destructive=True,
                needs_edit=True, needs_selection=True, section="clipboard",
@@ -123,12 +127,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
 SPECS: dict[str, ActionSpec] = {spec.name: spec for spec in ACTIONS}
 
 
-def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
-    """The spec's keys on this platform, standard keys expanded, duplicates dropped, in order."""
+def key_sequences(spec: ActionSpec, scheme: str | None = None) -> list[QKeySequence]:
+    """The spec's keys on this platform (or on `scheme`, one of key_tables.SCHEMES), standard keys
+    expanded, duplicates dropped, in order."""
     out: list[QKeySequence] = []
     for key in spec.shortcuts:
-        found = QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [
-            QKeySequence(key)]
+        if not isinstance(key, QKeySequence.StandardKey):
+            found = [QKeySequence(key)]
+        elif scheme is None:
+            found = QKeySequence.keyBindings(key)
+        else:
+            found = standard_keys(key, scheme)
         for seq in found:
             if not seq.isEmpty() and all(seq != known for known in out):
                 out.append(seq)
@@ -143,12 +152,21 @@ def contexts_overlap(a: str, b: str) -> bool:
     return a == b or "window" in (a, b)
 
 
-def conflicts(specs: Iterable[ActionSpec] = ACTIONS) -> list[tuple[str, str, str]]:
-    """(key, action, action) for each key two actions share in overlapping contexts."""
+def canvas_key_specs() -> tuple[ActionSpec, ...]:
+    """The keys the canvas claims when focused (ui/canvas/keys.py), as specs of the "canvas"
+    context, so the uniqueness rule covers them too."""
+    from mask_editor.ui.canvas.keys import CANVAS_KEYS
+
+    return tuple(ActionSpec(f"canvas: {what}", what, "", keys, context="canvas") for what, keys in CANVAS_KEYS)
+
+
+def conflicts(specs: Iterable[ActionSpec] = ACTIONS, scheme: str | None = None) -> list[tuple[str, str, str]]:
+    """(key, action, action) for each key two actions share in overlapping contexts, on this
+    platform or on `scheme`."""
     seen: list[tuple[str, ActionSpec]] = []
     found: list[tuple[str, str, str]] = []
     for spec in specs:
-        for seq in key_sequences(spec):
+        for seq in key_sequences(spec, scheme):
             key = seq.toString(QKeySequence.SequenceFormat.PortableText)
             for other_key, other in seen:
                 if other_key == key and contexts_overlap(spec.context, other.context):

@@ -34,6 +34,7 @@ class SessionController(QObject):
         self.session.message.connect(lambda text: window.status.showMessage(text, 8000))
         self.session.poseRefreshed.connect(self._on_pose_refreshed)
         self.session.camerasRefreshed.connect(self._on_cameras)
+        self.session.tokenNotForgotten.connect(self._on_token_not_forgotten)
         self._on_workspace(window.workspace)
 
     # --- user actions -------------------------------------------------------------------------
@@ -128,6 +129,9 @@ class SessionController(QObject):
         elif self.window.document is not None:
             self.window.browser.select_pose(self.window.document.pose_id)
         self.window.refresh_counts()
+
+    def _on_token_not_forgotten(self, text: str) -> None:
+        QMessageBox.warning(self.window, self.tr("The stored session was not removed"), text)
 
     def _on_session(self) -> None:
         s = self.session
