@@ -130,6 +130,9 @@ def open_workspace(args: argparse.Namespace, *, write: bool) -> Iterator[Workspa
     from mask_editor.workspace import Workspace, WorkspaceBusy, WorkspaceError
 
     path = resolve_workspace(args)
+    if write and _is_bundled_demo(path):
+        raise CommandError(f"{path} is the demo workspace this installation ships, which stays as it is. "
+                           "Use your own copy of it: mask-editor --demo COMMAND.", ErrorKind.READ_ONLY)
     try:
         ws = Workspace(path, exclusive=True) if write else Workspace(path.resolve(), read_only=True)
     except WorkspaceBusy as exc:
@@ -142,6 +145,16 @@ def open_workspace(args: argparse.Namespace, *, write: bool) -> Iterator[Workspa
         yield ws
     finally:
         ws.close()
+
+
+def _is_bundled_demo(path: Path) -> bool:
+    from mask_editor.demo.copy import DEMO_FILE
+    from mask_editor.resources import demo_dir
+
+    try:
+        return path.resolve() == (demo_dir() / DEMO_FILE).resolve()
+    except FileNotFoundError:
+        return False
 
 
 # --- the signed-in client -----------------------------------------------------------------------

@@ -79,6 +79,14 @@ def test_demo_commands_work_on_the_windows_copy_and_leave_the_bundled_files_alon
         assert len(ws.masks(1)) == len(after)
 
 
+def test_write_commands_refuse_the_bundled_demo_file(home):
+    before = _tree_digest(DEMO)
+    done = run_cli("--workspace", str(DEMO / "demo.sqlite"), "import-legacy", "--pose", "1",
+                   str(LEGACY / "moussy_7.json"), home=home)
+    assert done.returncode == 1 and "mask-editor --demo COMMAND" in done.stderr, done.stderr
+    assert _tree_digest(DEMO) == before
+
+
 @pytest.mark.parametrize("args", [["--demo", "--workspace", "x.sqlite", "status"],
                                   ["--demo", "login", "--server", "https://api.example.org", "--username", "a"]])
 def test_demo_refuses_what_it_cannot_mean(home, args):
