@@ -38,8 +38,13 @@ def _smoke_env(tmp_path: Path) -> dict[str, str]:
 @pytest.mark.slow
 def test_installed_wheel_finds_its_resources(tmp_path):
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "-w", str(wheels), str(ROOT)], check=True, cwd=tmp_path)
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-v",
+                            "-w", str(wheels), str(ROOT)], cwd=tmp_path, capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    # An install prints what the build warns about (a license table, undeclared package data): none.
+    warnings = [line for line in (build.stdout + build.stderr).splitlines()
+                if "Warning" in line or "SetuptoolsDeprecationWarning" in line or "deprecated" in line]
+    assert warnings == []
     wheel = next(wheels.glob("mask_editor-*.whl"))
     # A bare venv with the wheel in its site-packages, and our dependencies reached through a .pth
     # (that line adds the folder only: the checkout's editable install there stays inactive).

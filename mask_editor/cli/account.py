@@ -10,9 +10,8 @@ from pathlib import Path
 
 from mask_editor.cli.common import (
     EXIT_OK,
-    EXIT_SIGN_IN,
-    EXIT_USAGE,
     CommandError,
+    ErrorKind,
     api_failure,
     make_client,
     open_workspace,
@@ -30,11 +29,27 @@ def _password(args: argparse.Namespace) -> str:
     else:
         if not sys.stdin.isatty():
             raise CommandError("There is no terminal to ask for the password: pipe it in with --password-stdin.",
-                               EXIT_USAGE)
+                               ErrorKind.USAGE)
         password = getpass.getpass(f"Password for {args.username} on {args.server}: ")
     if not password:
-        raise CommandError("The password is empty.", EXIT_USAGE)
+        raise CommandError("The password is empty.", ErrorKind.USAGE)
     return password
+
+
+def remembered_server(args: argparse.Namespace) -> str | None:
+    """The server of --workspace's account, else of the last sign-in: login's default."""
+    from mask_editor.workspace import Workspace, WorkspaceError
+    from mask_editor.workspace.paths import last_signed_in
+
+    path = Path(args.workspace).expanduser() if args.workspace else last_signed_in()
+    if path is None or not path.is_file():
+        return None
+    try:
+        with Workspace(path.resolve(), read_only=True) as ws:
+            account = ws.account()
+    except WorkspaceError:
+        return None
+    return account.server_url if account else None
 
 
 def run_login(args: argparse.Namespace) -> int:
@@ -49,7 +64,7 @@ def run_login(args: argparse.Namespace) -> int:
     if sends_secrets_in_clear(server):
         if not args.allow_insecure_http:
             raise CommandError(f"Refusing to sign in: {cleartext_risk(server)} Use the server's https:// address, "
-                               "or pass --allow-insecure-http if you accept that risk.", EXIT_USAGE)
+                               "or pass --allow-insecure-http if you accept that risk.", ErrorKind.USAGE)
         tell(f"Warning: {cleartext_risk(server)} Going on, as --allow-insecure-http asks.")
     password = _password(args)
     with make_client(server) as client:
@@ -57,7 +72,7 @@ def run_login(args: argparse.Namespace) -> int:
             token = client.sign_in(args.username, password)
         except InvalidCredentials:
             raise CommandError(f"{server} refused the username or the password of {args.username}.",
-                               EXIT_SIGN_IN) from None
+                               ErrorKind.SIGN_IN) from None
         except ApiError as exc:
             raise api_failure(exc) from None
         path = Path(args.workspace).expanduser() if args.workspace else workspace_path(server, args.username)
@@ -69,7 +84,7 @@ def run_login(args: argparse.Namespace) -> int:
             current = ws.account()
             if current is not None and (current.server_url.rstrip("/"), current.username) != (server, args.username):
                 raise CommandError(f"The workspace {path} belongs to {current.username} on {current.server_url}. "
-                                   "Leave out --workspace to use this account's own.", EXIT_USAGE)
+                                   "Leave out --workspace to use this account's own.", ErrorKind.USAGE)
             ws.set_account(Account(server, args.username, token.user_id, token.role or "user",
                                    token.organization_id))
             where = save_token(server, args.username, token.raw)
@@ -77,6 +92,7 @@ def run_login(args: argparse.Namespace) -> int:
             tell(f"Signed in to {server} as {args.username} (role {token.role}, organization "
                  f"{token.organization_id}). Session kept in {where}.")
             tell(f"Workspace: {path}")
+            cameras = poses = None
             try:
                 cameras, poses = refresh_cameras(ws, client)
                 tell(f"{cameras} cameras, {poses} poses.")
@@ -84,6 +100,10 @@ def run_login(args: argparse.Namespace) -> int:
                 tell(f"Signed in, but the camera list could not be fetched: {api_failure(exc).message}")
         finally:
             ws.close()
+    if args.json:
+        emit_json({"ok": True, "server": server, "username": args.username, "role": token.role,
+                   "organization_id": token.organization_id, "workspace": str(path), "session_kept_in": where,
+                   "cameras": cameras, "poses": poses})
     return EXIT_OK
 
 

@@ -1,8 +1,7 @@
 """The `mask-editor` command: no subcommand opens the window; subcommands run headless.
 
 Qt is imported only when the window opens, so headless commands start fast and run on servers.
-Exit codes (scripts rely on them): 0 success, 1 something failed or is in conflict, 2 usage error,
-3 not signed in or session expired, 4 server unreachable.
+Exit codes (scripts rely on them): cli.common.EXIT_CODES, told by --help from EXIT_CODES_HELP.
 """
 
 from __future__ import annotations
@@ -14,22 +13,26 @@ from pathlib import Path
 
 from mask_editor import __version__
 from mask_editor.cli.common import (
+    EXIT_CODES,
     EXIT_FAILED,
     EXIT_OK,
     EXIT_SIGN_IN,
     EXIT_UNREACHABLE,
     EXIT_USAGE,
     CommandError,
+    ErrorKind,
+    check_server_url,
 )
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_SIGN_IN", "EXIT_UNREACHABLE", "EXIT_USAGE", "build_parser", "main"]
 
-EXIT_CODES = """exit codes:
+EXIT_CODES_HELP = """exit codes:
   0  success
-  1  something failed, or masks are in conflict
-  2  usage error (a wrong option or path)
+  1  something failed, masks are in conflict, the server refused, the account is read-only,
+     or the workspace is open elsewhere
+  2  usage error: a wrong option; no such workspace, pose, camera or file; no display for the window
   3  not signed in, or the session expired
-  4  the server could not be reached"""
+  4  the server could not be reached (unreachable), or failed"""
 
 
 def _common() -> argparse.ArgumentParser:
@@ -53,14 +56,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mask-editor",
         description="Edit the occlusion masks of Pyronear cameras. With no command, opens the window.",
-        epilog=EXIT_CODES + "\n\nRun `mask-editor COMMAND --help` for a command's options and examples.",
+        epilog=EXIT_CODES_HELP + "\n\nRun `mask-editor COMMAND --help` for a command's options and examples.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"mask-editor {__version__}")
     parser.add_argument("--workspace", type=Path, metavar="PATH",
                         help="workspace file (default: the last signed-in server and account)")
     parser.add_argument("--server", metavar="URL", help="pyro-api server, e.g. https://api.pyronear.org")
-    parser.add_argument("--demo", action="store_true", help="open the bundled demo workspace (no server needed)")
+    parser.add_argument("--demo", action="store_true",
+                        help="use your copy of the bundled demo workspace, in the window or with a command "
+                             "(no server needed)")
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)  # bundle self-test
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -75,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--allow-insecure-http", action="store_true",
                    help="sign in over plain http:// to a host other than this computer, sending the password "
                         "and the session token unencrypted (refused without it)")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
 
     _sub(sub, "logout", "forget the stored session of the workspace's account",
          "  mask-editor logout\n  mask-editor logout --workspace ~/masks/api.pyronear.org__alice.sqlite",
@@ -152,26 +158,59 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from mask_editor.ui.window.app import run
-
-        return run(workspace=args.workspace, server=args.server, demo=args.demo, smoke=args.smoke)
-    if args.demo:
-        parser.error("--demo opens the window; it cannot be combined with a command")
-    if args.command == "login" and not args.server:
-        parser.error("login needs --server URL")
+        return _window(args)
     as_json = bool(getattr(args, "json", False))
     try:
+        _check_combination(args, parser)
         return _handler(args.command)(args)
     except CommandError as exc:
         from mask_editor.cli.output import emit_json, tell
 
         tell(exc.message)
         if as_json:
-            emit_json({"ok": False, "exit_code": exc.code, "error": exc.message})
+            emit_json({"ok": False, "exit_code": exc.code, "error": exc.message, "kind": str(exc.kind)})
         return exc.code
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
+
+
+def _check_combination(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """What argparse cannot say: --demo's limits, a --server that is no URL, login's server."""
+    if args.server:
+        args.server = check_server_url(args.server)
+    if args.demo:
+        if args.workspace is not None or args.server:
+            raise CommandError("--demo uses the demo workspace: leave out --workspace and --server.",
+                               ErrorKind.USAGE)
+        if args.command == "login":
+            raise CommandError("The demo workspace has no server to sign in to: leave out --demo.",
+                               ErrorKind.USAGE)
+    if args.command == "login" and not args.server:
+        from mask_editor.cli.account import remembered_server
+
+        args.server = remembered_server(args)
+        if not args.server:
+            raise CommandError(_command_parser(parser, "login").format_usage()
+                               + "login needs the server the first time: --server URL "
+                               "(e.g. --server https://api.pyronear.org).", ErrorKind.USAGE)
+
+
+def _command_parser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices[name]
+    raise KeyError(name)
+
+
+def _window(args: argparse.Namespace) -> int:
+    from mask_editor.ui.window.app import display_problem, run
+
+    problem = None if args.smoke else display_problem()  # --smoke falls back to offscreen itself
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_CODES[ErrorKind.NO_DISPLAY]
+    return run(workspace=args.workspace, server=args.server, demo=args.demo, smoke=args.smoke)
 
 
 if __name__ == "__main__":

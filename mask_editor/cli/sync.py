@@ -6,12 +6,10 @@ import argparse
 from typing import TYPE_CHECKING
 
 from mask_editor.cli.common import (
-    EXIT_FAILED,
+    EXIT_CODES,
     EXIT_OK,
-    EXIT_SIGN_IN,
-    EXIT_UNREACHABLE,
-    EXIT_USAGE,
     CommandError,
+    ErrorKind,
     api_failure,
     make_client,
     open_workspace,
@@ -51,11 +49,13 @@ def _outcome_code(result: SyncResult, ws: Workspace) -> int:
     from mask_editor.sync import Outcome
 
     if result.outcome is Outcome.SIGN_IN_REQUIRED:
-        return EXIT_SIGN_IN
+        return EXIT_CODES[ErrorKind.SIGN_IN]
     if result.outcome is Outcome.UNREACHABLE:
-        return EXIT_UNREACHABLE
-    if result.outcome is not Outcome.COMPLETED or result.failed or _conflicts(ws):
-        return EXIT_FAILED
+        return EXIT_CODES[ErrorKind.UNREACHABLE]
+    if _conflicts(ws):
+        return EXIT_CODES[ErrorKind.CONFLICT]
+    if result.outcome is not Outcome.COMPLETED or result.failed:
+        return EXIT_CODES[ErrorKind.FAILED]
     return EXIT_OK
 
 
@@ -98,11 +98,11 @@ def _with_engine(args: argparse.Namespace, action) -> int:
         account, token = signed_in_account(ws, args)
         with make_client(account.server_url, token) as client:
             _check_session(client, account)
-            bar = Progress(0, "Syncing")
+            bar = Progress(0, "Syncing", "steps")
             try:
                 return action(client, ws, bar)
             except SyncBusy as exc:
-                raise CommandError(str(exc)) from None
+                raise CommandError(str(exc), ErrorKind.BUSY) from None
             except ApiError as exc:
                 raise api_failure(exc, account) from None
             finally:
@@ -113,17 +113,18 @@ def run_pull(args: argparse.Namespace) -> int:
     from mask_editor.sync import pull_all, pull_camera, pull_pose
 
     def action(client: PyroClient, ws: Workspace, bar: Progress) -> int:
-        bar.label = "Pulling"
+        bar.label, bar.unit = "Pulling", "poses"
         if args.pose is None:
             refresh_cameras(ws, client)  # a full or camera pull also learns new cameras and poses
         if args.pose is not None:
             if ws.pose(args.pose) is None:
                 raise CommandError(f"There is no pose {args.pose} in this workspace "
-                                   "(`mask-editor pull` fetches every camera).", EXIT_USAGE)
+                                   "(`mask-editor pull` fetches every camera).", ErrorKind.NOT_FOUND)
             result, poses = pull_pose(client, ws, args.pose, progress=bar.update), [args.pose]
         elif args.camera is not None:
             if ws.camera(args.camera) is None:
-                raise CommandError(f"There is no camera {args.camera} on the server for this account.", EXIT_USAGE)
+                raise CommandError(f"There is no camera {args.camera} on the server for this account.",
+                                   ErrorKind.NOT_FOUND)
             result = pull_camera(client, ws, args.camera, progress=bar.update)
             poses = [p.id for p in ws.poses(args.camera)]
         else:
@@ -142,7 +143,7 @@ def _fetch_images(client: PyroClient, ws: Workspace, pose_ids: list[int]) -> int
     from mask_editor.sync import fetch_pose_image
 
     fetched = 0
-    with Progress(len(pose_ids), "Images") as bar:
+    with Progress(len(pose_ids), "Fetching images of", "poses") as bar:
         for pose_id in pose_ids:
             before = ws.pose(pose_id)
             try:

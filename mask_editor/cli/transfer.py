@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from mask_editor.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CommandError, open_workspace
+from mask_editor.cli.common import EXIT_CODES, EXIT_OK, CommandError, ErrorKind, open_workspace
 from mask_editor.cli.output import Progress, emit_json, say, short_time, table, tell, when_text
 
 
@@ -13,7 +13,8 @@ def run_masks(args: argparse.Namespace) -> int:
         pose = ws.pose(args.pose_id)
         if pose is None:
             raise CommandError(f"There is no pose {args.pose_id} in this workspace "
-                               "(`mask-editor status` lists the cameras; `mask-editor pull` fetches them).")
+                               "(`mask-editor status` lists the cameras; `mask-editor pull` fetches them).",
+                               ErrorKind.NOT_FOUND)
         camera = ws.camera(pose.camera_id)
         masks = ws.masks(pose.id)
     rows = [{
@@ -50,29 +51,44 @@ def run_import_legacy(args: argparse.Namespace) -> int:
 
     tolerance = DEFAULT_TOLERANCE if args.azimuth_tolerance is None else args.azimuth_tolerance
     if not 0 <= tolerance < 180:
-        raise CommandError("--azimuth-tolerance must be between 0 and 180 degrees.", EXIT_USAGE)
+        raise CommandError("--azimuth-tolerance must be between 0 and 180 degrees.", ErrorKind.USAGE)
     try:
         files = legacy_files(args.paths)
     except FileNotFoundError as exc:
-        raise CommandError(str(exc), EXIT_USAGE) from None
+        raise CommandError(str(exc), ErrorKind.NOT_FOUND) from None
     if not files:
-        raise CommandError("No .json file in " + ", ".join(map(str, args.paths)) + ".", EXIT_USAGE)
+        raise CommandError("No .json file in " + ", ".join(map(str, args.paths)) + ".", ErrorKind.NOT_FOUND)
     with open_workspace(args, write=not args.dry_run) as ws:
-        with Progress(len(files), "Reading") as bar:
+        _check_may_import(ws, dry_run=args.dry_run)
+        with Progress(len(files), "Reading", "files") as bar:
             try:
                 plan = plan_import(ws, files, pose_id=args.pose, tolerance=tolerance,
                                    progress=lambda p: bar.step(p.name))
             except LookupError as exc:
-                raise CommandError(str(exc), EXIT_USAGE) from None
+                raise CommandError(str(exc), ErrorKind.NOT_FOUND) from None
         if not args.dry_run:
-            with Progress(len(plan.files), "Importing") as bar:
+            with Progress(len(plan.files), "Importing", "files") as bar:
                 apply_import(ws, plan, progress=lambda f: bar.step(f.path.name))
     doc = import_document(plan, dry_run=args.dry_run)
     if args.json:
         emit_json(doc)
     else:
         print_import(plan, dry_run=args.dry_run)
-    return EXIT_FAILED if plan.failed else EXIT_OK
+    return EXIT_CODES[ErrorKind.FAILED] if plan.failed else EXIT_OK
+
+
+def _check_may_import(ws, *, dry_run: bool) -> None:
+    """A read-only account (role `user`) could import, but every mask would then be refused by the
+    server at the sync (403): refused here, up front, as the window does. The dry run only warns."""
+    account = ws.account()
+    if account is None or account.can_edit:
+        return
+    text = (f"{account.username} on {account.server_url} is a read-only account (role {account.role}): it "
+            "cannot add masks, so the server would refuse every imported box. Sign in as an agent or an "
+            "admin of the organization to import.")
+    if not dry_run:
+        raise CommandError(text, ErrorKind.READ_ONLY)
+    tell("note: " + text)
 
 
 def import_document(plan, *, dry_run: bool) -> dict:
@@ -132,13 +148,19 @@ def _grouped(skipped) -> list[str]:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from mask_editor.migrate.export import ExportError, ExportFormat, export_camera, export_pose
+    from mask_editor.migrate.export import (
+        ExportError,
+        ExportFormat,
+        ExportTargetMissing,
+        export_camera,
+        export_pose,
+    )
 
     fmt = ExportFormat(args.format)
     if args.scale != 100 and fmt is not ExportFormat.PNG:
-        raise CommandError("--scale applies to --format png only.", EXIT_USAGE)
+        raise CommandError("--scale applies to --format png only.", ErrorKind.USAGE)
     if not 0 < args.scale <= 100:
-        raise CommandError("--scale must be a percentage above 0 and at most 100.", EXIT_USAGE)
+        raise CommandError("--scale must be a percentage above 0 and at most 100.", ErrorKind.USAGE)
     output = args.output.expanduser()
     with open_workspace(args, write=False) as ws:
         try:
@@ -146,9 +168,11 @@ def run_export(args: argparse.Namespace) -> int:
                 result = export_pose(ws, args.pose, fmt, output, args.scale)
             else:
                 count = len([p for p in ws.poses(args.camera) if p.active])
-                with Progress(count, "Exporting") as bar:
+                with Progress(count, "Exporting", "poses") as bar:
                     result = export_camera(ws, args.camera, fmt, output, args.scale,
                                            progress=lambda p: bar.step(f"pose {p.id}"))
+        except ExportTargetMissing as exc:
+            raise CommandError(str(exc), ErrorKind.NOT_FOUND) from None
         except ExportError as exc:
             raise CommandError(str(exc)) from None
         except OSError as exc:

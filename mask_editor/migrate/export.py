@@ -52,6 +52,10 @@ class ExportError(RuntimeError):
     """The export cannot be made; the message says why in plain words."""
 
 
+class ExportTargetMissing(ExportError):
+    """The pose or camera to export is not in the workspace."""
+
+
 @dataclass(slots=True)
 class ExportedFile:
     path: Path
@@ -198,7 +202,7 @@ def _azimuth(value: float) -> str:
 def export_pose(ws: Workspace, pose_id: int, fmt: ExportFormat, output: Path, scale: float = 100.0) -> ExportResult:
     pose = ws.pose(pose_id)
     if pose is None:
-        raise ExportError(f"There is no pose {pose_id} in this workspace.")
+        raise ExportTargetMissing(f"There is no pose {pose_id} in this workspace.")
     output = Path(output)
     if output.is_dir():
         raise ExportError(f"{output} is a folder: give a file name for a single pose's export.")
@@ -214,7 +218,7 @@ def export_camera(ws: Workspace, camera_id: int, fmt: ExportFormat, folder: Path
     """One file per active pose of the camera into `folder` (created if missing)."""
     camera = ws.camera(camera_id)
     if camera is None:
-        raise ExportError(f"There is no camera {camera_id} in this workspace.")
+        raise ExportTargetMissing(f"There is no camera {camera_id} in this workspace.")
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is a file: give a folder for a camera's export (one file per pose).")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -96,6 +97,14 @@ def demo_copy(tmp_path: Path) -> Path:
     shutil.copyfile(DEMO / "demo.sqlite", target / "demo.sqlite")
     shutil.copytree(DEMO / "demo.sqlite.images", target / "demo.sqlite.images")
     return target / "demo.sqlite"
+
+
+def closed_port_url() -> str:
+    """A loopback URL where no server listens (a first login that cannot reach its server)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}"  # nothing listens there once the socket is closed
 
 
 def cli_env(home: Path) -> dict[str, str]:

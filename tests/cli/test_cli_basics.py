@@ -82,7 +82,7 @@ def test_masks_json_and_table(tmp_path, demo):
     table = run_cli("--workspace", str(demo), "masks", "1", home=tmp_path)
     assert "local id  server id  box" in table.stdout and "(0.62,0.18,0.7,0.24)" in table.stdout
     missing = run_cli("--workspace", str(demo), "masks", "99", home=tmp_path)
-    assert missing.returncode == 1 and "no pose 99" in missing.stderr
+    assert missing.returncode == 2 and "no pose 99" in missing.stderr  # not found: as for pull and import
 
 
 def test_import_legacy_dry_run_table_changes_nothing(tmp_path):

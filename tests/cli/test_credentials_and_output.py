@@ -91,18 +91,47 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_progress_bar_on_a_terminal_and_lines_in_a_pipe():
-    tty = _Terminal()
-    with Progress(4, "Importing", stream=tty) as bar:
-        for name in "abcd":
-            bar.step(name)
-    assert tty.getvalue().count("\r") == 4 and "[" in tty.getvalue() and tty.getvalue().endswith("\n")
-    assert "4/4" in tty.getvalue()
-    pipe = io.StringIO()
-    with Progress(2, "Importing", stream=pipe) as bar:
-        bar.step("a.json")
-        bar.update(2, 2, "b.json")  # the sync engine's (done, total, message) callback
-    assert pipe.getvalue() == "Importing 1/2: a.json\nImporting 2/2: b.json\n"
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_progress_bar_on_a_terminal(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")  # a bar 20 cells wide
+    tty, clock = _Terminal(), _Clock()
+    with Progress(16000, "Pulling", "poses", stream=tty, clock=clock) as bar:
+        bar.update(1234, 16000, "pose 7")
+        assert tty.getvalue().startswith("\rPulling 1,234/16,000 poses ▕█▌" + " " * 18 + "▏")
+        assert "▏ 7% pose 7" in tty.getvalue()
+        clock.now += 0.01
+        bar.update(1235, 16000)  # redrawn at most every REDRAW_EVERY seconds
+        assert tty.getvalue().count("\r") == 1
+        clock.now += 1
+        bar.update(16000, 16000)
+    text = tty.getvalue()
+    assert text.count("\r") == 2 and "16,000/16,000 poses ▕" + "█" * 20 + "▏ 100%" in text
+    assert text.endswith("\n") and "\n" not in text[:-1]
+
+
+def test_progress_in_a_pipe_is_a_line_every_tenth_or_every_few_seconds():
+    pipe, clock = io.StringIO(), _Clock()
+    with Progress(1000, "Pulling", "poses", stream=pipe, clock=clock) as bar:
+        for _ in range(1000):
+            bar.step()
+    lines = pipe.getvalue().splitlines()
+    assert lines == ["Pulling 1/1,000 poses (0%)"] + [f"Pulling {n:,}/1,000 poses ({n // 10}%)"
+                                                       for n in range(100, 1001, 100)]
+    slow = io.StringIO()
+    with Progress(100_000, "Pulling", "poses", stream=slow, clock=clock) as bar:
+        bar.update(1, 100_000)
+        clock.now += Progress.PLAIN_EVERY  # under 10% in that time: a line anyway
+        bar.update(2, 100_000)
+        bar.update(3, 100_000)
+    assert slow.getvalue().splitlines() == ["Pulling 1/100,000 poses (0%)", "Pulling 2/100,000 poses (0%)",
+                                            "Pulling 3/100,000 poses (0%)"]  # the last one, at close
 
 
 def test_table_aligns_columns():

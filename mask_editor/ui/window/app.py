@@ -6,11 +6,13 @@ Kept lean on purpose: nothing here (or on the way to the first paint) imports nu
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
-DEMO_FILE = "demo.sqlite"
+from mask_editor.ui.platform.display import display_problem
+
+__all__ = ["StartError", "demo_copy", "display_problem", "open_workspace", "run"]
+
 # Set to any value, the window prints `first-paint <time.monotonic()>` once it has painted, then
 # quits: the cold-start benchmark (benchmarks/cold_start.py) reads that line.
 FIRST_PAINT_ENV = "MASK_EDITOR_FIRST_PAINT"
@@ -117,32 +119,14 @@ def open_workspace(settings, workspace: Path | None, server: str | None, demo: b
 
 
 def demo_copy() -> Path:
-    """The demo workspace in the app-data folder, copied from resources/demo on first use, so
-    edits made while trying the app never touch the installed files."""
-    from mask_editor.resources import demo_dir
-    from mask_editor.workspace.paths import app_data_dir
+    """The demo workspace's per-user copy (the commands' --demo uses the same one)."""
+    from mask_editor.demo.copy import DemoMissing
+    from mask_editor.demo.copy import demo_copy as copy
 
     try:
-        source = demo_dir() / DEMO_FILE
-    except FileNotFoundError as exc:
+        return copy()
+    except DemoMissing as exc:
         raise StartError("Demo not installed", str(exc)) from exc
-    target_dir = app_data_dir() / "demo"
-    target = target_dir / DEMO_FILE
-    if target.is_file():
-        return target
-    if not source.is_file():
-        raise StartError(
-            "Demo not installed",
-            f"The demo workspace is missing from this installation (expected {source}). "
-            "In a source checkout, run `make demo-data` to build it.")
-    target_dir.mkdir(parents=True, exist_ok=True)
-    images = source.with_name(source.name + ".images")
-    if images.is_dir():
-        shutil.copytree(images, target.with_name(target.name + ".images"), dirs_exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    shutil.copyfile(source, partial)  # copied under another name first: an interrupted copy is not a demo
-    os.replace(partial, target)
-    return target
 
 
 def _server_workspace(server: str | None) -> Path | None:
