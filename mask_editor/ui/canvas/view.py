@@ -17,7 +17,7 @@ from mask_editor.ui.canvas.handles import Handles
 from mask_editor.ui.canvas.image_layer import FullDecoder, ImageLayer, load_image_layer, paint_message
 from mask_editor.ui.canvas.items import DraftItem, MaskLayer, milli_rect
 from mask_editor.ui.canvas.keys import key_event, nudge_selection, nudge_selection_edge
-from mask_editor.ui.canvas.navigation import ZOOM_STEP, Navigator
+from mask_editor.ui.canvas.navigation import FIT_PADDING, ZOOM_STEP, Navigator
 from mask_editor.ui.canvas.tools import TOOLS, Interaction, PanInteraction, movable
 from mask_editor.ui.document import PoseDocument
 
@@ -378,15 +378,15 @@ class CanvasView(QGraphicsView):
             self.zoomChanged.emit(scale)
 
     def _preview_size(self) -> QSize | None:
-        """The device pixels the first paint needs: the viewport's, or before the window is shown,
-        half the screen's (the canvas beside the side panels). A larger view later, or a zoom,
-        brings the full image in the background (_want_full)."""
+        """The device pixels the image is fitted into at the first paint: the viewport's less the
+        fit padding, or before the window is shown, half the screen's (the canvas beside the side
+        panels). A larger view later, or a zoom, brings the full image in the background (_want_full)."""
         screen = self.screen()
         if screen is None:
             return None
         size = self.viewport().size() if self.isVisible() else screen.size() / 2
-        ratio = self.devicePixelRatioF()
-        return QSize(round(size.width() * ratio), round(size.height() * ratio))
+        ratio, pad = self.devicePixelRatioF(), 2 * FIT_PADDING
+        return QSize(round(max(1, size.width() - pad) * ratio), round(max(1, size.height() - pad) * ratio))
 
     def _want_full(self) -> None:
         if self._image is not None and self._image.needs_full(self.zoom() * self.devicePixelRatioF()):
