@@ -185,27 +185,24 @@ class PoseDelegate(QStyledItemDelegate):
 
 
 class _NameFilter(QSortFilterProxyModel):
-    """Keeps rows whose own name or an ancestor's name matches (a camera's name shows its poses);
-    recursive filtering keeps the ancestors of a matching pose."""
+    """Keeps rows whose own name or an ancestor's name contains the text, case aside (a camera's
+    name shows its poses), and the ancestors of a matching pose. Qt matches in C++ (fixed string,
+    recursive, children of accepted rows accepted): a Python call per row cost ~1 s per key typed
+    over 16,000 poses."""
 
-    needle = ""
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setAutoAcceptChildRows(True)
 
     def set_needle(self, text: str) -> None:
-        self.beginFilterChange()
-        self.needle = text.strip().lower()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        needle = self.needle
-        if not needle:
-            return True
-        model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        while index.isValid():
-            if needle in str(index.data() or "").lower():
-                return True
-            index = index.parent()
-        return False
+        # One reset instead of Qt's incremental update, which removes rows camera by camera and
+        # updates every persistent index (the expanded rows) at each removal: ~100 s to hide
+        # 15,000 poses. A reset keeps no current row: PoseBrowser puts it back.
+        source = self.sourceModel()
+        self.setSourceModel(None)
+        self.setFilterFixedString(text.strip())
+        self.setSourceModel(source)
 
 
 class PoseBrowser(QWidget):
@@ -239,6 +236,8 @@ class PoseBrowser(QWidget):
         layout.addWidget(self.tree, 1)
         self._pose_items: dict[int, QStandardItem] = {}
         self._order: list[int] = []
+        self._refiltering = False
+        self._current_pose: int | None = None  # the last pose made current, even if filtered out
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
@@ -246,6 +245,7 @@ class PoseBrowser(QWidget):
         self.model.clear()
         self._pose_items.clear()
         self._order.clear()
+        self._current_pose = None
         if workspace is None:
             return
         names = workspace.organizations()
@@ -326,12 +326,17 @@ class PoseBrowser(QWidget):
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         pose_id = current.data(POSE_ID_ROLE)
-        if pose_id is not None:
+        if pose_id is not None and not self._refiltering:
+            self._current_pose = int(pose_id)
             self.poseActivated.emit(int(pose_id))
 
     def _on_filter(self, text: str) -> None:
         self.proxy.set_needle(text)
         self.tree.expandAll()
+        if self._current_pose is not None:  # current again once listed again, not opened again
+            self._refiltering = True
+            self.select_pose(self._current_pose)
+            self._refiltering = False
 
     def shutdown(self) -> None:
         self.thumbnails.wait()
