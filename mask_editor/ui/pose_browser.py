@@ -248,7 +248,7 @@ class PoseBrowser(QWidget):
         self._current_pose = None
         if workspace is None:
             return
-        names = workspace.organizations()
+        names, images = workspace.organizations(), workspace.pose_image_paths()
         poses_by_camera: dict[int, list] = {}
         for pose in workspace.poses():
             poses_by_camera.setdefault(pose.camera_id, []).append(pose)
@@ -265,8 +265,8 @@ class PoseBrowser(QWidget):
             for number, pose in enumerate(poses_by_camera.get(camera.id, []), start=1):
                 item = self._item(fmt.pose_title(pose, number), "pose")
                 item.setData(pose.id, POSE_ID_ROLE)
-                image = workspace.pose_image(pose.id)
-                item.setData(str(image.path) if image else None, IMAGE_ROLE)
+                image = images.get(pose.id)
+                item.setData(str(image) if image else None, IMAGE_ROLE)
                 item.setToolTip(f"{camera.name}, {fmt.pose_title(pose, number)} (pose id {pose.id})")
                 cam.appendRow(item)
                 self._pose_items[pose.id] = item

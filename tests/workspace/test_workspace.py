@@ -191,3 +191,11 @@ def test_with_box_is_replace_of_box_and_push_error(ws):
     full = type(mask)(**{f.name: getattr(mask, f.name) for f in fields(mask)} | {"push_error": "refused"})
     moved = full.with_box(Box(0.2, 0.2, 0.4, 0.4))
     assert moved == replace(full, box=Box(0.2, 0.2, 0.4, 0.4), push_error=None)
+
+
+def test_pose_image_paths_list_the_files_still_cached(ws):
+    kept = ws.store_pose_image(10, b"\xff\xd8 one", width=4, height=3)
+    gone = ws.store_pose_image(11, b"\xff\xd8 two", width=4, height=3)
+    gone.path.unlink()  # pose 20 has no image at all
+    assert ws.pose_image_paths() == {10: kept.path}
+    assert {p: ws.pose_image(p) for p in (11, 20)} == {11: None, 20: None}  # the same answer pose by pose
