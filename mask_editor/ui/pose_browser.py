@@ -50,6 +50,7 @@ COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 PENDING_ROLE = Qt.ItemDataRole.UserRole + 4
 IMAGE_ROLE = Qt.ItemDataRole.UserRole + 5  # path of the cached image, or None
 THUMB = QSize(64, 36)  # logical pixels; 16:9 like the cameras
+POSE_ROW = QSize(THUMB.width() + 160, THUMB.height() + 8)  # thumbnail, two lines of text (elided)
 
 
 class _Loaded(QObject):
@@ -109,12 +110,6 @@ class PoseDelegate(QStyledItemDelegate):
     def __init__(self, thumbnails: Thumbnails, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.thumbnails = thumbnails
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        size = super().sizeHint(option, index)
-        if index.data(KIND_ROLE) == "pose":
-            size.setHeight(max(size.height(), THUMB.height() + 8))
-        return size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -265,6 +260,9 @@ class PoseBrowser(QWidget):
             for number, pose in enumerate(poses_by_camera.get(camera.id, []), start=1):
                 item = self._item(fmt.pose_title(pose, number), "pose")
                 item.setData(pose.id, POSE_ID_ROLE)
+                # The row's height as data, not a Python sizeHint: Qt asks it of every row between
+                # two it scrolls to (16,000 calls into Python to select a pose of a fleet).
+                item.setData(POSE_ROW, Qt.ItemDataRole.SizeHintRole)
                 image = images.get(pose.id)
                 item.setData(str(image) if image else None, IMAGE_ROLE)
                 item.setToolTip(f"{camera.name}, {fmt.pose_title(pose, number)} (pose id {pose.id})")
