@@ -192,8 +192,8 @@ class _NameFilter(QSortFilterProxyModel):
 
     def set_needle(self, text: str) -> None:
         # One reset instead of Qt's incremental update, which removes rows camera by camera and
-        # updates every persistent index (the expanded rows) at each removal: ~100 s to hide
-        # 15,000 poses. A reset keeps no current row: PoseBrowser puts it back.
+        # updates every persistent index (the expanded rows) at each removal: 24 s of CPU to hide
+        # 14,000 of 16,000 poses. A reset keeps no current row: PoseBrowser puts it back.
         source = self.sourceModel()
         self.setSourceModel(None)
         self.setFilterFixedString(text.strip())
