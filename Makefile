@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint bench bundle demo-data screenshots clean system-deps
+.PHONY: demo test lint bench bench-compare bundle demo-data screenshots clean system-deps
 
 # Debian libraries Qt's xcb and offscreen platforms load at run time.
 QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 \
@@ -51,8 +51,14 @@ lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
 
+# Each run is stored as JSON in $(BENCH_RUNS); bench-compare also prints the change against the last one.
+# BENCH=NAME... runs only some suites (see benchmarks/__main__.py).
+BENCH_RUNS ?= .bench/runs
 bench: system-deps $(TEST_STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+	BENCH_RUNS=$(BENCH_RUNS) QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks --save $(BENCH)
+
+bench-compare: system-deps $(TEST_STAMP)
+	BENCH_RUNS=$(BENCH_RUNS) QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks --compare $(BENCH)
 
 bundle: system-deps $(TEST_STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller build.spec

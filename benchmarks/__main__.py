@@ -1,7 +1,9 @@
 """`python -m benchmarks [NAME ...] [--quick]`: run the benchmarks and print one table.
 
-NAME is any of cold_start, open_image, many_masks, sync, memory (default: all). --quick runs
-fewer repetitions (sizes stay the same), for a first look.
+NAME is any of cold_start, open_image, many_masks, sync, memory, fleet (default: all). --quick runs
+fewer repetitions (sizes stay the same), for a first look. --save stores the run as JSON in
+BENCH_RUNS (.bench/runs); --compare also prints the change against the last run stored before
+(benchmarks/history.py).
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ import sys
 import time
 from collections.abc import Callable
 
+from benchmarks import history
 from benchmarks.report import Row, machine_line, table
 
 
 def _suites(quick: bool) -> dict[str, Callable[[], list[Row]]]:
-    from benchmarks import cold_start, many_masks, memory, open_image, sync_throughput
+    from benchmarks import cold_start, fleet, many_masks, memory, open_image, sync_throughput
 
     return {
         "cold_start": lambda: cold_start.bench(runs=5 if quick else 15),
@@ -24,6 +27,7 @@ def _suites(quick: bool) -> dict[str, Callable[[], list[Row]]]:
         "many_masks": lambda: many_masks.bench(cycles=2 if quick else 5),
         "sync": lambda: sync_throughput.bench(runs=1 if quick else 3, sequential=not quick),
         "memory": lambda: memory.bench(runs=1 if quick else 3),
+        "fleet": lambda: fleet.bench(runs=3 if quick else 5),
     }
 
 
@@ -32,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("names", nargs="*", help="benchmarks to run (default: all)")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--save", action="store_true", help="store the run as JSON (BENCH_RUNS)")
+    parser.add_argument("--compare", action="store_true", help="print the change against the last stored run")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     suites = _suites(args.quick)
@@ -45,12 +51,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"running {name}...", file=sys.stderr, flush=True)
         rows += suites[name]()
     load = os.getloadavg()
+    end_line = f"load avg {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} · {time.perf_counter() - started:.0f} s"
     print(f"start: {start_line}")
-    print(f"end:   load avg {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} · {time.perf_counter() - started:.0f} s")
+    print(f"end:   {end_line}")
     print(table(rows))
     missed = [r.name for r in rows if r.met is False]
     print(f"\n{sum(r.met is True for r in rows)} targets met, {len(missed)} missed"
           + (": " + "; ".join(missed) if missed else ""))
+    earlier = history.stored()
+    if args.save or args.compare:
+        print(f"stored in {history.save(rows, start_line, end_line)}")
+    if args.compare:
+        if earlier:
+            print("\n" + history.compare(history.load(earlier[-1]), {"start": start_line, "saved_at": "this run",
+                                                                     "git": history.git_revision(),
+                                                                     "rows": history.as_json(rows)}))
+        else:
+            print(f"\nno earlier run stored in {history.runs_dir()} to compare with")
     return 0
 
 

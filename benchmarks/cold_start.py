@@ -22,7 +22,7 @@ TARGET_S = 0.5
 TARGET_RATIO = 2.5
 
 
-def _first_paint(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
+def first_paint(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
     """Seconds from launch to the first paint, and the heavy modules loaded by then."""
     start = time.monotonic()
     done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
@@ -44,15 +44,15 @@ def bench(runs: int = 10) -> list[Row]:
         bare = [sys.executable, str(Path(__file__).with_name("bare_window.py"))]
         python = [sys.executable, "-c", "import time; print(f'first-paint {time.monotonic():.6f} heavy=-')"]
         # Warm-up (not counted): copies the demo to the app-data folder, fills the OS file cache.
-        _first_paint(app, env)
-        _first_paint(bare, env)
+        first_paint(app, env)
+        first_paint(bare, env)
         ours, floor, interpreter, heavy = [], [], [], set()
         for _ in range(runs):
-            seconds, loaded = _first_paint(app, env)
+            seconds, loaded = first_paint(app, env)
             ours.append(seconds)
             heavy.add(loaded)
-            floor.append(_first_paint(bare, env)[0])
-            interpreter.append(_first_paint(python, env)[0])
+            floor.append(first_paint(bare, env)[0])
+            interpreter.append(first_paint(python, env)[0])
     heavy_note = "heavy modules at first paint: " + ",".join(sorted(heavy))
     ms = [1000 * s for s in ours]
     return [

@@ -1,5 +1,5 @@
 """The fake pyro-api (tests/fake_pyro_api) in its own process for the sync benchmark, so that its
-threads do not share the client's GIL: `python -m benchmarks.fake_server POSES MASKS LATENCY`.
+threads do not share the client's GIL: `python -m benchmarks.fake_server POSES MASKS LATENCY [PER_CAMERA]`.
 
 Prints one `READY {json}` line (url, token, pose ids), then answers commands on stdin:
 `count` prints `COUNT {json}` (requests served, by method); end of input stops the server.
@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import datetime
 
 
-def serve(poses: int, masks_per_pose: int, latency: float) -> None:
+def serve(poses: int, masks_per_pose: int, latency: float, per_camera: int = 10) -> None:
     from tests.fake_pyro_api.app import FakeHandler
     from tests.fake_pyro_api.server import FakePyroApi
     from tests.fake_pyro_api.state import FakeState
@@ -28,9 +28,10 @@ def serve(poses: int, masks_per_pose: int, latency: float) -> None:
     org = state.add_organization("Bench")
     state.add_user("agent", "agent-Pa55word!", "agent", org.id)
     pose_ids = []
-    cameras = [state.add_camera(org.id, f"cam-{c:02d}").id for c in range(-(-poses // 10))]
+    cameras = [state.add_camera(org.id, f"cam-{c:02d}").id for c in range(-(-poses // per_camera))]
     for i in range(poses):
-        pose = state.add_pose(cameras[i // 10], (i % 10) * 36.0, patrol_id=i % 10)
+        pose = state.add_pose(cameras[i // per_camera], (i % per_camera) * 360.0 / per_camera,
+                              patrol_id=i % per_camera)
         pose_ids.append(pose.id)
         for j in range(masks_per_pose):
             x, y = (j % 10) * 90, (j // 10) * 90
@@ -46,4 +47,4 @@ def serve(poses: int, masks_per_pose: int, latency: float) -> None:
 
 
 if __name__ == "__main__":
-    serve(int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]))
+    serve(int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), *(int(a) for a in sys.argv[4:5]))

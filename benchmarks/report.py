@@ -47,7 +47,7 @@ def ratio_samples(numerators: list[float], denominators: list[float]) -> list[fl
     return [a / b for a, b in zip(numerators, denominators, strict=False) if b > 0]
 
 
-def _fmt(value: float, unit: str) -> str:
+def fmt_value(value: float, unit: str) -> str:
     if math.isnan(value):
         return "-"
     if unit == "x":
@@ -76,10 +76,10 @@ def table(rows: list[Row]) -> str:
     lines = [header]
     for r in rows:
         ok = "-" if r.met is None else ("yes" if r.met else "NO")
-        target = "-" if r.target is None else "<= " + _fmt(r.target, r.unit)
-        lo = _fmt(min(r.samples), r.unit) if r.samples else "-"
-        hi = _fmt(max(r.samples), r.unit) if r.samples else "-"
-        lines.append((r.name, r.stat, str(len(r.samples)), _fmt(r.value, r.unit), lo, hi, target, ok, r.note))
+        target = "-" if r.target is None else "<= " + fmt_value(r.target, r.unit)
+        lo = fmt_value(min(r.samples), r.unit) if r.samples else "-"
+        hi = fmt_value(max(r.samples), r.unit) if r.samples else "-"
+        lines.append((r.name, r.stat, str(len(r.samples)), fmt_value(r.value, r.unit), lo, hi, target, ok, r.note))
     widths = [max(len(line[i]) for line in lines) for i in range(len(header) - 1)]
     out = []
     for index, line in enumerate(lines):

@@ -30,8 +30,9 @@ TARGET_RATIO = 1.3
 
 
 @contextmanager
-def fake_server(poses: int, masks: int, latency: float):
-    proc = subprocess.Popen([sys.executable, "-m", "benchmarks.fake_server", str(poses), str(masks), str(latency)],
+def fake_server(poses: int, masks: int, latency: float, per_camera: int = 10):
+    proc = subprocess.Popen([sys.executable, "-m", "benchmarks.fake_server", str(poses), str(masks), str(latency),
+                             str(per_camera)],
                             cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         line = proc.stdout.readline()
@@ -51,7 +52,7 @@ def fake_server(poses: int, masks: int, latency: float):
         proc.wait(timeout=10)
 
 
-def _client(info: dict):
+def bench_client(info: dict):
     from mask_editor.api import PyroClient
 
     return PyroClient(info["url"], info["token"], max_connections=K)
@@ -69,7 +70,7 @@ def _workspace(tmp: Path, client, run: int):
 def concurrency_check(latency: float, requests: int = 16) -> float:
     """Seconds for `requests` GETs from K threads: about ceil(requests / K) x latency if the server
     serves them in parallel, requests x latency if it serialises them."""
-    with fake_server(1, 0, latency) as info, _client(info) as client:
+    with fake_server(1, 0, latency) as info, bench_client(info) as client:
         pose = info["poses"][0]
         client.pose_masks(pose)  # connect once
         start = time.perf_counter()
@@ -94,7 +95,7 @@ def bench(poses: int = 20, per_pose: int = 50, pull_poses: int = 100, pull_masks
     with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp_name:
         tmp = Path(tmp_name)
         for run in range(runs):
-            with fake_server(poses, 0, latency) as info, _client(info) as client:
+            with fake_server(poses, 0, latency) as info, bench_client(info) as client:
                 ws = _workspace(tmp, client, run)
                 for pose in info["poses"]:
                     ws.add_masks(pose, boxes)
@@ -108,7 +109,7 @@ def bench(poses: int = 20, per_pose: int = 50, pull_poses: int = 100, pull_masks
                 ws.close()
                 if created != changes:
                     raise RuntimeError(f"pushed {created} of {changes} masks: {result}")
-            with fake_server(pull_poses, pull_masks, latency) as info, _client(info) as client:
+            with fake_server(pull_poses, pull_masks, latency) as info, bench_client(info) as client:
                 ws = _workspace(tmp, client, 100 + run)
                 before = info["count"]()
                 start = time.perf_counter()
@@ -122,13 +123,13 @@ def bench(poses: int = 20, per_pose: int = 50, pull_poses: int = 100, pull_masks
                     raise RuntimeError(f"pulled {held} of {pull_poses * pull_masks} masks")
         one_by_one_push = one_by_one_pull = math.nan
         if sequential:
-            with fake_server(poses, 0, latency) as info, _client(info) as client:
+            with fake_server(poses, 0, latency) as info, bench_client(info) as client:
                 start = time.perf_counter()
                 for pose in info["poses"]:
                     for box in boxes:
                         client.create_mask(pose, box)
                 one_by_one_push = time.perf_counter() - start
-            with fake_server(pull_poses, pull_masks, latency) as info, _client(info) as client:
+            with fake_server(pull_poses, pull_masks, latency) as info, bench_client(info) as client:
                 start = time.perf_counter()
                 for pose in info["poses"]:
                     client.pose_masks(pose)

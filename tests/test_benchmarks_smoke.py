@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from benchmarks import cold_start, many_masks, memory, open_image, sync_throughput
+from benchmarks import cold_start, fleet, history, many_masks, memory, open_image, sync_throughput
 from benchmarks.report import Row, percentile, table
 
 pytestmark = pytest.mark.slow
@@ -49,3 +49,22 @@ def test_sync_throughput():
 
 def test_memory():
     _check(memory.bench(poses=3, size=(320, 180)))
+
+
+def test_fleet():
+    rows = fleet.bench(cameras=3, per_camera=2, masks=2, latency=0.01, runs=1)
+    _check(rows)
+    assert "'GET': 6" in rows[0].note and len(rows) == 9  # one listing per pose
+
+
+def test_stored_runs_are_compared_by_name(tmp_path):
+    before = [Row("frame", [10.0, 11.0, 12.0], "ms", 16.0), Row("ratio", [1.0, 1.1], "x"), Row("gone", [1.0], "s")]
+    now = [Row("frame", [15.0, 16.0, 17.0], "ms", 16.0), Row("ratio", [1.05], "x"), Row("new", [2.0], "s")]
+    first = history.save(before, "start", "end", tmp_path)
+    second = history.save(now, "start", "end", tmp_path)
+    assert history.stored(tmp_path) == [first, second]
+    lines = {line.split()[0]: line for line in history.compare(history.load(first), history.load(second)).splitlines()
+             if line.split() and line.split()[0] in ("frame", "ratio", "gone", "new")}
+    assert lines["frame"].endswith("WORSE") and "+45 %" in lines["frame"]  # 11 -> 16 ms, ranges apart
+    assert lines["ratio"].endswith("same")
+    assert lines["gone"].endswith("gone") and lines["new"].endswith("new")

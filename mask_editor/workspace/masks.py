@@ -15,7 +15,7 @@ from datetime import datetime
 from mask_editor.core.geometry import Box, quantize
 from mask_editor.workspace.records import CreateInDoubt, Mask, MaskState
 from mask_editor.workspace.rows import MASK_COLUMNS, mask_from_row, replace_row
-from mask_editor.workspace.schema import STATE_SQL
+from mask_editor.workspace.schema import PENDING_SQL, STATE_SQL
 from mask_editor.workspace.store import Store, from_text, now_utc, to_text
 
 
@@ -129,7 +129,7 @@ class Workspace(Store):
         """Per pose, how many masks wait for a push or a decision, by state."""
         out: dict[int, Counter[MaskState]] = {}
         for r in self.query(f"SELECT pose_id, {STATE_SQL} AS state, COUNT(*) AS n FROM masks "
-                            "GROUP BY pose_id, state"):
+                            f"WHERE {PENDING_SQL} GROUP BY pose_id, state"):
             state = MaskState(r["state"])
             if state is not MaskState.SYNCED:
                 out.setdefault(r["pose_id"], Counter())[state] = r["n"]

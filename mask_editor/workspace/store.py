@@ -17,7 +17,7 @@ from pathlib import Path
 from mask_editor.workspace.images import ImageCache
 from mask_editor.workspace.lock import WorkspaceLock
 from mask_editor.workspace.records import Account, CameraRow, ImageRow, PoseRow
-from mask_editor.workspace.schema import SCHEMA_VERSION, migrate, schema_version
+from mask_editor.workspace.schema import PENDING_SQL, SCHEMA_VERSION, migrate, schema_version
 
 
 class WorkspaceError(RuntimeError):
@@ -208,9 +208,7 @@ class Store:
 
     def _drop_unlisted(self, conn: sqlite3.Connection, camera_ids: set[int], pose_ids: set[int]) -> None:
         keep_poses = pose_ids | {
-            r[0] for r in conn.execute(
-                "SELECT DISTINCT pose_id FROM masks WHERE server_id IS NULL OR deleted OR conflict IS NOT NULL"
-                " OR x0 IS NOT base_x0 OR y0 IS NOT base_y0 OR x1 IS NOT base_x1 OR y1 IS NOT base_y1")
+            r[0] for r in conn.execute(f"SELECT DISTINCT pose_id FROM masks WHERE {PENDING_SQL}")
         }
         for (pose_id,) in conn.execute("SELECT id FROM poses").fetchall():
             if pose_id not in keep_poses:
@@ -278,6 +276,14 @@ class Store:
             return None
         image = self.image(pose.image_sha256)
         return image if image is not None and image.path.is_file() else None
+
+    def pose_image_paths(self) -> dict[int, Path]:
+        """Every pose's cached image file that is still there, in one query (pose_image per pose
+        is two queries: 32,000 for a fleet's browser)."""
+        rows = self.query("SELECT id, image_sha256 FROM poses WHERE image_sha256 IS NOT NULL "
+                          "AND image_sha256 IN (SELECT sha256 FROM images)")
+        paths = {pose_id: self.images.path_for(sha) for pose_id, sha in rows}
+        return {pose_id: path for pose_id, path in paths.items() if path.is_file()}
 
 
 def _camera(r: sqlite3.Row) -> CameraRow:

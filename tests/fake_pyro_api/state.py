@@ -116,6 +116,9 @@ class FakeState:
         self.cameras: dict[int, Camera] = {}
         self.poses: dict[int, Pose] = {}
         self.masks_by_id: dict[int, Mask] = {}
+        # Indexes kept beside the tables, so a fleet of 16,000 poses is listed without scanning all.
+        self._camera_poses: dict[int, list[Pose]] = {}  # in id order
+        self._pose_masks: dict[int, dict[int, Mask]] = {}
         self.sequences: dict[int, Sequence] = {}
         self.detections: dict[int, Detection] = {}
         self.storage: dict[str, bytes] = {}
@@ -178,6 +181,7 @@ class FakeState:
         with self.lock:
             pose = Pose(self._id("pose", None), camera_id, azimuth, patrol_id, active)
             self.poses[pose.id] = pose
+            self._camera_poses.setdefault(camera_id, []).append(pose)
             if image is not None:
                 self.set_pose_image(pose.id, image, uploaded_at)
             return pose
@@ -203,6 +207,7 @@ class FakeState:
             self._rank += 1
             mask = Mask(self._id("mask", None), pose_id, text, when.replace(tzinfo=None), self._rank)
             self.masks_by_id[mask.id] = mask
+            self._pose_masks.setdefault(pose_id, {})[mask.id] = mask
             return mask
 
     def patch_mask(self, mask_id: int, text: str) -> Mask:
@@ -214,7 +219,8 @@ class FakeState:
 
     def delete_mask(self, mask_id: int) -> None:
         with self.lock:
-            del self.masks_by_id[mask_id]
+            mask = self.masks_by_id.pop(mask_id)
+            del self._pose_masks[mask.pose_id][mask_id]
 
     def add_sequence(self, camera_id: int, pose_id: int | None, started_at: datetime, **fields: object) -> Sequence:
         with self.lock:
@@ -283,22 +289,18 @@ class FakeState:
 
     def poses_of(self, camera_id: int, active_only: bool = False) -> list[Pose]:
         with self.lock:
-            return [
-                p
-                for p in sorted(self.poses.values(), key=lambda p: p.id)
-                if p.camera_id == camera_id and (p.active or not active_only)
-            ]
+            return [p for p in self._camera_poses.get(camera_id, []) if p.active or not active_only]
 
     def masks(self, pose_id: int | None = None) -> list[Mask]:
         """Copies of the stored masks (all, or one pose's), by id: safe to keep and compare."""
         with self.lock:
-            found = [m for m in self.masks_by_id.values() if pose_id is None or m.pose_id == pose_id]
+            found = list(self.masks_by_id.values() if pose_id is None else self._pose_masks.get(pose_id, {}).values())
             return [replace(m) for m in sorted(found, key=lambda m: m.id)]
 
     def listing_order(self, pose_id: int) -> list[Mask]:
         """The order the list route answers: by last write, shuffled if `shuffle_mask_lists`."""
         with self.lock:
-            found = sorted((m for m in self.masks_by_id.values() if m.pose_id == pose_id), key=lambda m: m.rank)
+            found = sorted(self._pose_masks.get(pose_id, {}).values(), key=lambda m: m.rank)
             if self.shuffle_mask_lists:
                 self.rng.shuffle(found)
             return [replace(m) for m in found]

@@ -1,20 +1,23 @@
 """Canvas navigation and display: zoom (buttons, Ctrl+wheel, pinch), pan, fit, cursor reports,
-overlays, placeholders for missing or damaged images."""
+overlays, placeholders for missing or damaged images, the size a large image is decoded at."""
 
 from __future__ import annotations
 
+import io
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PIL import Image
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import QNativeGestureEvent, QPointingDevice, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsRectItem
 
 from mask_editor.ui.canvas import CanvasView
-from mask_editor.ui.canvas.image_layer import NO_IMAGE
+from mask_editor.ui.canvas.image_layer import NO_IMAGE, reduction_for
 from mask_editor.ui.editing.document import PoseDocument
+from mask_editor.workspace import PoseRow
 
 W, H = 1280, 720
 
@@ -184,3 +187,36 @@ def test_placeholder_names_a_damaged_image(qtbot, seeded):
     assert view.image_size() is None
     assert view._image.message.startswith("The image file is damaged: ")
     assert (view._image.width, view._image.height) == (640, 360)  # the known size holds the masks
+
+
+def test_a_large_image_is_decoded_at_the_size_it_is_shown_then_in_full_when_zoomed_in(qtbot, seeded):
+    # A 3840x2160 pose fitted in a 976x640 view shows at 960x540 (8 px of padding): the first decode
+    # needs 1/4 of the pixels per side, not the 1/2 that would cover the view's height.
+    pose = 103
+    seeded.workspace.save_cameras([], [PoseRow(pose, 1, 225.0)], complete=False)
+    out = io.BytesIO()
+    Image.new("RGB", (3840, 2160), (90, 140, 200)).save(out, "JPEG")
+    seeded.workspace.store_pose_image(pose, out.getvalue(), width=3840, height=2160)
+    view = CanvasView()
+    qtbot.addWidget(view)
+    view.resize(976, 640)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_document(PoseDocument(seeded.workspace, pose))
+    pixmap = view._image.pixmap_item.pixmap()
+    assert (pixmap.width(), pixmap.height()) == (960, 540)
+    assert view.image_size() == (3840, 2160) and not view._image.full_resolution()
+    view.zoom_actual()
+    qtbot.waitUntil(view._image.full_resolution)
+    assert view._image.pixmap_item.pixmap().size() == QSize(3840, 2160)
+
+
+def test_reduction_covers_the_fitted_image_in_device_pixels():
+    full = QSize(3840, 2160)
+    assert reduction_for(full, QSize(960, 624)) == 4  # fitted at 960x540: 1/4 exactly
+    assert reduction_for(full, QSize(960, 2000)) == 4  # a tall view: the width decides
+    assert reduction_for(full, QSize(961, 624)) == 2  # 1/4 would be magnified by a pixel
+    assert reduction_for(full, QSize(1920, 1248)) == 2  # the same view at a device pixel ratio of 2
+    assert reduction_for(QSize(7680, 4320), QSize(960, 624)) == 8
+    assert reduction_for(full, QSize(200, 100)) == 8  # never below libjpeg's 1/8
+    assert reduction_for(full, None) == 1

@@ -55,6 +55,18 @@ def test_filter_box_filters_cameras_and_poses(window, qtbot):
     assert len(_tree(window)) == 6
 
 
+def test_filtering_keeps_the_pose_on_screen_and_never_opens_another(window, qtbot):
+    opened = []
+    window.browser.poseActivated.connect(opened.append)
+    QTest.keyClicks(window.browser.filter, "serre")  # pose A, on screen, is filtered out
+    assert window.document.pose_id == POSE_A and opened == []
+    window.browser.filter.clear()
+    QTest.keyClicks(window.browser.filter, "BRI")  # case aside; pose A is listed again
+    assert [t for _, t, _ in _tree(window)] == ["Pyronear France", "brison", "Pose 1 · 246°", "Pose 2 · 310°"]
+    assert window.browser.tree.currentIndex().data(POSE_ID_ROLE) == POSE_A
+    assert window.document.pose_id == POSE_A and opened == []
+
+
 def test_choosing_a_pose_shows_its_masks_in_table_and_image_view(window, qtbot):
     assert window.document.pose_id == POSE_A  # the first pose opens by default
     tree = window.browser.tree

@@ -68,6 +68,29 @@ def test_states_are_derived_from_the_row(ws):
     assert ws.pending_counts() == {10: {MaskState.CONFLICT: 1}}
 
 
+def test_counts_agree_with_each_mask_state_and_read_the_indexes(ws):
+    made = ws.add_masks(10, [Box(0.1 * i, 0.1, 0.1 * i + 0.05, 0.2) for i in range(6)])
+    for i, mask in enumerate(made[1:], start=1):  # one stays new; the others synced, then changed
+        mark_synced(ws, mask.local_id, 600 + i)
+    ws.set_boxes({made[2].local_id: Box(0.25, 0.3, 0.3, 0.4)})  # edited
+    ws.delete_masks([made[3].local_id])
+    with ws.transaction() as conn:
+        conn.execute("UPDATE masks SET conflict=? WHERE local_id=?", (ConflictKind.SERVER_EDITED.value,
+                                                                      made[4].local_id))
+    states = [ws.mask(m.local_id).state for m in made]
+    assert states == [MaskState.NEW, MaskState.SYNCED, MaskState.EDITED, MaskState.DELETED, MaskState.CONFLICT,
+                      MaskState.SYNCED]
+    assert ws.pending_counts() == {10: {s: 1 for s in states if s is not MaskState.SYNCED}}
+    assert ws.mask_counts() == {10: 5}
+    # A fleet holds 160,000 masks: the counts, re-read after every edit, must not read every row.
+    from mask_editor.workspace.schema import PENDING_SQL, STATE_SQL
+    plans = {sql: " ".join(r[3] for r in ws.query("EXPLAIN QUERY PLAN " + sql)) for sql in (
+        f"SELECT pose_id, {STATE_SQL}, COUNT(*) FROM masks WHERE {PENDING_SQL} GROUP BY pose_id",
+        "SELECT pose_id, COUNT(*) FROM masks WHERE NOT deleted GROUP BY pose_id")}
+    assert [("masks_pending_by_pose" in p, "COVERING INDEX masks_live_by_pose" in p) for p in plans.values()] == [
+        (True, False), (False, True)], plans
+
+
 def test_delete_of_a_new_mask_removes_it_and_restore_brings_back_the_same_row(ws):
     mask = ws.add_mask(10, Box(0.1, 0.2, 0.3, 0.4), added_at=datetime(2025, 6, 6, 12, 23, 45, tzinfo=UTC))
     before = ws.delete_masks([mask.local_id])
@@ -168,3 +191,11 @@ def test_with_box_is_replace_of_box_and_push_error(ws):
     full = type(mask)(**{f.name: getattr(mask, f.name) for f in fields(mask)} | {"push_error": "refused"})
     moved = full.with_box(Box(0.2, 0.2, 0.4, 0.4))
     assert moved == replace(full, box=Box(0.2, 0.2, 0.4, 0.4), push_error=None)
+
+
+def test_pose_image_paths_list_the_files_still_cached(ws):
+    kept = ws.store_pose_image(10, b"\xff\xd8 one", width=4, height=3)
+    gone = ws.store_pose_image(11, b"\xff\xd8 two", width=4, height=3)
+    gone.path.unlink()  # pose 20 has no image at all
+    assert ws.pose_image_paths() == {10: kept.path}
+    assert {p: ws.pose_image(p) for p in (11, 20)} == {11: None, 20: None}  # the same answer pose by pose

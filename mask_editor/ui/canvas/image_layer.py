@@ -1,6 +1,6 @@
 """The pose image as a scene item, or a plain frame with a reason when there is none to show.
 
-A large JPEG is first decoded at a power-of-two reduction that still covers the screen (libjpeg
+A large JPEG is first decoded at a power-of-two reduction that still covers it as fitted in the view (libjpeg
 skips the finer DCT coefficients: a 7680x4320 image shows in a third of the time of a full decode,
 with a quarter of the memory); the image's own pixels are decoded off the GUI thread only when a
 zoom would magnify the preview (FullDecoder, a task of ui/platform/tasks.py). Scene coordinates
@@ -10,6 +10,7 @@ stay full-resolution pixels.
 from __future__ import annotations
 
 from collections.abc import Callable
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectI
 from mask_editor.ui.platform import style
 from mask_editor.ui.platform.tasks import Lane
 from mask_editor.workspace import ImageRow
+from mask_editor.ui.canvas.navigation import FIT_PADDING
 
 Mode = Qt.TransformationMode
 
@@ -63,12 +65,18 @@ class ImageLayer:
                 self.pixmap_item.setTransformationMode(mode)
 
 
-def reduction_for(full: QSize, wanted: QSize | None) -> int:
-    """The largest power-of-two reduction (up to 1/8) whose decoded size still covers `wanted`."""
+def reduction_for(full: QSize, area: QSize | None) -> int:
+    """The largest power-of-two reduction (up to 1/8) whose decoded size still covers the image
+    fitted into `area` (device pixels): what is shown, not the whole area, since one side of the
+    area is left empty when its aspect differs from the image's."""
+    if area is None or full.isEmpty():
+        return 1
+    scale = min(area.width() / full.width(), area.height() / full.height())
+    shown_w, shown_h = math.ceil(full.width() * scale - 1e-9), math.ceil(full.height() * scale - 1e-9)
     n = 1
-    while wanted is not None and n < MAX_REDUCTION:
+    while n < MAX_REDUCTION:
         smaller = _reduced(full, n * 2)
-        if smaller.width() < wanted.width() or smaller.height() < wanted.height():
+        if smaller.width() < shown_w or smaller.height() < shown_h:
             break
         n *= 2
     return n
@@ -79,20 +87,22 @@ def _reduced(full: QSize, n: int) -> QSize:
 
 
 def preview_size(view: QGraphicsView) -> QSize | None:
-    """The device pixels the first paint needs: the viewport's, or before the window is shown,
+    """The device pixels the image is fitted into at the first paint: the viewport's less the fit
+    padding, or before the window is shown,
     half the screen's (the canvas beside the side panels). A larger view later, or a zoom,
     brings the full image in the background (FullDecoder)."""
     screen = view.screen()
     if screen is None:
         return None
     size = view.viewport().size() if view.isVisible() else screen.size() / 2
-    ratio = view.devicePixelRatioF()
-    return QSize(round(size.width() * ratio), round(size.height() * ratio))
+    ratio, pad = view.devicePixelRatioF(), 2 * FIT_PADDING  # the image is fitted inside the padding
+    return QSize(round(max(1, size.width() - pad) * ratio), round(max(1, size.height() - pad) * ratio))
 
 
 def load_image_layer(image: ImageRow | None, wanted: QSize | None = None) -> ImageLayer:
     """Decode the cached file as is (no re-encoding, no EXIF rotation: boxes are relative to the
-    pixels the camera sent); a JPEG larger than `wanted` (device pixels) at a reduction. A missing
+    pixels the camera sent); a JPEG larger than it shows fitted in `wanted` (device pixels) at a
+    reduction. A missing
     or damaged file gives a frame of the known size and a reason."""
     if image is None:
         return _placeholder(*FALLBACK_SIZE, NO_IMAGE)
