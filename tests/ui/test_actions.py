@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 
 from mask_editor.core.geometry import Box
 from mask_editor.ui.editing.clipboard import MIME_TYPE
-from mask_editor.ui.window.actions import ACTIONS, conflicts, is_bare_letter, key_sequences
+from mask_editor.ui.platform.actions import ACTIONS, conflicts, is_bare_letter, key_sequences
 from mask_editor.ui.window.main_window import USER_ROLE_TEXT
 from tests.ui.window_data import POSE_A, POSE_B
 

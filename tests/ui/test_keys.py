@@ -17,8 +17,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 
 from mask_editor.ui.canvas.keys import CANVAS_KEYS, key_event
-from mask_editor.ui.key_tables import SCHEMES, STANDARD_KEYS, standard_keys
-from mask_editor.ui.window.actions import ACTIONS, SPECS, canvas_key_specs, conflicts, key_sequences
+from mask_editor.ui.platform.actions import ACTIONS, SPECS, canvas_key_specs, conflicts, key_sequences
+from mask_editor.ui.platform.key_tables import SCHEMES, STANDARD_KEYS, standard_keys
 from tests.cli.helpers import REPO
 
 PORTABLE = QKeySequence.SequenceFormat.PortableText
@@ -101,8 +101,8 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
-from mask_editor.ui.window.actions import build_actions, canvas_key_specs, conflicts, ACTIONS
-from mask_editor.ui.key_tables import STANDARD_KEYS
+from mask_editor.ui.platform.actions import build_actions, canvas_key_specs, conflicts, ACTIONS
+from mask_editor.ui.platform.key_tables import STANDARD_KEYS
 
 app = QApplication(sys.argv[:1])
 P = QKeySequence.SequenceFormat.PortableText

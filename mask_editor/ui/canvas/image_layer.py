@@ -9,18 +9,18 @@ stay full-resolution pixels.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QImageReader, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsView
 
+from mask_editor.ui.canvas.navigation import FIT_PADDING
 from mask_editor.ui.platform import style
 from mask_editor.ui.platform.tasks import Lane
 from mask_editor.workspace import ImageRow
-from mask_editor.ui.canvas.navigation import FIT_PADDING
 
 Mode = Qt.TransformationMode
 

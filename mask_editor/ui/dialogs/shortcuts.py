@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mask_editor.ui.window.actions import ACTIONS, shortcut_text
+from mask_editor.ui.platform.actions import ACTIONS, shortcut_text
 
 # What the canvas does with the mouse (its keys come from ui/canvas/keys.py): listed so the help is complete.
 CANVAS_MOUSE = (

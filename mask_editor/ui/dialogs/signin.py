@@ -3,8 +3,6 @@ never kept; the request runs off the GUI thread so the window stays responsive o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,16 +20,9 @@ from mask_editor.api.cleartext import cleartext_risk, sends_secrets_in_clear
 from mask_editor.api.records import Token
 from mask_editor.ui.platform.messages import explain
 from mask_editor.ui.platform.tasks import run_task
+from mask_editor.ui.session.session import SignedIn
 
 DEFAULT_SERVER = "https://api.pyronear.org"
-
-
-@dataclass(frozen=True)
-class SignedIn:
-    server: str
-    username: str
-    token: Token
-    remember: bool
 
 
 class SignInDialog(QDialog):

@@ -1,11 +1,11 @@
 """Show what masks really do: the suppression zone, the area tool, the sky helper and past false
 positives. The window calls `attach_insight(window)` once; everything else is wired here, from
-the window's actions (ui/window/actions.py), its `documentChanged` signal and its canvas overlays.
+the window's actions (ui/platform/actions.py), its `documentChanged` signal and its canvas overlays.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
@@ -18,16 +18,37 @@ from mask_editor.ui.insight.zone import ZoneOverlay
 from mask_editor.ui.platform.tasks import run_task
 
 if TYPE_CHECKING:
-    from mask_editor.ui.editing.document import PoseDocument
-    from mask_editor.ui.session.session import Session
-    from mask_editor.ui.window.main_window import MainWindow
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QToolBar
 
-__all__ = ["Insight", "attach_insight"]
+    from mask_editor.ui.canvas import CanvasView
+    from mask_editor.ui.editing.document import PoseDocument
+    from mask_editor.ui.panels.mask_panel import MaskPanel
+    from mask_editor.ui.session.session import Session
+
+__all__ = ["Insight", "InsightHost", "attach_insight"]
+
+
+class InsightHost(Protocol):
+    """What insight needs of the main window (which sits above it: no import of the window here)."""
+
+    canvas: CanvasView
+    actions: dict[str, QAction]
+    mask_panel: MaskPanel
+    toolbar: QToolBar
+    inspector_dock: QDockWidget
+    documentChanged: SignalInstance
+
+    @property
+    def document(self) -> PoseDocument | None: ...
+    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
+    def tabifyDockWidget(self, first: QDockWidget, second: QDockWidget) -> None: ...
 
 
 class Insight(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: InsightHost) -> None:
+        super().__init__(window)  # type: ignore[arg-type]  # the window is a QObject
         self.window = window
         self.session: Session | None = None  # set by tests; else the window's session controller's
         canvas, actions = window.canvas, window.actions
@@ -141,5 +162,5 @@ class Insight(QObject):
         run_task(lambda: propose_sky(path, w, h), done, failed, owner=self)
 
 
-def attach_insight(window: MainWindow) -> Insight:
+def attach_insight(window: InsightHost) -> Insight:
     return Insight(window)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -17,10 +18,20 @@ from mask_editor.ui.platform.tasks import Task, run_task
 
 if TYPE_CHECKING:
     from mask_editor.api import PyroClient
-    from mask_editor.ui.dialogs.signin import SignedIn
+    from mask_editor.api.records import Token
     from mask_editor.workspace import Account, Workspace
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """What the sign-in dialog hands to the session."""
+
+    server: str
+    username: str
+    token: Token
+    remember: bool
 
 
 class Session(QObject):

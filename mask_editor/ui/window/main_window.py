@@ -28,9 +28,9 @@ from mask_editor.ui.panels.mask_panel import MaskPanel
 from mask_editor.ui.panels.pose_browser import PoseBrowser
 from mask_editor.ui.panels.timeline import Timeline
 from mask_editor.ui.panels.undo_view import UndoHistoryDock
+from mask_editor.ui.platform.actions import SPECS, build_actions, populate_menus
 from mask_editor.ui.platform.settings import AppSettings
 from mask_editor.ui.platform.theme import icon
-from mask_editor.ui.window.actions import SPECS, build_actions, populate_menus
 from mask_editor.ui.window.banner import Banner
 from mask_editor.ui.window.file_actions import attach_file_actions
 from mask_editor.ui.window.open_poses import OpenPoses

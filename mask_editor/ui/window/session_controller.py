@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from mask_editor.ui.session.session import Session
 
 if TYPE_CHECKING:
-    from mask_editor.ui.dialogs.signin import SignedIn
+    from mask_editor.ui.session.session import SignedIn
     from mask_editor.ui.window.main_window import MainWindow
     from mask_editor.workspace import Workspace
 

@@ -5,7 +5,7 @@ Rules the table follows (tests/ui/test_actions.py checks them):
 - no two actions share a key in overlapping contexts ("window" overlaps every context);
 - a destructive action is never on a bare letter key (Delete and Backspace are not letters);
 - standard keys come from QKeySequence.StandardKey, so each platform gets its own convention;
-  the rule above holds on every keyboard scheme (ui/key_tables.py), not only the one in use: X11
+  the rule above holds on every keyboard scheme (ui/platform/key_tables.py), not only the one in use: X11
   binds StandardKey.Delete to Ctrl+D too, so Duplicate is Ctrl+J.
 """
 
@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
-from mask_editor.ui.key_tables import standard_keys
+from mask_editor.ui.platform.key_tables import standard_keys
 
 Key = QKeySequence.StandardKey | str
 SK = QKeySequence.StandardKey
