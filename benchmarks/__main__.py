@@ -1,6 +1,6 @@
 """`python -m benchmarks [NAME ...] [--quick]`: run the benchmarks and print one table.
 
-NAME is any of cold_start, open_image, many_masks, sync, memory (default: all). --quick runs
+NAME is any of cold_start, open_image, many_masks, sync, memory, drift (default: all). --quick runs
 fewer repetitions (sizes stay the same), for a first look.
 """
 
@@ -16,7 +16,7 @@ from benchmarks.report import Row, machine_line, table
 
 
 def _suites(quick: bool) -> dict[str, Callable[[], list[Row]]]:
-    from benchmarks import cold_start, many_masks, memory, open_image, sync_throughput
+    from benchmarks import cold_start, drift, many_masks, memory, open_image, sync_throughput
 
     return {
         "cold_start": lambda: cold_start.bench(runs=5 if quick else 15),
@@ -24,6 +24,7 @@ def _suites(quick: bool) -> dict[str, Callable[[], list[Row]]]:
         "many_masks": lambda: many_masks.bench(cycles=2 if quick else 5),
         "sync": lambda: sync_throughput.bench(runs=1 if quick else 3, sequential=not quick),
         "memory": lambda: memory.bench(runs=1 if quick else 3),
+        "drift": lambda: drift.bench(count=1000, runs=5 if quick else 20),
     }
 
 

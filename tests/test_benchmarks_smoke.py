@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from benchmarks import cold_start, many_masks, memory, open_image, sync_throughput
+from benchmarks import cold_start, drift, many_masks, memory, open_image, sync_throughput
 from benchmarks.report import Row, percentile, table
 
 pytestmark = pytest.mark.slow
@@ -49,3 +49,9 @@ def test_sync_throughput():
 
 def test_memory():
     _check(memory.bench(poses=3, size=(320, 180)))
+
+
+def test_drift():
+    rows = drift.bench(count=12, runs=1)
+    _check(rows)
+    assert rows[1].value == 0, rows[1].note
