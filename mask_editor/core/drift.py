@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mask_editor.core.geometry import GRID, STEP, Box, quantize
+
 WORK_WIDTH = 512  # columns of the reduced image: 0.2 % of the width is ~1 px there
 CONFIDENT = 0.5  # a shift is believed at or above this confidence
 MAX_SHIFT = 0.25  # larger shifts are not this problem (another preset, a new camera): not looked for
@@ -53,6 +55,23 @@ class Shift:
 
 
 NO_SHIFT = Shift(0.0, 0.0, 0.0)
+
+
+def follow(box: Box, dx: float, dy: float) -> tuple[Box, bool]:
+    """The box moved with the scene by (dx, dy), on the grid; True when the image edge cut it.
+
+    Partly out: the part still in the image is kept (it still covers what is left of the object).
+    Wholly out: the object left the view; the box stops at the edge with its size, to be checked.
+    """
+    dx, dy = round(dx * GRID) / GRID, round(dy * GRID) / GRID  # a grid step: every box keeps its size
+    x0, y0, x1, y1 = box.xmin + dx, box.ymin + dy, box.xmax + dx, box.ymax + dy
+    cut = x0 < 0 or y0 < 0 or x1 > 1 or y1 > 1
+    if not cut:
+        return quantize(Box(x0, y0, x1, y1)), False
+    cx0, cy0, cx1, cy1 = max(x0, 0.0), max(y0, 0.0), min(x1, 1.0), min(y1, 1.0)
+    if cx1 - cx0 < STEP or cy1 - cy0 < STEP:
+        return quantize(box.translated(dx, dy)), True
+    return quantize(Box(cx0, cy0, cx1, cy1)), True
 
 
 def estimate_shift(old: np.ndarray, new: np.ndarray) -> Shift:
