@@ -26,7 +26,7 @@ __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_SIGN_IN", "EXIT_UNREACHABLE", "EXIT_U
 
 EXIT_CODES = """exit codes:
   0  success
-  1  something failed, or masks are in conflict
+  1  something failed, or masks are in conflict (drift: some pose moved)
   2  usage error (a wrong option or path)
   3  not signed in, or the session expired
   4  the server could not be reached"""
@@ -129,6 +129,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", required=True, type=Path, metavar="PATH",
                    help="the file to write (--pose) or the folder (--camera)")
     p.add_argument("--json", action="store_true", help="print one JSON document")
+
+    p = _sub(sub, "drift", "list poses whose view moved since their masks were drawn",
+             "  mask-editor drift\n  mask-editor drift --camera 3 --json\n"
+             "  mask-editor drift --threshold 1 || echo 'some masks look out of place'",
+             "Compare each pose's latest cached image with the image its masks were drawn on and print the "
+             "estimated shift (how far the scene moved, % of the width and height) and its confidence. "
+             "Exits 1 when a confident shift exceeds the threshold.")
+    p.add_argument("--camera", type=int, metavar="ID", help="only this camera's poses")
+    p.add_argument("--threshold", type=float, default=0.5, metavar="PERCENT",
+                   help="shifts above this percentage of the width count as moved (default 0.5)")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
     return parser
 
 
@@ -138,6 +149,8 @@ def _handler(command: str) -> Callable[[argparse.Namespace], int]:
         from mask_editor import cli_account as module
     elif command in ("pull", "sync"):
         from mask_editor import cli_sync as module  # type: ignore[no-redef]
+    elif command == "drift":
+        from mask_editor import cli_drift as module  # type: ignore[no-redef]
     else:
         from mask_editor import cli_transfer as module  # type: ignore[no-redef]
     return getattr(module, "run_" + command.replace("-", "_"))

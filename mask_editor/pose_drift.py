@@ -105,6 +105,13 @@ def shifted_boxes(ws: Workspace, drift: PoseDrift, groups: Iterable[MaskGroup] |
     return boxes, cut
 
 
+def shift_words(dx: float, dy: float) -> str:
+    """`2.1 % right and 0.4 % down` (of the width, of the height); `none` below 0.05 %."""
+    parts = [f"{abs(v) * 100:.1f} % {pos if v > 0 else neg}" for v, pos, neg in
+             ((dx, "right", "left"), (dy, "down", "up")) if abs(v) >= 0.0005]
+    return " and ".join(parts) or "none"
+
+
 def load_pixels(path: Path, width: int = _DECODE_WIDTH) -> np.ndarray:
     """The image as RGB uint8, decoded at a reduced scale when the format allows (JPEG draft)."""
     from PIL import Image  # on first use only: commands that never compare stay light
