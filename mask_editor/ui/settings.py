@@ -85,6 +85,21 @@ class AppSettings:
     def set_mask_opacity(self, opacity: float) -> None:
         self.qsettings.setValue("masks/opacity", float(opacity))
 
+    def history_bounds(self) -> tuple[int, float]:
+        """The image history kept per pose (images) and in all (MB); older images are dropped first."""
+        from mask_editor.workspace.history import DEFAULT_PER_POSE, DEFAULT_TOTAL_MB
+
+        try:
+            per_pose = max(2, int(self.qsettings.value("history/per_pose", DEFAULT_PER_POSE)))
+            total_mb = max(10.0, float(self.qsettings.value("history/total_mb", DEFAULT_TOTAL_MB)))
+        except (TypeError, ValueError):
+            return DEFAULT_PER_POSE, DEFAULT_TOTAL_MB
+        return per_pose, total_mb
+
+    def set_history_bounds(self, per_pose: int, total_mb: float) -> None:
+        self.qsettings.setValue("history/per_pose", int(per_pose))
+        self.qsettings.setValue("history/total_mb", float(total_mb))
+
     def theme(self) -> str:
         value = str(self.qsettings.value("view/theme", "system"))
         return value if value in THEMES else "system"

@@ -24,6 +24,7 @@ from mask_editor.ui.actions import SPECS, build_actions, populate_menus
 from mask_editor.ui.banner import Banner
 from mask_editor.ui.canvas import CanvasView
 from mask_editor.ui.document import PoseDocument
+from mask_editor.ui.drift import attach_drift
 from mask_editor.ui.insight import attach_insight
 from mask_editor.ui.inspector import Inspector
 from mask_editor.ui.mask_panel import MaskPanel
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self._connect_widgets()
         attach_file_actions(self)
         self.insight = attach_insight(self)
+        self.drift = attach_drift(self)
         self.set_workspace(workspace)
         self._restore_layout()
 
