@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
+from mask_editor.core.drift import follow
 from mask_editor.pose_drift import PoseDrift, fleet, pose_drift, shift_words, shifted_boxes
 from mask_editor.ui.drift_banner import DriftBanner, day_text
 from mask_editor.ui.drift_shift import ShiftMasks
@@ -75,7 +76,7 @@ class DriftController(QObject):
         run_task(lambda: fleet(workspace), done, lambda _exc: None, owner=self)
 
     def _mark(self, report: PoseDrift) -> str:
-        return self.tr("view moved %1 %").replace("%1", f"{report.worst * 100:.1f}")
+        return self.tr("moved %1 %").replace("%1", f"{report.worst * 100:.1f}")
 
     def show_fleet(self) -> None:
         from mask_editor.ui.drift_fleet import FleetDialog
@@ -173,9 +174,9 @@ class DriftController(QObject):
             return
         main = drift.main
         boxes = [m.box for i in main.mask_ids if (m := document.mask(i)) is not None and m.box is not None]
-        self.compare.set_views(str(main.reference.path), str(drift.latest.path), boxes,
-                               (main.shift.dx, main.shift.dy), day_text(main.reference.taken_at),
-                               day_text(drift.latest.taken_at))
+        moved = [follow(b, main.shift.dx, main.shift.dy)[0] for b in boxes]
+        self.compare.set_views(str(main.reference.path), str(drift.latest.path), boxes, moved,
+                               day_text(main.reference.taken_at), day_text(drift.latest.taken_at))
 
 
 def attach_drift(window: MainWindow) -> DriftController:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QDialog, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from mask_editor.core.geometry import Box
@@ -13,11 +13,11 @@ MASK_COLOUR = QColor("#ff9f1c")  # the masks as they are
 SHIFTED_COLOUR = QColor("#2ec4f1")  # where a shift would put them
 
 
-def render(old_path: str, new_path: str, boxes: list[Box], shift: tuple[float, float], mode: str) -> QImage:
+def render(old_path: str, new_path: str, boxes: list[Box], moved: list[Box], mode: str) -> QImage:
     """`mode` "blend": the new view with the old at half opacity; "side": old left, new right.
 
-    The masks are outlined as they are (orange) on every view; on the new view, also where the
-    shift would put them (blue, dashed)."""
+    The masks are outlined as they are (orange) on every view; on the new view, also where
+    shifting them puts them (`moved`: blue, dashed)."""
     old, new = QImage(old_path), QImage(new_path)
     if old.isNull() or new.isNull():
         return QImage()
@@ -33,31 +33,30 @@ def render(old_path: str, new_path: str, boxes: list[Box], shift: tuple[float, f
         right = QRectF(WIDTH + 8, 0, WIDTH, height)
         painter.drawImage(left, old)
         painter.drawImage(right, new)
-        _outline(painter, left, boxes, (0.0, 0.0), MASK_COLOUR, Qt.PenStyle.SolidLine)
-        _outline(painter, right, boxes, (0.0, 0.0), MASK_COLOUR, Qt.PenStyle.SolidLine)
-        _outline(painter, right, boxes, shift, SHIFTED_COLOUR, Qt.PenStyle.DashLine)
+        _outline(painter, left, boxes, MASK_COLOUR, Qt.PenStyle.SolidLine)
+        _outline(painter, right, boxes, MASK_COLOUR, Qt.PenStyle.SolidLine)
+        _outline(painter, right, moved, SHIFTED_COLOUR, Qt.PenStyle.DashLine)
     else:
         painter.drawImage(left, new)
         painter.setOpacity(0.5)
         painter.drawImage(left, old)
         painter.setOpacity(1.0)
-        _outline(painter, left, boxes, (0.0, 0.0), MASK_COLOUR, Qt.PenStyle.SolidLine)
-        _outline(painter, left, boxes, shift, SHIFTED_COLOUR, Qt.PenStyle.DashLine)
+        _outline(painter, left, boxes, MASK_COLOUR, Qt.PenStyle.SolidLine)
+        _outline(painter, left, moved, SHIFTED_COLOUR, Qt.PenStyle.DashLine)
     painter.end()
     return out
 
 
-def _outline(painter: QPainter, frame: QRectF, boxes: list[Box], shift: tuple[float, float], colour: QColor,
-             style: Qt.PenStyle) -> None:
+def _outline(painter: QPainter, frame: QRectF, boxes: list[Box], colour: QColor, style: Qt.PenStyle) -> None:
     pen = QPen(colour, 2, style)
     pen.setCosmetic(True)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    dx, dy = shift
+    inset = frame.adjusted(1, 1, -1, -1)  # a box on the image edge keeps its whole outline visible
     for b in boxes:
-        painter.drawRect(QRectF(frame.left() + (b.xmin + dx) * frame.width(),
-                                frame.top() + (b.ymin + dy) * frame.height(),
-                                b.width * frame.width(), b.height * frame.height()))
+        rect = QRectF(frame.left() + b.xmin * frame.width(), frame.top() + b.ymin * frame.height(),
+                      b.width * frame.width(), b.height * frame.height())
+        painter.drawRect(rect.intersected(inset))
 
 
 class CompareDialog(QDialog):
@@ -77,6 +76,8 @@ class CompareDialog(QDialog):
         self.legend.setWordWrap(True)
         self.view = QLabel(self)
         self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.view.setMinimumSize(480, 270)
+        self.resize(1000, 680)
         top = QHBoxLayout()
         top.addWidget(self.blend)
         top.addWidget(self.side)
@@ -85,16 +86,17 @@ class CompareDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
-        self._args: tuple[str, str, list[Box], tuple[float, float]] | None = None
+        self._args: tuple[str, str, list[Box], list[Box]] | None = None
+        self.image = QImage()  # the comparison at full size; the label shows it scaled to fit
         self.blend.toggled.connect(lambda _on: self._draw())
 
     @property
     def mode(self) -> str:
         return "blend" if self.blend.isChecked() else "side"
 
-    def set_views(self, old_path: str, new_path: str, boxes: list[Box], shift: tuple[float, float],
+    def set_views(self, old_path: str, new_path: str, boxes: list[Box], moved: list[Box],
                   old_date: str, new_date: str) -> None:
-        self._args = (old_path, new_path, boxes, shift)
+        self._args = (old_path, new_path, boxes, moved)
         self.legend.setText(self.tr(
             "Orange: the masks as they are, drawn on the image of %1. Blue, dashed: where shifting them "
             "with the view puts them on the latest image (%2). Blended: the latest image with the older one "
@@ -104,12 +106,17 @@ class CompareDialog(QDialog):
     def _draw(self) -> None:
         if self._args is None:
             return
-        image = render(*self._args, self.mode)
-        self.view.setPixmap(_pixmap(image))
-        self.view.setMinimumSize(min(image.width(), 1400) // 2, image.height() // 2)
+        self.image = render(*self._args, self.mode)
+        self._fit()
 
+    def _fit(self) -> None:
+        if self.image.isNull():
+            self.view.clear()
+            return
+        pixmap = QPixmap.fromImage(self.image)
+        self.view.setPixmap(pixmap.scaled(self.view.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                          Qt.TransformationMode.SmoothTransformation))
 
-def _pixmap(image: QImage):
-    from PySide6.QtGui import QPixmap
-
-    return QPixmap.fromImage(image)
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
