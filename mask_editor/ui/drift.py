@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 
-from mask_editor.core.drift import follow
-from mask_editor.pose_drift import PoseDrift, fleet, pose_drift, shift_words, shifted_boxes
 from mask_editor.ui.drift_banner import DriftBanner, day_text
 from mask_editor.ui.drift_shift import ShiftMasks
 from mask_editor.ui.tasks import run_task
 
+# numpy and Pillow (pose_drift, core.drift) load only when the first comparison runs, after the window's
+# first paint: the cold start stays free of heavy modules (tests/ui/test_window_app.py).
+START_DELAY_MS = 700
+
 if TYPE_CHECKING:
+    from mask_editor.pose_drift import PoseDrift
     from mask_editor.ui.document import PoseDocument
     from mask_editor.ui.drift_compare import CompareDialog
     from mask_editor.ui.drift_fleet import FleetDialog
@@ -37,6 +40,7 @@ class DriftController(QObject):
         self.compare: CompareDialog | None = None
         self.fleet_dialog: FleetDialog | None = None
         self.document: PoseDocument | None = None
+        self._followed: PoseDocument | None = None  # the document whose undo stack we listen to
         self.fleet_action = QAction(self.tr("Poses whose view &moved…"), window)
         self.fleet_action.setObjectName("drift_fleet_action")
         self.fleet_action.setStatusTip(self.tr("Every pose whose masks look out of place, worst first"))
@@ -48,20 +52,27 @@ class DriftController(QObject):
         self.banner.compareToggled.connect(self._on_compare)
         window.workspaceChanged.connect(self._on_workspace)
         window.documentChanged.connect(self._on_document)
-        self._on_workspace(window.workspace)
-        self._on_document(window.document)
+        self._started = False
+        QTimer.singleShot(START_DELAY_MS, self._start)
+
+    def _start(self) -> None:
+        self._started = True
+        self._on_workspace(self.window.workspace)
+        self._on_document(self.window.document)
 
     # --- workspace: the whole fleet ------------------------------------------------------------
 
     def _on_workspace(self, workspace: Workspace | None) -> None:
         self.window.browser.set_drift({})
-        if workspace is None:
+        if workspace is None or not self._started:
             return
         if not workspace.read_only:
             workspace.prune_history(*self.window.settings.history_bounds())
         self.refresh_fleet()
 
     def refresh_fleet(self, then=None) -> None:
+        from mask_editor.pose_drift import fleet
+
         workspace = self.window.workspace
         if workspace is None:
             return
@@ -98,18 +109,22 @@ class DriftController(QObject):
     # --- one pose -------------------------------------------------------------------------------
 
     def _on_document(self, document: PoseDocument | None) -> None:
-        if self.document is not None:
-            self.document.undo_stack.indexChanged.disconnect(self._on_undo_index)
+        if self._followed is not None:
+            self._followed.undo_stack.indexChanged.disconnect(self._on_undo_index)
+            self._followed = None
         self.document = document
         self.banner.show_drift(None, editable=False)
-        if document is not None:
+        if document is not None and self._started:
             document.undo_stack.indexChanged.connect(self._on_undo_index)
+            self._followed = document
             self.refresh_pose()
 
     def _on_undo_index(self, _index: int) -> None:
         self.refresh_pose(keep_result=True)
 
     def refresh_pose(self, keep_result: bool = False) -> None:
+        from mask_editor.pose_drift import pose_drift
+
         document = self.document
         if document is None:
             return
@@ -129,6 +144,8 @@ class DriftController(QObject):
         document, drift = self.document, self.banner.drift
         if document is None or drift is None or document.read_only:
             return
+        from mask_editor.pose_drift import shift_words, shifted_boxes
+
         boxes, cut = shifted_boxes(document.workspace, drift)
         ids = [i for g in drift.moved for i in g.mask_ids]
         main = drift.main
@@ -172,6 +189,8 @@ class DriftController(QObject):
         drift, document = self.banner.drift, self.document
         if self.compare is None or drift is None or document is None or drift.main is None:
             return
+        from mask_editor.core.drift import follow
+
         main = drift.main
         boxes = [m.box for i in main.mask_ids if (m := document.mask(i)) is not None and m.box is not None]
         moved = [follow(b, main.shift.dx, main.shift.dy)[0] for b in boxes]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from mask_editor.pose_drift import PoseDrift
 from mask_editor.ui.theme import icon
+
+if TYPE_CHECKING:
+    from mask_editor.pose_drift import PoseDrift
 
 
 def day_text(when: datetime, now: datetime | None = None) -> str:
