@@ -180,7 +180,7 @@ class PoseDelegate(QStyledItemDelegate):
         count = int(index.data(COUNT_ROLE) or 0)
         sub = fmt.plural(count, "mask")  # the badge carries the changes to sync
         if drift := index.data(DRIFT_ROLE):
-            sub = f"{sub} · {drift}"
+            sub = f"{drift} · {sub}"  # first: still read when the row is narrow
             if not selected:
                 painter.setPen(QColor(DRIFT_COLOUR))
         painter.drawText(QRect(text_rect.left(), top + line, text_rect.width(), line),
@@ -310,6 +310,10 @@ class PoseBrowser(QWidget):
             text = marks.get(pose_id)
             if item.data(DRIFT_ROLE) != text:
                 item.setData(text, DRIFT_ROLE)
+                lines = [line for line in item.toolTip().split("\n") if not line.startswith("The view ")]
+                if text:
+                    lines.append(f"The view {text} since the masks were drawn")
+                item.setToolTip("\n".join(lines))
 
     def drift_marks(self) -> dict[int, str]:
         return {p: t for p, item in self._pose_items.items() if (t := item.data(DRIFT_ROLE))}
