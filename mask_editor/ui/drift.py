@@ -53,7 +53,9 @@ class DriftController(QObject):
         window.workspaceChanged.connect(self._on_workspace)
         window.documentChanged.connect(self._on_document)
         self._started = False
-        QTimer.singleShot(START_DELAY_MS, self._start)
+        self._start_timer = QTimer(self, singleShot=True, interval=START_DELAY_MS)
+        self._start_timer.timeout.connect(self._start)
+        self._start_timer.start()
 
     def _start(self) -> None:
         self._started = True
@@ -64,7 +66,7 @@ class DriftController(QObject):
 
     def _on_workspace(self, workspace: Workspace | None) -> None:
         self.window.browser.set_drift({})
-        if workspace is None or not self._started:
+        if workspace is None or workspace.closed or not self._started:
             return
         if not workspace.read_only:
             workspace.prune_history(*self.window.settings.history_bounds())
@@ -74,7 +76,7 @@ class DriftController(QObject):
         from mask_editor.pose_drift import fleet
 
         workspace = self.window.workspace
-        if workspace is None:
+        if workspace is None or workspace.closed:
             return
 
         def done(reports: list[PoseDrift]) -> None:
@@ -126,7 +128,7 @@ class DriftController(QObject):
         from mask_editor.pose_drift import pose_drift
 
         document = self.document
-        if document is None:
+        if document is None or document.workspace.closed:
             return
 
         def done(drift: PoseDrift | None) -> None:
