@@ -121,7 +121,7 @@ def load_pixels(path: Path, width: int = _DECODE_WIDTH) -> np.ndarray:
         return np.asarray(image.convert("RGB"))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)  # a Shift per image pair: tiny
 def _cached_shift(old: Path, new: Path) -> Shift:
     try:
         return estimate_shift(load_pixels(old), load_pixels(new))
