@@ -103,7 +103,7 @@ def bench(count: int = 1000, runs: int = 20) -> list[Row]:
     found = [o.error for o in outcomes if o.kind in FINDABLE and o.confident and o.error is not None]
     findable = sum(o.kind in FINDABLE for o in outcomes)
     wrong = Counter(o.kind for o in outcomes if o.wrong)
-    errors_pct = [100 * e for e in found] or [float("nan")]
+    errors_pct = [float(100 * e) for e in found] or [float("nan")]  # floats: numpy's bools are not `True`
     kinds = Counter(o.kind for o in outcomes)
     mix = ", ".join(f"{k} {kinds[k]}" for k in KINDS)
     return [
