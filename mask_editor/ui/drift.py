@@ -41,6 +41,7 @@ class DriftController(QObject):
         self.fleet_dialog: FleetDialog | None = None
         self.document: PoseDocument | None = None
         self._followed: PoseDocument | None = None  # the document whose undo stack we listen to
+        self.last_drift: PoseDrift | None = None  # the open pose's last comparison (tests wait for it)
         self.fleet_action = QAction(self.tr("Poses whose view &moved…"), window)
         self.fleet_action.setObjectName("drift_fleet_action")
         self.fleet_action.setStatusTip(self.tr("Every pose whose masks look out of place, worst first"))
@@ -86,7 +87,8 @@ class DriftController(QObject):
             if then is not None:
                 then(reports)
 
-        run_task(lambda: fleet(workspace), done, lambda _exc: None, owner=self)
+        threshold = self.window.settings.drift_threshold()
+        run_task(lambda: fleet(workspace, threshold=threshold), done, lambda _exc: None, owner=self)
 
     def _mark(self, report: PoseDrift) -> str:
         return self.tr("moved %1 %").replace("%1", f"{report.worst * 100:.1f}")
@@ -102,7 +104,8 @@ class DriftController(QObject):
             assert self.fleet_dialog is not None
             titles = {p: f"{self.window.browser.camera_text(p)} · {self.window.browser.pose_text(p)}"
                       for p in self.window.browser.pose_ids()}
-            self.fleet_dialog.set_reports(reports, titles, self.window.settings.history_bounds())
+            self.fleet_dialog.set_reports(reports, titles, self.window.settings.history_bounds(),
+                                          self.window.settings.drift_threshold())
             self.fleet_dialog.show()
             self.fleet_dialog.raise_()
 
@@ -134,13 +137,16 @@ class DriftController(QObject):
         def done(drift: PoseDrift | None) -> None:
             if self.document is not document:
                 return
+            self.last_drift = drift
             if drift is not None and drift.exceeds:
                 self.banner.show_drift(drift, editable=not document.read_only)
             elif not (keep_result and self.banner.drift is None and self.banner.isVisible()):
                 self.banner.show_drift(None, editable=False)
             self._update_compare()
 
-        run_task(lambda: pose_drift(document.workspace, document.pose_id), done, lambda _exc: None, owner=self)
+        threshold = self.window.settings.drift_threshold()
+        run_task(lambda: pose_drift(document.workspace, document.pose_id, threshold), done, lambda _exc: None,
+                 owner=self)
 
     def shift(self) -> None:
         document, drift = self.document, self.banner.drift

@@ -36,7 +36,8 @@ class FleetDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(720, 420)
 
-    def set_reports(self, reports: list[PoseDrift], titles: dict[int, str], bounds: tuple[int, float]) -> None:
+    def set_reports(self, reports: list[PoseDrift], titles: dict[int, str], bounds: tuple[int, float],
+                    threshold: float = 0.005) -> None:
         moved = [r for r in reports if r.exceeds]
         self.tree.clear()
         for report in moved:
@@ -50,16 +51,18 @@ class FleetDialog(QDialog):
         for column in range(self.tree.columnCount()):
             self.tree.resizeColumnToContents(column)
         if moved:
-            self.summary.setText(self.tr("%1 of %2 poses with masks moved since their masks were drawn, worst "
-                                         "first. Double-click a pose to open it.")
-                                 .replace("%1", str(len(moved))).replace("%2", str(len(reports))))
+            self.summary.setText(self.tr("%1 of %2 poses with masks moved by more than %3 % of the width since "
+                                         "their masks were drawn, worst first. Double-click a pose to open it.")
+                                 .replace("%1", str(len(moved))).replace("%2", str(len(reports)))
+                                 .replace("%3", f"{threshold * 100:g}"))
         else:
             self.summary.setText(self.tr("No pose's view has moved since its masks were drawn (%1 poses compared).")
                                  .replace("%1", str(len(reports))))
         per_pose, total_mb = bounds
         self.note.setText(self.tr("Compared: each pose's latest image with the image its masks were drawn on. The "
                                   "image history keeps up to %1 images per pose and %2 MB in all, the oldest "
-                                  "dropped first (settings: history/per_pose, history/total_mb).")
+                                  "dropped first (settings: history/per_pose, history/total_mb; the threshold: "
+                                  "drift/threshold_percent).")
                           .replace("%1", str(per_pose)).replace("%2", f"{total_mb:g}"))
 
     def pose_ids(self) -> list[int]:

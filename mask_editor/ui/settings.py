@@ -96,6 +96,14 @@ class AppSettings:
             return DEFAULT_PER_POSE, DEFAULT_TOTAL_MB
         return per_pose, total_mb
 
+    def drift_threshold(self) -> float:
+        """A pose counts as moved above this shift, as a fraction of the width (setting in percent)."""
+        try:
+            percent = float(self.qsettings.value("drift/threshold_percent", 0.5))
+        except (TypeError, ValueError):
+            percent = 0.5
+        return min(max(percent, 0.05), 25.0) / 100
+
     def set_history_bounds(self, per_pose: int, total_mb: float) -> None:
         self.qsettings.setValue("history/per_pose", int(per_pose))
         self.qsettings.setValue("history/total_mb", float(total_mb))

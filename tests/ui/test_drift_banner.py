@@ -147,3 +147,22 @@ def test_a_read_only_user_sees_the_banner_but_cannot_shift(qtbot, tmp_path, app_
     finally:
         window.close()
         ws.close()
+
+
+def test_the_threshold_setting_decides_what_counts_as_moved(qtbot, tmp_path, app_settings):
+    app_settings.qsettings.setValue("drift/threshold_percent", 3)
+    shutil.copytree(demo_dir(), tmp_path / "demo")
+    window, ws = open_window(qtbot, tmp_path / "demo" / "demo.sqlite", app_settings)
+    try:
+        window.drift.fleet_action.trigger()
+        qtbot.waitUntil(lambda: window.drift.fleet_dialog is not None and window.drift.fleet_dialog.isVisible(),
+                        timeout=20_000)
+        assert window.drift.fleet_dialog.pose_ids() == [] and window.browser.drift_marks() == {}
+        _open(qtbot, window, POSE)
+        qtbot.waitUntil(lambda: window.drift.last_drift is not None and window.drift.last_drift.pose_id == POSE,
+                        timeout=10_000)
+        assert window.drift.last_drift.main.shift.confident and not window.drift.last_drift.exceeds
+        assert not window.drift.banner.isVisible()
+    finally:
+        window.close()
+        ws.close()
