@@ -1,6 +1,6 @@
 """`python -m benchmarks [NAME ...] [--quick]`: run the benchmarks and print one table.
 
-NAME is any of cold_start, open_image, many_masks, sync, memory, fleet (default: all). --quick runs
+NAME is any of cold_start, open_image, many_masks, sync, memory, fleet, drift (default: all). --quick runs
 fewer repetitions (sizes stay the same), for a first look. --save stores the run as JSON in
 BENCH_RUNS (.bench/runs); --compare also prints the change against the last run stored before
 (benchmarks/history.py).
@@ -19,7 +19,7 @@ from benchmarks.report import Row, machine_line, table
 
 
 def _suites(quick: bool) -> dict[str, Callable[[], list[Row]]]:
-    from benchmarks import cold_start, fleet, many_masks, memory, open_image, sync_throughput
+    from benchmarks import cold_start, drift, fleet, many_masks, memory, open_image, sync_throughput
 
     return {
         "cold_start": lambda: cold_start.bench(runs=5 if quick else 15),
@@ -28,6 +28,7 @@ def _suites(quick: bool) -> dict[str, Callable[[], list[Row]]]:
         "sync": lambda: sync_throughput.bench(runs=1 if quick else 3, sequential=not quick),
         "memory": lambda: memory.bench(runs=1 if quick else 3),
         "fleet": lambda: fleet.bench(runs=3 if quick else 5),
+        "drift": lambda: drift.bench(count=1000, runs=5 if quick else 20),
     }
 
 

@@ -16,7 +16,7 @@ class Row:
 
     name: str
     samples: list[float]
-    unit: str  # "s", "ms", "MB", "x"
+    unit: str  # "s", "ms", "MB", "x", "%", "n" (a count)
     target: float | None = None
     stat: str = "median"  # "median" or "p95"
     note: str = ""
@@ -52,6 +52,8 @@ def fmt_value(value: float, unit: str) -> str:
         return "-"
     if unit == "x":
         return f"{value:.2f}x"
+    if unit == "n":
+        return f"{value:.0f}"
     digits = 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2 if abs(value) >= 1 else 3
     return f"{value:.{digits}f} {unit}"
 

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from benchmarks import cold_start, fleet, history, many_masks, memory, open_image, sync_throughput
+from benchmarks import cold_start, drift, fleet, history, many_masks, memory, open_image, sync_throughput
 from benchmarks.report import Row, percentile, table
 
 pytestmark = pytest.mark.slow
@@ -68,3 +68,9 @@ def test_stored_runs_are_compared_by_name(tmp_path):
     assert lines["frame"].endswith("WORSE") and "+45 %" in lines["frame"]  # 11 -> 16 ms, ranges apart
     assert lines["ratio"].endswith("same")
     assert lines["gone"].endswith("gone") and lines["new"].endswith("new")
+
+
+def test_drift():
+    rows = drift.bench(count=12, runs=1)
+    _check(rows)
+    assert rows[1].value == 0, rows[1].note

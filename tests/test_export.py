@@ -153,9 +153,9 @@ def test_camera_export_names_and_reimport_adds_nothing(ws, tmp_path):
     assert all(f.ok for f in plan.files) and plan.to_add == 0  # each file maps back to its own pose
 
     pngs = export_camera(ws, 2, ExportFormat.PNG, tmp_path / "png", scale=10)
-    assert sorted(f.path.name for f in pngs.files) == ["moussy-02_4.png", "moussy-02_5.png"]
+    assert sorted(f.path.name for f in pngs.files) == ["moussy-02_4.png", "moussy-02_5.png", "moussy-02_6.png"]
     csvs = export_camera(ws, 2, ExportFormat.CSV, tmp_path / "csv")
-    assert sorted(f.path.name for f in csvs.files) == ["moussy-02_4.csv", "moussy-02_5.csv"]
+    assert sorted(f.path.name for f in csvs.files) == ["moussy-02_4.csv", "moussy-02_5.csv", "moussy-02_6.csv"]
 
 
 def test_png_without_a_cached_image_fails_before_writing(ws, tmp_path):

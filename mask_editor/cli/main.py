@@ -28,7 +28,7 @@ __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_SIGN_IN", "EXIT_UNREACHABLE", "EXIT_U
 
 EXIT_CODES_HELP = """exit codes:
   0  success
-  1  something failed, masks are in conflict, the server refused, the account is read-only,
+  1  something failed, masks are in conflict (drift: some pose moved), the server refused, the account is read-only,
      or the workspace is open elsewhere
   2  usage error: a wrong option; no such workspace, pose, camera or file; no display for the window
   3  not signed in, or the session expired
@@ -140,6 +140,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", required=True, type=Path, metavar="PATH",
                    help="the file to write (--pose) or the folder (--camera)")
     p.add_argument("--json", action="store_true", help="print one JSON document")
+
+    p = _sub(sub, "drift", "list poses whose view moved since their masks were drawn",
+             "  mask-editor drift\n  mask-editor drift --camera 3 --json\n"
+             "  mask-editor drift --threshold 1 || echo 'some masks look out of place'",
+             "Compare each pose's latest cached image with the image its masks were drawn on and print the "
+             "estimated shift (how far the scene moved, % of the width and height) and its confidence. "
+             "Exits 1 when a confident shift exceeds the threshold.")
+    p.add_argument("--camera", type=int, metavar="ID", help="only this camera's poses")
+    p.add_argument("--threshold", type=float, default=0.5, metavar="PERCENT",
+                   help="shifts above this percentage of the width count as moved (default 0.5)")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
     return parser
 
 
@@ -149,6 +160,8 @@ def _handler(command: str) -> Callable[[argparse.Namespace], int]:
         from mask_editor.cli import account as module
     elif command in ("pull", "sync"):
         from mask_editor.cli import sync as module  # type: ignore[no-redef]
+    elif command == "drift":
+        from mask_editor.cli import drift as module  # type: ignore[no-redef]
     else:
         from mask_editor.cli import transfer as module  # type: ignore[no-redef]
     return getattr(module, "run_" + command.replace("-", "_"))

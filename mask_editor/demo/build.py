@@ -1,9 +1,10 @@
 """Generates the bundled demo workspace: `python -m mask_editor.demo.build resources/demo`.
 
-Two cameras, five poses with synthetic landscapes (some at 3840x2160), masks over the usual false
-positive sources (a chimney, a road, a roof, a cloud band) with timestamps spread over a year, and a
-few masks in each sync state so every colour of the editor shows. The output is deterministic: the
-same code writes the same images and rows. It is also the fixture for UI tests and benchmarks.
+Two cameras, six poses with synthetic landscapes (some at 3840x2160; one whose view has drifted,
+demo_drift.py), masks over the usual false positive sources (a chimney, a road, a roof, a cloud
+band) with timestamps spread over a year, and a few masks in each sync state so every colour of the
+editor shows. The output is deterministic: the same code writes the same images and rows. It is also
+the fixture for UI tests and benchmarks.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from mask_editor import demo_drift
 from mask_editor.core.geometry import Box, quantize
 from mask_editor.demo.landscape import jpeg_bytes, render_landscape
 from mask_editor.workspace import CameraRow, ConflictKind, PoseRow, Workspace
@@ -62,7 +64,8 @@ def build_demo(target: Path) -> Path:
     ws = Workspace(path)
     ws.set_meta("demo", "1")
     ws.set_organization(1, "Pyronear Demo")
-    ws.save_cameras(CAMERAS, [PoseRow(p.pose_id, p.camera_id, p.azimuth, patrol_id=1) for p in POSES])
+    ws.save_cameras(CAMERAS, [PoseRow(p.pose_id, p.camera_id, p.azimuth, patrol_id=1) for p in POSES]
+                    + [demo_drift.pose_row()])
     server_id = 100
     for pose in POSES:
         width, height = pose.size
@@ -74,6 +77,7 @@ def build_demo(target: Path) -> Path:
                             captured_at=captured)
         ridges[str(pose.pose_id)] = [round(float(v), 1) for v in land.ridge]
         server_id = _add_masks(ws, pose, land.features, width, height, server_id)
+    ridges[str(demo_drift.POSE_ID)] = demo_drift.add_drifted_pose(ws, DEMO_NOW, server_id)
     ws.close()
     # Fold the WAL into the file so the bundled workspace is a single self-contained file.
     _checkpoint(path)

@@ -13,14 +13,15 @@ from dataclasses import replace
 from datetime import datetime
 
 from mask_editor.core.geometry import Box, quantize
+from mask_editor.workspace.history import HistoryStore
 from mask_editor.workspace.records import CreateInDoubt, Mask, MaskState
 from mask_editor.workspace.rows import MASK_COLUMNS, mask_from_row, replace_row
 from mask_editor.workspace.schema import PENDING_SQL, STATE_SQL
-from mask_editor.workspace.store import Store, from_text, now_utc, to_text
+from mask_editor.workspace.store import from_text, now_utc, to_text
 
 
-class Workspace(Store):
-    """The whole workspace: Store (account, cameras, poses, images) plus masks."""
+class Workspace(HistoryStore):
+    """The whole workspace: Store (account, cameras, poses, images), image history, plus masks."""
 
     def masks(self, pose_id: int, *, include_deleted: bool = True) -> list[Mask]:
         where = "pose_id = ?" + ("" if include_deleted else " AND NOT deleted")
@@ -50,13 +51,16 @@ class Workspace(Store):
     def add_masks(self, pose_id: int, boxes: Iterable[Box], *, added_at: datetime | None = None) -> list[Mask]:
         """New local masks, on the 3-decimal grid, in one transaction."""
         when = to_text(added_at or now_utc())
+        # Drawn now: on the pose's current image. Given a time (legacy, import): not known, see history.py.
+        drawn_now = 1 if added_at is None else 0
         ids: list[int] = []
         with self.transaction() as conn:
             for box in boxes:
                 x0, y0, x1, y1 = _grid_milli(box)
                 cur = conn.execute(
-                    "INSERT INTO masks(pose_id, x0, y0, x1, y1, added_at) VALUES (?,?,?,?,?,?)",
-                    (pose_id, x0, y0, x1, y1, when),
+                    "INSERT INTO masks(pose_id, x0, y0, x1, y1, added_at, drawn_on) VALUES (?,?,?,?,?,?,"
+                    " CASE WHEN ? THEN (SELECT image_sha256 FROM poses WHERE id = ?) END)",
+                    (pose_id, x0, y0, x1, y1, when, drawn_now, pose_id),
                 )
                 ids.append(int(cur.lastrowid or 0))
         return self.masks_by_id(ids)
@@ -70,7 +74,9 @@ class Workspace(Store):
         rows = [(*(_grid_milli(box) if box is not None else (None,) * 4), local_id)
                 for local_id, box in boxes.items()]
         with self.transaction() as conn:  # one statement for any number of masks (a 2,000-mask move)
-            conn.executemany("UPDATE masks SET x0=?, y0=?, x1=?, y1=?, push_error=NULL WHERE local_id=?", rows)
+            # An edited box was looked at on the pose's current image: that is now its drawn-on image.
+            conn.executemany("UPDATE masks SET x0=?, y0=?, x1=?, y1=?, push_error=NULL, drawn_on="
+                             "(SELECT image_sha256 FROM poses WHERE poses.id = masks.pose_id) WHERE local_id=?", rows)
 
     def delete_masks(self, local_ids: Iterable[int]) -> list[Mask]:
         """Delete masks: a mask the server never had goes at once; one it has is marked for deletion

@@ -94,6 +94,22 @@ MIGRATIONS: list[str] = [
          OR x0 IS NOT base_x0 OR y0 IS NOT base_y0 OR x1 IS NOT base_x1 OR y1 IS NOT base_y1);
     CREATE INDEX masks_live_by_pose ON masks(pose_id, deleted);
     """,
+    # Drift (issue 14): every image a pose had, dated (taken_at: the key's upload time, else the fetch
+    # time), and per mask the image it was drawn or last confirmed on (NULL: not known, see history.py).
+    """
+    CREATE TABLE pose_images (
+        pose_id INTEGER NOT NULL,
+        sha256 TEXT NOT NULL REFERENCES images(sha256),
+        taken_at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        PRIMARY KEY (pose_id, sha256)
+    );
+    CREATE INDEX pose_images_by_time ON pose_images(pose_id, taken_at);
+    ALTER TABLE masks ADD COLUMN drawn_on TEXT;
+    INSERT OR IGNORE INTO pose_images(pose_id, sha256, taken_at, source)
+        SELECT p.id, p.image_sha256, COALESCE(i.captured_at, i.fetched_at), 'pose'
+        FROM poses p JOIN images i ON i.sha256 = p.image_sha256;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -257,6 +257,9 @@ class Store:
             )
             conn.execute("UPDATE poses SET image_sha256 = ?, image_key = COALESCE(?, image_key) WHERE id = ?",
                          (digest, key, pose_id))
+            # The pose's image history (drift detection): dated by the upload time when the key says it.
+            conn.execute("INSERT OR IGNORE INTO pose_images(pose_id, sha256, taken_at, source) VALUES (?,?,?,?)",
+                         (pose_id, digest, to_text(captured_at or fetched), "pose"))
         image = self.image(digest)
         assert image is not None
         return image

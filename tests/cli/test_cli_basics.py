@@ -66,7 +66,7 @@ def test_status_json_on_the_demo_copy(tmp_path, demo):
     done = run_cli("status", "--json", "--workspace", str(demo), home=tmp_path)
     assert done.returncode == 0, done.stderr
     doc = one_json(done)
-    assert doc["account"] is None and doc["cameras"] == 2 and doc["poses"] == 5
+    assert doc["account"] is None and doc["cameras"] == 2 and doc["poses"] == 6
     assert doc["totals"] == {"new": 1, "edited": 1, "deleted": 1, "conflict": 1}
     assert {r["pose_id"] for r in doc["pending"]} == {1, 3}
     text = run_cli("--workspace", str(demo), "status", home=tmp_path)

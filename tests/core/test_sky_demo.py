@@ -17,7 +17,7 @@ MEDIAN_TOLERANCE = 0.015
 P95_TOLERANCE = 0.04
 
 
-@pytest.mark.parametrize("pose_id", [1, 2, 3, 4, 5])
+@pytest.mark.parametrize("pose_id", [1, 2, 3, 4, 5, 6])
 def test_sky_helper_finds_the_demo_ridge(pose_id):
     ridges = json.loads((demo_dir() / "ridges.json").read_text())
     ws = Workspace(demo_dir() / "demo.sqlite", read_only=True)

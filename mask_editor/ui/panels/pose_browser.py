@@ -48,6 +48,8 @@ POSE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 PENDING_ROLE = Qt.ItemDataRole.UserRole + 4
 IMAGE_ROLE = Qt.ItemDataRole.UserRole + 5  # path of the cached image, or None
+DRIFT_ROLE = Qt.ItemDataRole.UserRole + 6  # "view moved 2.1 %" when the view moved since the masks were drawn
+DRIFT_COLOUR = "#e8871e"
 THUMB = QSize(64, 36)  # logical pixels; 16:9 like the cameras
 POSE_ROW = QSize(THUMB.width() + 160, THUMB.height() + 8)  # thumbnail, two lines of text (elided)
 
@@ -162,6 +164,10 @@ class PoseDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         count = int(index.data(COUNT_ROLE) or 0)
         sub = fmt.plural(count, "mask")  # the badge carries the changes to sync
+        if drift := index.data(DRIFT_ROLE):
+            sub = f"{drift} · {sub}"  # first: still read when the row is narrow
+            if not selected:
+                painter.setPen(QColor(DRIFT_COLOUR))
         painter.drawText(QRect(text_rect.left(), top + line, text_rect.width(), line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          painter.fontMetrics().elidedText(sub, Qt.TextElideMode.ElideRight,
@@ -292,6 +298,20 @@ class PoseBrowser(QWidget):
                 n = pending.get(pose_id, 0)
                 base = item.toolTip().split("\n")[0]
                 item.setToolTip(f"{base}\n{fmt.plural(n, 'change')} to sync" if n else base)
+
+    def set_drift(self, marks: dict[int, str]) -> None:
+        """Mark the poses whose view moved (pose id -> short text); the others lose their mark."""
+        for pose_id, item in self._pose_items.items():
+            text = marks.get(pose_id)
+            if item.data(DRIFT_ROLE) != text:
+                item.setData(text, DRIFT_ROLE)
+                lines = [line for line in item.toolTip().split("\n") if not line.startswith("The view ")]
+                if text:
+                    lines.append(f"The view {text} since the masks were drawn")
+                item.setToolTip("\n".join(lines))
+
+    def drift_marks(self) -> dict[int, str]:
+        return {p: t for p, item in self._pose_items.items() if (t := item.data(DRIFT_ROLE))}
 
     def pose_ids(self) -> list[int]:
         """Every pose, in browser order (organization, camera, azimuth)."""

@@ -82,6 +82,29 @@ class AppSettings:
     def set_mask_opacity(self, opacity: float) -> None:
         self.qsettings.setValue("masks/opacity", float(opacity))
 
+    def history_bounds(self) -> tuple[int, float]:
+        """The image history kept per pose (images) and in all (MB); older images are dropped first."""
+        from mask_editor.workspace.history import DEFAULT_PER_POSE, DEFAULT_TOTAL_MB
+
+        try:
+            per_pose = max(2, int(self.qsettings.value("history/per_pose", DEFAULT_PER_POSE)))
+            total_mb = max(10.0, float(self.qsettings.value("history/total_mb", DEFAULT_TOTAL_MB)))
+        except (TypeError, ValueError):
+            return DEFAULT_PER_POSE, DEFAULT_TOTAL_MB
+        return per_pose, total_mb
+
+    def drift_threshold(self) -> float:
+        """A pose counts as moved above this shift, as a fraction of the width (setting in percent)."""
+        try:
+            percent = float(self.qsettings.value("drift/threshold_percent", 0.5))
+        except (TypeError, ValueError):
+            percent = 0.5
+        return min(max(percent, 0.05), 25.0) / 100
+
+    def set_history_bounds(self, per_pose: int, total_mb: float) -> None:
+        self.qsettings.setValue("history/per_pose", int(per_pose))
+        self.qsettings.setValue("history/total_mb", float(total_mb))
+
     def theme(self) -> str:
         value = str(self.qsettings.value("view/theme", "system"))
         return value if value in THEMES else "system"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from mask_editor.ui.canvas import CanvasView
 from mask_editor.ui.editing import clipboard
 from mask_editor.ui.editing.document import PoseDocument
+from mask_editor.ui.drift import attach_drift
 from mask_editor.ui.insight import attach_insight
 from mask_editor.ui.panels.inspector import Inspector
 from mask_editor.ui.panels.mask_panel import MaskPanel
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self._connect_widgets()
         attach_file_actions(self)
         self.insight = attach_insight(self)
+        self.drift = attach_drift(self)
         self.set_workspace(workspace)
         self._restore_layout()
 

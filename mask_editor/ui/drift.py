@@ -1,0 +1,210 @@
+"""Masks that follow the camera (issue 14), wired into the window: `attach_drift(window)` once.
+
+On a workspace: trim the image history to the settings' bounds, compare every pose in the background
+and mark the moved ones in the pose browser. On a pose: the banner, the comparison of the two
+views, "Shift masks" and "Masks are right" (each one undo step). Pose › Poses whose view moved…
+lists them all, worst first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+
+from mask_editor.ui.drift_banner import DriftBanner, day_text
+from mask_editor.ui.drift_shift import ShiftMasks
+from mask_editor.ui.tasks import run_task
+
+# numpy and Pillow (pose_drift, core.drift) load only when the first comparison runs, after the window's
+# first paint: the cold start stays free of heavy modules (tests/ui/test_window_app.py).
+START_DELAY_MS = 700
+
+if TYPE_CHECKING:
+    from mask_editor.pose_drift import PoseDrift
+    from mask_editor.ui.document import PoseDocument
+    from mask_editor.ui.drift_compare import CompareDialog
+    from mask_editor.ui.drift_fleet import FleetDialog
+    from mask_editor.ui.window import MainWindow
+    from mask_editor.workspace import Workspace
+
+
+class DriftController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.banner = DriftBanner(window)
+        layout = window.centralWidget().layout()
+        layout.insertWidget(layout.indexOf(window.banner) + 1, self.banner)
+        self.compare: CompareDialog | None = None
+        self.fleet_dialog: FleetDialog | None = None
+        self.document: PoseDocument | None = None
+        self._followed: PoseDocument | None = None  # the document whose undo stack we listen to
+        self.last_drift: PoseDrift | None = None  # the open pose's last comparison (tests wait for it)
+        self.fleet_action = QAction(self.tr("Poses whose view &moved…"), window)
+        self.fleet_action.setObjectName("drift_fleet_action")
+        self.fleet_action.setStatusTip(self.tr("Every pose whose masks look out of place, worst first"))
+        self.fleet_action.triggered.connect(lambda _checked=False: self.show_fleet())
+        window.menus["Pose"].addSeparator()
+        window.menus["Pose"].addAction(self.fleet_action)
+        self.banner.shiftRequested.connect(self.shift)
+        self.banner.confirmRequested.connect(self.confirm)
+        self.banner.compareToggled.connect(self._on_compare)
+        window.workspaceChanged.connect(self._on_workspace)
+        window.documentChanged.connect(self._on_document)
+        self._started = False
+        self._start_timer = QTimer(self, singleShot=True, interval=START_DELAY_MS)
+        self._start_timer.timeout.connect(self._start)
+        self._start_timer.start()
+
+    def _start(self) -> None:
+        self._started = True
+        self._on_workspace(self.window.workspace)
+        self._on_document(self.window.document)
+
+    # --- workspace: the whole fleet ------------------------------------------------------------
+
+    def _on_workspace(self, workspace: Workspace | None) -> None:
+        self.window.browser.set_drift({})
+        if workspace is None or workspace.closed or not self._started:
+            return
+        if not workspace.read_only:
+            workspace.prune_history(*self.window.settings.history_bounds())
+        self.refresh_fleet()
+
+    def refresh_fleet(self, then=None) -> None:
+        from mask_editor.pose_drift import fleet
+
+        workspace = self.window.workspace
+        if workspace is None or workspace.closed:
+            return
+
+        def done(reports: list[PoseDrift]) -> None:
+            if self.window.workspace is not workspace:
+                return  # another workspace meanwhile
+            self.window.browser.set_drift({r.pose_id: self._mark(r) for r in reports if r.exceeds})
+            if then is not None:
+                then(reports)
+
+        threshold = self.window.settings.drift_threshold()
+        run_task(lambda: fleet(workspace, threshold=threshold), done, lambda _exc: None, owner=self)
+
+    def _mark(self, report: PoseDrift) -> str:
+        return self.tr("moved %1 %").replace("%1", f"{report.worst * 100:.1f}")
+
+    def show_fleet(self) -> None:
+        from mask_editor.ui.drift_fleet import FleetDialog
+
+        if self.fleet_dialog is None:
+            self.fleet_dialog = FleetDialog(self.window)
+            self.fleet_dialog.poseChosen.connect(self.window.show_pose)
+
+        def fill(reports: list[PoseDrift]) -> None:
+            assert self.fleet_dialog is not None
+            titles = {p: f"{self.window.browser.camera_text(p)} · {self.window.browser.pose_text(p)}"
+                      for p in self.window.browser.pose_ids()}
+            self.fleet_dialog.set_reports(reports, titles, self.window.settings.history_bounds(),
+                                          self.window.settings.drift_threshold())
+            self.fleet_dialog.show()
+            self.fleet_dialog.raise_()
+
+        self.refresh_fleet(then=fill)
+
+    # --- one pose -------------------------------------------------------------------------------
+
+    def _on_document(self, document: PoseDocument | None) -> None:
+        if self._followed is not None:
+            self._followed.undo_stack.indexChanged.disconnect(self._on_undo_index)
+            self._followed = None
+        self.document = document
+        self.banner.show_drift(None, editable=False)
+        if document is not None and self._started:
+            document.undo_stack.indexChanged.connect(self._on_undo_index)
+            self._followed = document
+            self.refresh_pose()
+
+    def _on_undo_index(self, _index: int) -> None:
+        self.refresh_pose(keep_result=True)
+
+    def refresh_pose(self, keep_result: bool = False) -> None:
+        from mask_editor.pose_drift import pose_drift
+
+        document = self.document
+        if document is None or document.workspace.closed:
+            return
+
+        def done(drift: PoseDrift | None) -> None:
+            if self.document is not document:
+                return
+            self.last_drift = drift
+            if drift is not None and drift.exceeds:
+                self.banner.show_drift(drift, editable=not document.read_only)
+            elif not (keep_result and self.banner.drift is None and self.banner.isVisible()):
+                self.banner.show_drift(None, editable=False)
+            self._update_compare()
+
+        threshold = self.window.settings.drift_threshold()
+        run_task(lambda: pose_drift(document.workspace, document.pose_id, threshold), done, lambda _exc: None,
+                 owner=self)
+
+    def shift(self) -> None:
+        document, drift = self.document, self.banner.drift
+        if document is None or drift is None or document.read_only:
+            return
+        from mask_editor.pose_drift import shift_words, shifted_boxes
+
+        boxes, cut = shifted_boxes(document.workspace, drift)
+        ids = [i for g in drift.moved for i in g.mask_ids]
+        main = drift.main
+        assert main is not None
+        words = shift_words(main.shift.dx, main.shift.dy)
+        text = self.tr("Shift %1 masks with the view").replace("%1", str(len(boxes)))
+        document.undo_stack.push(ShiftMasks(document, boxes, ids, drift.latest.sha256, text, cut))
+        result = self.tr("Shifted %1 masks %2 with the view; they will be sent at the next sync.").replace(
+            "%1", str(len(boxes))).replace("%2", words)
+        if cut:
+            result += " " + self.tr("%1 of them went past the image edge and were cut to it: they are selected, "
+                                    "check them.").replace("%1", str(len(cut)))
+        self.banner.show_result(result)
+        self.refresh_fleet()
+
+    def confirm(self) -> None:
+        document, drift = self.document, self.banner.drift
+        if document is None or drift is None or document.read_only:
+            return
+        ids = [i for g in drift.moved for i in g.mask_ids]
+        text = self.tr("Keep %1 masks where they are").replace("%1", str(len(ids)))
+        document.undo_stack.push(ShiftMasks(document, {}, ids, drift.latest.sha256, text))
+        self.banner.show_drift(None, editable=False)
+        self.refresh_fleet()
+
+    # --- comparing the views ------------------------------------------------------------------
+
+    def _on_compare(self, on: bool) -> None:
+        if on:
+            from mask_editor.ui.drift_compare import CompareDialog
+
+            if self.compare is None:
+                self.compare = CompareDialog(self.window)
+                self.compare.finished.connect(lambda _result: self.banner.compare.setChecked(False))
+            self._update_compare()
+            self.compare.show()
+        elif self.compare is not None:
+            self.compare.hide()
+
+    def _update_compare(self) -> None:
+        drift, document = self.banner.drift, self.document
+        if self.compare is None or drift is None or document is None or drift.main is None:
+            return
+        from mask_editor.core.drift import follow
+
+        main = drift.main
+        boxes = [m.box for i in main.mask_ids if (m := document.mask(i)) is not None and m.box is not None]
+        moved = [follow(b, main.shift.dx, main.shift.dy)[0] for b in boxes]
+        self.compare.set_views(str(main.reference.path), str(drift.latest.path), boxes, moved,
+                               day_text(main.reference.taken_at), day_text(drift.latest.taken_at))
+
+
+def attach_drift(window: MainWindow) -> DriftController:
+    return DriftController(window)
