@@ -20,8 +20,8 @@ import numpy as np
 
 from benchmarks.report import Row
 from mask_editor.core.drift import estimate_shift
-from mask_editor.landscape import TIMES_OF_DAY, render_landscape
-from mask_editor.landscape.views import hazy, night, shifted_pair, swap_sky
+from mask_editor.demo.landscape import TIMES_OF_DAY, render_landscape
+from mask_editor.demo.landscape.views import hazy, night, shifted_pair, swap_sky
 
 SOURCE = (1440, 810)  # rendered scenes; cases are 80 % crops of them
 CROP = (1152, 648)

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from mask_editor import demo_drift
+from mask_editor.demo import drift as demo_drift
 from mask_editor.demo.build import DEMO_NOW, build_demo
-from mask_editor.pose_drift import fleet
 from mask_editor.resources import demo_dir
 from mask_editor.workspace import MaskState, Workspace
+from mask_editor.workspace.drift import fleet
 
 
 def check_demo(path):

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from mask_editor import demo_drift
 from mask_editor.core.geometry import Box, quantize
+from mask_editor.demo import drift as demo_drift
 from mask_editor.demo.landscape import jpeg_bytes, render_landscape
 from mask_editor.workspace import CameraRow, ConflictKind, PoseRow, Workspace
 

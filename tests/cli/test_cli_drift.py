@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mask_editor import demo_drift
+from mask_editor.demo import drift as demo_drift
 from tests.cli.helpers import demo_copy, one_json, run_cli
 
 

@@ -7,8 +7,8 @@ import pytest
 
 from benchmarks import drift as bench_drift
 from mask_editor.core.drift import CONFIDENT, Shift, estimate_shift, reduce_grey
-from mask_editor.landscape import render_landscape
-from mask_editor.landscape.views import hazy, night, shifted_pair, swap_sky
+from mask_editor.demo.landscape import render_landscape
+from mask_editor.demo.landscape.views import hazy, night, shifted_pair, swap_sky
 
 W, H = 960, 540
 

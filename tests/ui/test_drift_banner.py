@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mask_editor import demo_drift
+from mask_editor.demo import drift as demo_drift
 from mask_editor.resources import demo_dir
 from mask_editor.workspace import MaskState, Workspace
 from tests.ui.window_data import open_window

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mask_editor.landscape.palette import Landscape
+from mask_editor.demo.landscape.palette import Landscape
 
 
 def swap_sky(view: Landscape, other: Landscape) -> np.ndarray:

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from mask_editor.ui.canvas import CanvasView
+from mask_editor.ui.drift import attach_drift
 from mask_editor.ui.editing import clipboard
 from mask_editor.ui.editing.document import PoseDocument
-from mask_editor.ui.drift import attach_drift
 from mask_editor.ui.insight import attach_insight
 from mask_editor.ui.panels.inspector import Inspector
 from mask_editor.ui.panels.mask_panel import MaskPanel

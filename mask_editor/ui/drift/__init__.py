@@ -13,21 +13,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 
-from mask_editor.ui.drift_banner import DriftBanner, day_text
-from mask_editor.ui.drift_shift import ShiftMasks
-from mask_editor.ui.tasks import run_task
+from mask_editor.ui.drift.banner import DriftBanner, day_text
+from mask_editor.ui.drift.shift import ShiftMasks
+from mask_editor.ui.platform.tasks import run_task
 
 # numpy and Pillow (pose_drift, core.drift) load only when the first comparison runs, after the window's
 # first paint: the cold start stays free of heavy modules (tests/ui/test_window_app.py).
 START_DELAY_MS = 700
 
 if TYPE_CHECKING:
-    from mask_editor.pose_drift import PoseDrift
-    from mask_editor.ui.document import PoseDocument
-    from mask_editor.ui.drift_compare import CompareDialog
-    from mask_editor.ui.drift_fleet import FleetDialog
-    from mask_editor.ui.window import MainWindow
+    from mask_editor.ui.drift.compare import CompareDialog
+    from mask_editor.ui.drift.fleet import FleetDialog
+    from mask_editor.ui.editing.document import PoseDocument
+    from mask_editor.ui.window.main_window import MainWindow
     from mask_editor.workspace import Workspace
+    from mask_editor.workspace.drift import PoseDrift
 
 
 class DriftController(QObject):
@@ -74,7 +74,7 @@ class DriftController(QObject):
         self.refresh_fleet()
 
     def refresh_fleet(self, then=None) -> None:
-        from mask_editor.pose_drift import fleet
+        from mask_editor.workspace.drift import fleet
 
         workspace = self.window.workspace
         if workspace is None or workspace.closed:
@@ -94,7 +94,7 @@ class DriftController(QObject):
         return self.tr("moved %1 %").replace("%1", f"{report.worst * 100:.1f}")
 
     def show_fleet(self) -> None:
-        from mask_editor.ui.drift_fleet import FleetDialog
+        from mask_editor.ui.drift.fleet import FleetDialog
 
         if self.fleet_dialog is None:
             self.fleet_dialog = FleetDialog(self.window)
@@ -128,7 +128,7 @@ class DriftController(QObject):
         self.refresh_pose(keep_result=True)
 
     def refresh_pose(self, keep_result: bool = False) -> None:
-        from mask_editor.pose_drift import pose_drift
+        from mask_editor.workspace.drift import pose_drift
 
         document = self.document
         if document is None or document.workspace.closed:
@@ -152,7 +152,7 @@ class DriftController(QObject):
         document, drift = self.document, self.banner.drift
         if document is None or drift is None or document.read_only:
             return
-        from mask_editor.pose_drift import shift_words, shifted_boxes
+        from mask_editor.workspace.drift import shift_words, shifted_boxes
 
         boxes, cut = shifted_boxes(document.workspace, drift)
         ids = [i for g in drift.moved for i in g.mask_ids]
@@ -183,7 +183,7 @@ class DriftController(QObject):
 
     def _on_compare(self, on: bool) -> None:
         if on:
-            from mask_editor.ui.drift_compare import CompareDialog
+            from mask_editor.ui.drift.compare import CompareDialog
 
             if self.compare is None:
                 self.compare = CompareDialog(self.window)

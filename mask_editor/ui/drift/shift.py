@@ -1,4 +1,4 @@
-"""Shifting a pose's masks with its view (issue 14), as one undo step, in the style of ui/commands.py.
+"""Shifting a pose's masks with its view (issue 14), as one undo step, in the style of ui/editing/commands.py.
 
 Redo writes the shifted boxes (Workspace.set_boxes: the masks become edits for the next sync) and
 records the pose's latest image as the one they are now drawn on; undo puts both back.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from mask_editor.core.geometry import Box
-from mask_editor.ui.document import PoseDocument
+from mask_editor.ui.editing.document import PoseDocument
 
 
 class ShiftMasks(QUndoCommand):

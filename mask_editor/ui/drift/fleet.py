@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from mask_editor.pose_drift import PoseDrift, shift_words
-from mask_editor.ui.drift_banner import day_text
+from mask_editor.ui.drift.banner import day_text
+from mask_editor.workspace.drift import PoseDrift, shift_words
 
 POSE_ROLE = Qt.ItemDataRole.UserRole + 1
 

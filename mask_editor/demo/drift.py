@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from mask_editor.core.geometry import Box, quantize
-from mask_editor.landscape import jpeg_bytes, render_landscape
-from mask_editor.landscape.views import shifted_pair
+from mask_editor.demo.landscape import jpeg_bytes, render_landscape
+from mask_editor.demo.landscape.views import shifted_pair
 from mask_editor.workspace import PoseRow, Workspace
 
 POSE_ID, CAMERA_ID, AZIMUTH = 6, 2, 340.0  # last of its camera: the other poses keep their numbers

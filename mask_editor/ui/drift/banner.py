@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from mask_editor.ui.theme import icon
+from mask_editor.ui.platform.theme import icon
 
 if TYPE_CHECKING:
-    from mask_editor.pose_drift import PoseDrift
+    from mask_editor.workspace.drift import PoseDrift
 
 
 def day_text(when: datetime, now: datetime | None = None) -> str:

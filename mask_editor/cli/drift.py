@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import argparse
 
-from mask_editor.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CommandError, open_workspace
-from mask_editor.cli_output import emit_json, say, short_time, table, when_text
+from mask_editor.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CommandError, open_workspace
+from mask_editor.cli.output import emit_json, say, short_time, table, when_text
 
 
 def run_drift(args: argparse.Namespace) -> int:
-    from mask_editor.pose_drift import fleet, shift_words
+    from mask_editor.workspace.drift import fleet, shift_words
 
     if not 0 < args.threshold < 25:
         raise CommandError("--threshold is a percentage of the image width, above 0 and below 25.", EXIT_USAGE)
