@@ -16,8 +16,8 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 
-from mask_editor.ui.canvas.keys import CANVAS_KEYS, key_event
-from mask_editor.ui.platform.actions import ACTIONS, SPECS, canvas_key_specs, conflicts, key_sequences
+from mask_editor.ui.canvas.keys import key_event
+from mask_editor.ui.platform.actions import ACTIONS, CANVAS_KEYS, SPECS, canvas_key_specs, conflicts, key_sequences
 from mask_editor.ui.platform.key_tables import SCHEMES, STANDARD_KEYS, standard_keys
 from tests.cli.helpers import REPO
 

@@ -22,7 +22,7 @@ from mask_editor.ui.canvas import grid
 from mask_editor.ui.canvas.tools import milli_boxes, movable
 
 if TYPE_CHECKING:
-    from mask_editor.ui.canvas.view import CanvasView
+    from mask_editor.ui.canvas.surface import Canvas
 
 Key = Qt.Key
 Mods = Qt.KeyboardModifier
@@ -36,20 +36,7 @@ ARROWS: dict[Qt.Key, tuple[int, int, str, int]] = {
     Key.Key_Down: (0, 1, "bottom", 1),
 }
 
-# Every key the canvas claims, by what it does (the shortcut uniqueness test and the help read it;
-# tests/ui/test_keys.py checks that the canvas claims exactly these).
-_ARROW_NAMES = ("Left", "Right", "Up", "Down")
-CANVAS_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Move the selected masks by 1 pixel", _ARROW_NAMES),
-    ("Move the selected masks by 10 pixels", tuple(f"Shift+{k}" for k in _ARROW_NAMES)),
-    ("Push that side's edge outward", tuple(f"Alt+{k}" for k in _ARROW_NAMES)),
-    ("Pull that side's edge inward", tuple(f"Alt+Shift+{k}" for k in _ARROW_NAMES)),
-    ("Cancel the drag; else leave draw mode; else clear the selection", ("Esc",)),
-    ("Hold to pan with a left drag", ("Space",)),
-)
-
-
-def key_event(view: CanvasView, event: QKeyEvent) -> bool:
+def key_event(view: Canvas, event: QKeyEvent) -> bool:
     """Called from the canvas's event(): True when the key is the canvas's and was handled. Claiming
     the ShortcutOverride keeps a window shortcut on the same key from firing; the KeyPress follows.
     (Not an event filter object: one outliving Python during teardown crashed the interpreter.)"""
@@ -74,7 +61,7 @@ def _is_ours(event: QKeyEvent) -> bool:
     return event.key() in ARROWS and not mods & (Mods.ControlModifier | Mods.MetaModifier)
 
 
-def handle_key(view: CanvasView, event: QKeyEvent) -> bool:
+def handle_key(view: Canvas, event: QKeyEvent) -> bool:
     """Act on a key press; False when the key is not the canvas's."""
     key = event.key()
     mods = event.modifiers() & ~Mods.KeypadModifier
@@ -98,7 +85,7 @@ def handle_key(view: CanvasView, event: QKeyEvent) -> bool:
     return True
 
 
-def nudge_selection(view: CanvasView, dx_px: int, dy_px: int) -> None:
+def nudge_selection(view: Canvas, dx_px: int, dy_px: int) -> None:
     """Shift the movable selected masks together, stopping at the image border."""
     document = view.document()
     if document is None:
@@ -112,7 +99,7 @@ def nudge_selection(view: CanvasView, dx_px: int, dy_px: int) -> None:
         document.set_boxes(moved, text, merge_key="nudge")
 
 
-def nudge_selection_edge(view: CanvasView, edge: str, d_px: int) -> None:
+def nudge_selection_edge(view: Canvas, edge: str, d_px: int) -> None:
     """Move one edge of each movable selected mask; it stops at the border and one step before the
     opposite edge."""
     if edge not in grid.EDGES:

@@ -23,7 +23,7 @@ from mask_editor.ui.canvas.handles import CURSORS, HANDLE_EDGES
 from mask_editor.ui.canvas.items import milli_rect
 
 if TYPE_CHECKING:
-    from mask_editor.ui.canvas.view import CanvasView
+    from mask_editor.ui.canvas.surface import Canvas
     from mask_editor.ui.editing.document import PoseDocument
 
 Mods = Qt.KeyboardModifier
@@ -62,7 +62,7 @@ class Interaction(QObject):
 
     cursor: Qt.CursorShape | None = None  # shown while the gesture lasts
 
-    def __init__(self, view: CanvasView, pos: QPointF) -> None:
+    def __init__(self, view: Canvas, pos: QPointF) -> None:
         super().__init__()  # no parent: dropped with the view's reference once the gesture ends
         self.view = view
         self.start = QPointF(pos)
@@ -92,9 +92,9 @@ class Tool(Protocol):
 
     name: str
 
-    def press(self, view: CanvasView, pos: QPointF, modifiers: Qt.KeyboardModifier) -> Interaction | None: ...
+    def press(self, view: Canvas, pos: QPointF, modifiers: Qt.KeyboardModifier) -> Interaction | None: ...
 
-    def hover_cursor(self, view: CanvasView, pos: QPointF) -> Qt.CursorShape: ...
+    def hover_cursor(self, view: Canvas, pos: QPointF) -> Qt.CursorShape: ...
 
 
 class PanInteraction(Interaction):
@@ -107,7 +107,7 @@ class PanInteraction(Interaction):
 
 
 class RubberBandInteraction(Interaction):
-    def __init__(self, view: CanvasView, pos: QPointF, additive: bool) -> None:
+    def __init__(self, view: Canvas, pos: QPointF, additive: bool) -> None:
         super().__init__(view, pos)
         self.additive = additive
         self.band: QRectF | None = None
@@ -140,7 +140,7 @@ class MoveInteraction(Interaction):
 
     cursor = Qt.CursorShape.SizeAllCursor
 
-    def __init__(self, view: CanvasView, pos: QPointF, local_ids: list[int], narrow_to: int | None) -> None:
+    def __init__(self, view: Canvas, pos: QPointF, local_ids: list[int], narrow_to: int | None) -> None:
         super().__init__(view, pos)
         self.boxes = milli_boxes(view.document(), local_ids)
         self.narrow_to = narrow_to  # a click (no drag) inside a multi-selection selects just this mask
@@ -179,7 +179,7 @@ class MoveInteraction(Interaction):
 class ResizeInteraction(Interaction):
     """Drag a handle: its edges follow the pointer on the grid, never past the opposite edge."""
 
-    def __init__(self, view: CanvasView, pos: QPointF, local_id: int, handle: str) -> None:
+    def __init__(self, view: Canvas, pos: QPointF, local_id: int, handle: str) -> None:
         super().__init__(view, pos)
         self.local_id = local_id
         self.edges = HANDLE_EDGES[handle]
@@ -211,7 +211,7 @@ class ResizeInteraction(Interaction):
 class DrawInteraction(Interaction):
     cursor = Qt.CursorShape.CrossCursor
 
-    def __init__(self, view: CanvasView, pos: QPointF) -> None:
+    def __init__(self, view: Canvas, pos: QPointF) -> None:
         super().__init__(view, pos)
         w, h = view.frame_size()
         self.anchor = (grid.snap(self.scene_start.x(), w), grid.snap(self.scene_start.y(), h))
@@ -241,7 +241,7 @@ class SelectTool:
 
     name = "select"
 
-    def press(self, view: CanvasView, pos: QPointF, modifiers: Qt.KeyboardModifier) -> Interaction | None:
+    def press(self, view: Canvas, pos: QPointF, modifiers: Qt.KeyboardModifier) -> Interaction | None:
         document = view.document()
         if document is None:
             return None
@@ -269,7 +269,7 @@ class SelectTool:
             return DrawInteraction(view, pos)
         return RubberBandInteraction(view, pos, additive=toggle)
 
-    def hover_cursor(self, view: CanvasView, pos: QPointF) -> Qt.CursorShape:
+    def hover_cursor(self, view: Canvas, pos: QPointF) -> Qt.CursorShape:
         if view.editable():
             handle = view.handle_at(pos)
             if handle is not None:
@@ -286,12 +286,12 @@ class DrawTool(SelectTool):
 
     name = "draw"
 
-    def press(self, view: CanvasView, pos: QPointF, modifiers: Qt.KeyboardModifier) -> Interaction | None:
+    def press(self, view: Canvas, pos: QPointF, modifiers: Qt.KeyboardModifier) -> Interaction | None:
         if view.editable():
             return DrawInteraction(view, pos)
         return super().press(view, pos, modifiers)
 
-    def hover_cursor(self, view: CanvasView, pos: QPointF) -> Qt.CursorShape:
+    def hover_cursor(self, view: Canvas, pos: QPointF) -> Qt.CursorShape:
         return Qt.CursorShape.CrossCursor if view.editable() else super().hover_cursor(view, pos)
 
 

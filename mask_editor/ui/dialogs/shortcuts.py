@@ -24,7 +24,7 @@ CANVAS_MOUSE = (
 
 
 def canvas_rows() -> list[tuple[str, str, str]]:
-    from mask_editor.ui.canvas.keys import CANVAS_KEYS
+    from mask_editor.ui.platform.actions import CANVAS_KEYS
 
     native = QKeySequence.SequenceFormat.NativeText
     rows = [("Canvas", what, ", ".join(QKeySequence(k).toString(native) for k in keys)) for what, keys in CANVAS_KEYS]

@@ -8,7 +8,7 @@ lists them all, worst first.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
@@ -22,17 +22,39 @@ from mask_editor.ui.platform.tasks import run_task
 START_DELAY_MS = 700
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QMenu, QWidget
+
     from mask_editor.ui.drift.compare import CompareDialog
     from mask_editor.ui.drift.fleet import FleetDialog
     from mask_editor.ui.editing.document import PoseDocument
-    from mask_editor.ui.window.main_window import MainWindow
+    from mask_editor.ui.panels.pose_browser import PoseBrowser
+    from mask_editor.ui.platform.settings import AppSettings
     from mask_editor.workspace import Workspace
     from mask_editor.workspace.drift import PoseDrift
 
 
+class DriftHost(Protocol):
+    """What drift needs of the main window (which sits above it: no import of the window here)."""
+
+    banner: QWidget
+    browser: PoseBrowser
+    menus: dict[str, QMenu]
+    settings: AppSettings
+    workspaceChanged: SignalInstance
+    documentChanged: SignalInstance
+
+    @property
+    def workspace(self) -> Workspace | None: ...
+    @property
+    def document(self) -> PoseDocument | None: ...
+    def centralWidget(self) -> QWidget: ...
+    def show_pose(self, pose_id: int) -> None: ...
+
+
 class DriftController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: DriftHost) -> None:
+        super().__init__(window)  # type: ignore[arg-type]  # the window is a QObject
         self.window = window
         self.banner = DriftBanner(window)
         layout = window.centralWidget().layout()
@@ -206,5 +228,5 @@ class DriftController(QObject):
                                day_text(main.reference.taken_at), day_text(drift.latest.taken_at))
 
 
-def attach_drift(window: MainWindow) -> DriftController:
+def attach_drift(window: DriftHost) -> DriftController:
     return DriftController(window)

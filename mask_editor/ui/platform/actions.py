@@ -124,6 +124,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("about", "&About mask editor", "Help"),
 )
 
+# Every key the canvas claims when focused (ui/canvas/keys.py handles them), by what it does: part of the
+# one table, so the uniqueness rule and the shortcuts window cover them; tests/ui/test_keys.py checks
+# that the canvas claims exactly these.
+_ARROW_NAMES = ("Left", "Right", "Up", "Down")
+CANVAS_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Move the selected masks by 1 pixel", _ARROW_NAMES),
+    ("Move the selected masks by 10 pixels", tuple(f"Shift+{k}" for k in _ARROW_NAMES)),
+    ("Push that side's edge outward", tuple(f"Alt+{k}" for k in _ARROW_NAMES)),
+    ("Pull that side's edge inward", tuple(f"Alt+Shift+{k}" for k in _ARROW_NAMES)),
+    ("Cancel the drag; else leave draw mode; else clear the selection", ("Esc",)),
+    ("Hold to pan with a left drag", ("Space",)),
+)
+
+
 SPECS: dict[str, ActionSpec] = {spec.name: spec for spec in ACTIONS}
 
 
@@ -153,10 +167,7 @@ def contexts_overlap(a: str, b: str) -> bool:
 
 
 def canvas_key_specs() -> tuple[ActionSpec, ...]:
-    """The keys the canvas claims when focused (ui/canvas/keys.py), as specs of the "canvas"
-    context, so the uniqueness rule covers them too."""
-    from mask_editor.ui.canvas.keys import CANVAS_KEYS
-
+    """The keys the canvas claims when focused, as specs of the "canvas" context."""
     return tuple(ActionSpec(f"canvas: {what}", what, "", keys, context="canvas") for what, keys in CANVAS_KEYS)
 
 

@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from mask_editor.ui.window.main_window import MainWindow
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QStatusBar
+
+    from mask_editor.ui.editing.document import PoseDocument
+    from mask_editor.ui.window.open_poses import OpenPoses
+    from mask_editor.workspace import Workspace
 
 
-def attach_file_actions(window: MainWindow) -> None:
+class FileHost(Protocol):
+    """What the file actions need of the main window (which imports this module)."""
+
+    actions: dict[str, QAction]
+    poses: OpenPoses | None
+    status: QStatusBar
+
+    @property
+    def workspace(self) -> Workspace | None: ...
+    @property
+    def document(self) -> PoseDocument | None: ...
+    def refresh_counts(self) -> None: ...
+
+
+def attach_file_actions(window: FileHost) -> None:
     window.actions["import_legacy"].triggered.connect(lambda _checked=False: import_legacy(window))
     window.actions["export"].triggered.connect(lambda _checked=False: export(window))
 
 
-def import_legacy(window: MainWindow) -> None:
+def import_legacy(window: FileHost) -> None:
     from mask_editor.ui.dialogs.import_legacy import run_import_dialog
 
     if window.workspace is None or window.workspace.read_only:
@@ -27,7 +46,7 @@ def import_legacy(window: MainWindow) -> None:
     window.refresh_counts()
 
 
-def export(window: MainWindow) -> None:
+def export(window: FileHost) -> None:
     from mask_editor.ui.dialogs.export import run_export_dialog
 
     if window.workspace is None or window.document is None:
