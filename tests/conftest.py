@@ -45,7 +45,8 @@ def pytest_report_header(config: pytest.Config) -> str:
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
     if exitstatus != 0:
         seed = config.stash[_SEED_KEY]
-        terminalreporter.write_line(f"hypothesis seed: {seed} (replay with {SEED_ENV}={seed} or --hypothesis-seed={seed})")
+        replay = f"replay with {SEED_ENV}={seed} or --hypothesis-seed={seed}"
+        terminalreporter.write_line(f"hypothesis seed: {seed} ({replay})")
 
 
 @pytest.fixture(autouse=True)
