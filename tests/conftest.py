@@ -12,6 +12,7 @@ from tests.fake_pyro_api.fixtures import client_sleeps, fake_api, make_client
 __all__ = ["client_sleeps", "fake_api", "make_client"]
 
 SEED_ENV = "HYPOTHESIS_SEED"
+_SEED_KEY = pytest.StashKey[int]()
 
 # Hypothesis loads its own "ci" profile when it sees CI, and that one is derandomized: the same
 # examples every run, the seed ignored, so CI never looks further. Keep the rest of it, but explore.
@@ -35,18 +36,15 @@ def pytest_configure(config: pytest.Config) -> None:
     core.global_force_seed = seed
 
 
-_SEED_KEY = pytest.StashKey[int]()
-
-
 def pytest_report_header(config: pytest.Config) -> str:
     return f"hypothesis seed: {config.stash[_SEED_KEY]}"
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
-    if exitstatus != 0:
-        seed = config.stash[_SEED_KEY]
-        replay = f"replay with {SEED_ENV}={seed} or --hypothesis-seed={seed}"
-        terminalreporter.write_line(f"hypothesis seed: {seed} ({replay})")
+    """The seed again at the end, where `make test` (pytest -q, no header) shows it."""
+    seed = config.stash[_SEED_KEY]
+    replay = f" (replay with {SEED_ENV}={seed} or --hypothesis-seed={seed})" if exitstatus != 0 else ""
+    terminalreporter.write_line(f"hypothesis seed: {seed}{replay}")
 
 
 @pytest.fixture(autouse=True)
