@@ -27,8 +27,8 @@ convex, symmetric set; on any rectangle of centres the overlap is smallest at a 
   whatever f and c: put k one-pixel specks of allowed centres on a diagonal, 10 detection widths
   apart. A mask's zone spans at most 9 widths along x, so no mask drops two specks and every
   cover needs k masks; the specks have no area and no extent, so the lower bound is 1. Take
-  k > f + c. (The bound once stated here, 2.5 x + 4, was broken by random blobs: 12 masks for
-  a lower bound of 3 in CI, 14 for 3 in the example the tests keep.) What is proven for rasters
+  k > f + c. (The bound once stated here, 2.5 x + 4, was broken by a random blob: 12 masks for
+  a lower bound of 3; the tests keep it as an example.) What is proven for rasters
   is the cover itself (certified above) and lower bound <= masks; how close the cover comes is
   a measurement: RASTER_CORPUS, over a fixed corpus of random blobs in tests/core/test_cover.py.
   The gap comes from both sides: a mask on a ragged outline covers part of a zone the lower
