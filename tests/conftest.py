@@ -1,12 +1,13 @@
 """Shared pytest fixtures."""
 
 import os
+import random
 import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import core, settings
 
 from tests import hermetic
 
@@ -23,13 +24,42 @@ _BASETEMP: Path | None = None  # this session's temp root, once a test asked for
 # so that nothing it loads resolves a folder in the real HOME.
 from tests.fake_pyro_api.fixtures import client_sleeps, fake_api, make_client  # noqa: E402
 
-# CI runs the same examples every time (a property failure there is reproducible, never a coin toss);
-# local runs keep exploring new ones.
-settings.register_profile("ci", derandomize=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
-
 __all__ = ["client_sleeps", "fake_api", "make_client"]
+
+SEED_ENV = "HYPOTHESIS_SEED"
+_SEED_KEY = pytest.StashKey[int]()
+
+# Hypothesis loads its own "ci" profile when it sees CI, and that one is derandomized: the same
+# examples every run, the seed ignored, so CI never looks further. Keep the rest of it, but explore.
+settings.register_profile("ci-explore", settings.get_profile("ci"), derandomize=False)
+if settings.get_current_profile_name() == "ci":
+    settings.load_profile("ci-explore")
+
+
+def _hypothesis_seed(config: pytest.Config) -> int:
+    """Every run (CI included) explores new examples from a fresh seed, printed so that a failure
+    replays: `HYPOTHESIS_SEED=N make test` or `pytest --hypothesis-seed=N`."""
+    given = config.getoption("hypothesis_seed") or os.environ.get(SEED_ENV)
+    return int(given) if given else random.SystemRandom().randrange(2**32)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    seed = _hypothesis_seed(config)
+    config.stash[_SEED_KEY] = seed
+    # The same two settings Hypothesis' own --hypothesis-seed option makes (its pytest plugin).
+    config.option.hypothesis_seed = seed
+    core.global_force_seed = seed
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"hypothesis seed: {config.stash[_SEED_KEY]}"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """The seed again at the end, where `make test` (pytest -q, no header) shows it."""
+    seed = config.stash[_SEED_KEY]
+    replay = f" (replay with {SEED_ENV}={seed} or --hypothesis-seed={seed})" if exitstatus != 0 else ""
+    terminalreporter.write_line(f"hypothesis seed: {seed}{replay}")
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -33,6 +34,36 @@ def _smoke_env(tmp_path: Path) -> dict[str, str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MASK_EDITOR_HOME=str(tmp_path / "home"))
     env.pop("PYTHONPATH", None)
     return env
+
+
+def _demo_copy(tmp_path: Path) -> Path:
+    workspace = tmp_path / "demo" / "demo.sqlite"
+    shutil.copytree(demo_dir(), workspace.parent)
+    return workspace
+
+
+def _smoke(workspace: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mask_editor", "--workspace", str(workspace), "--smoke"],
+                          capture_output=True, text=True, cwd=tmp_path, env=_smoke_env(tmp_path), timeout=120)
+
+
+def test_smoke_passes_on_the_demo(tmp_path):
+    smoke = _smoke(_demo_copy(tmp_path), tmp_path)
+    assert smoke.returncode == 0, smoke.stderr
+    assert "smoke ok" in smoke.stdout
+
+
+def test_smoke_fails_when_no_image_decodes(tmp_path):
+    # What a bundle without Qt's JPEG plugin shows: every pose image undecodable.
+    workspace = _demo_copy(tmp_path)
+    images = [p for p in workspace.with_name(workspace.name + ".images").rglob("*") if p.is_file()]
+    assert images
+    for image in images:
+        image.write_bytes(os.urandom(image.stat().st_size))
+    smoke = _smoke(workspace, tmp_path)
+    assert smoke.returncode == 1, smoke.stdout
+    assert "smoke ok" not in smoke.stdout
+    assert "did not decode" in smoke.stderr
 
 
 @pytest.mark.slow

@@ -1,5 +1,5 @@
-"""Checks recorded requests against the real server's OpenAPI document (a copy of
-/work/shared/pyro-api/openapi.json, kept beside this file so the tests do not reach outside the repo).
+"""Checks recorded requests against the real server's OpenAPI document: the copy kept beside this
+file (refresh it by hand when the server's contract changes), so the tests never read outside the repo.
 
 A request conforms when its path template exists under /api/v1 with that method, every query
 parameter is declared (and required ones present, values of the declared type), and its body has a

@@ -23,6 +23,7 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 # shade), width or position changes hundreds of pixels by more than this.
 CHANNEL_TOLERANCE = 8
 MAX_DIFFERENT_PIXELS = 40
+WRITE_SNAPSHOTS_ENV = "MASK_EDITOR_WRITE_SNAPSHOTS"
 
 
 def as_array(image: QImage) -> np.ndarray:
@@ -51,32 +52,49 @@ def states_canvas(canvas, document, seeded):
     return canvas
 
 
-def test_snapshot_of_every_mask_state(states_canvas):
+def reference_image(reference: Path, got: QImage) -> QImage:
+    """The committed reference snapshot. Missing, the test fails: a skip would pass CI with nothing
+    compared. References are (re)written only when asked, with MASK_EDITOR_WRITE_SNAPSHOTS=1."""
+    if os.environ.get(WRITE_SNAPSHOTS_ENV):
+        reference.parent.mkdir(exist_ok=True)
+        got.save(str(reference))
+    if not reference.exists():
+        pytest.fail(f"the reference snapshot {reference} is missing; write it with "
+                    f"{WRITE_SNAPSHOTS_ENV}=1 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest {__file__}, "
+                    "check it by eye and commit it")
+    return QImage(str(reference))
+
+
+def test_a_missing_reference_fails_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.delenv(WRITE_SNAPSHOTS_ENV, raising=False)
+    reference = tmp_path / "snapshots" / "canvas_states.png"
+    got = QImage(4, 4, QImage.Format.Format_RGB32)
+    with pytest.raises(pytest.fail.Exception, match=WRITE_SNAPSHOTS_ENV):
+        reference_image(reference, got)
+    assert not reference.exists()
+
+
+def test_snapshot_of_every_mask_state(states_canvas, tmp_path):
     got = render(states_canvas)
     reference = SNAPSHOTS / "canvas_states.png"
-    if not reference.exists():
-        SNAPSHOTS.mkdir(exist_ok=True)
-        got.save(str(reference))
-        pytest.skip(f"wrote the reference snapshot {reference}; check it by eye and commit it")
-    expected = QImage(str(reference))
+    expected = reference_image(reference, got)
     assert (expected.width(), expected.height()) == (got.width(), got.height())
     diff = np.abs(as_array(got).astype(int) - as_array(expected).astype(int)).max(axis=2)
     different = int((diff > CHANNEL_TOLERANCE).sum())
+    actual = tmp_path / "canvas_states.actual.png"  # the test writes nothing into the checkout
     if different > MAX_DIFFERENT_PIXELS:
-        got.save(str(SNAPSHOTS / "canvas_states.actual.png"))
-    assert different <= MAX_DIFFERENT_PIXELS, (
-        f"{different} pixels differ from {reference.name} (actual saved beside it)")
+        got.save(str(actual))
+    assert different <= MAX_DIFFERENT_PIXELS, f"{different} pixels differ from {reference.name} (actual: {actual})"
 
 
 def test_snapshot_catches_a_colour_change(states_canvas, monkeypatch):
     reference = SNAPSHOTS / "canvas_states.png"
-    if not reference.exists():
-        pytest.skip("no reference snapshot yet")
+    expected = reference_image(reference, render(states_canvas))
     edited = style.PALETTE[MaskState.EDITED.value]
     monkeypatch.setitem(style.PALETTE, MaskState.EDITED.value,
                         style.MaskStyle(edited.key, edited.name, "#ff8c00", edited.description))
     states_canvas.set_mask_opacity(0.25)  # rebuilds the looks from the palette
-    diff = np.abs(as_array(render(states_canvas)).astype(int) - as_array(QImage(str(reference))).astype(int))
+    diff = np.abs(as_array(render(states_canvas)).astype(int) - as_array(expected).astype(int))
     assert int((diff.max(axis=2) > CHANNEL_TOLERANCE).sum()) > MAX_DIFFERENT_PIXELS
 
 

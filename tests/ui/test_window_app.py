@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from mask_editor.core.geometry import Box
+from mask_editor.demo.landscape import jpeg_bytes, render_landscape
 from mask_editor.ui.platform.settings import AppSettings
 from mask_editor.ui.window import app as app_module
 from mask_editor.ui.window.app import StartError, demo_copy, open_workspace
 from mask_editor.workspace import Workspace
-from tests.ui.window_data import make_workspace
+from tests.ui.window_data import IMAGE_SIZE, POSE_A, POSE_B, POSE_C, make_workspace
 
 pytest_plugins = ("tests.ui.window_fixtures",)
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,6 +23,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_smoke_run_paints_and_says_ok(tmp_path):
     path = make_workspace(tmp_path / "ws.sqlite")
+    # --smoke checks that the image region is a picture: the fixture's flat PNGs are not
+    view = jpeg_bytes(render_landscape(*IMAGE_SIZE, 3).image)
+    with Workspace(path) as ws:
+        for pose_id in (POSE_A, POSE_B, POSE_C):
+            ws.store_pose_image(pose_id, view, width=IMAGE_SIZE[0], height=IMAGE_SIZE[1])
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MASK_EDITOR_SETTINGS": str(tmp_path / "s.ini")}
     env.pop("DISPLAY", None)
     done = subprocess.run([sys.executable, "-m", "mask_editor", "--workspace", str(path), "--smoke"],

@@ -147,17 +147,17 @@ def _report(exc: StartError, smoke: bool) -> None:
 
 
 def _smoke(app, window) -> int:
-    """Open, pick the first pose, paint once: proves Qt plugins, resources and the window load."""
-    window.show()
-    ids = window.browser.pose_ids()
-    if ids:
-        window.show_pose(ids[0])
-    app.processEvents()
-    image = window.grab()
-    window.close()
-    if image.isNull():
-        print("smoke failed: the window did not paint", file=sys.stderr)
+    """Open a pose and paint it: proves Qt plugins (JPEG included), resources and the window load,
+    by checking the painted pixels (ui/window/smoke.py)."""
+    from mask_editor.ui.window.smoke import SmokeFailure, check_window
+
+    try:
+        check_window(app, window)
+    except SmokeFailure as exc:
+        print(f"smoke failed: {exc}", file=sys.stderr)
         return 1
+    finally:
+        window.close()
     print("smoke ok")
     return 0
 
