@@ -69,6 +69,37 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX push_attempts_by_pose ON push_attempts(pose_id);
     """,
+    # Local ids are never handed out twice (AUTOINCREMENT): SQLite reuses max(rowid) + 1 once the
+    # highest row is deleted, and an undo that puts a mask back under its id then landed on another
+    # pose's mask. The counter starts above every id still known, the journal's included.
+    """
+    CREATE TABLE masks_v3 (
+        local_id INTEGER PRIMARY KEY AUTOINCREMENT,
+        pose_id INTEGER NOT NULL,
+        server_id INTEGER UNIQUE,
+        x0 INTEGER, y0 INTEGER, x1 INTEGER, y1 INTEGER,
+        added_at TEXT NOT NULL,
+        server_created_at TEXT,
+        base_x0 INTEGER, base_y0 INTEGER, base_x1 INTEGER, base_y1 INTEGER,
+        base_text TEXT,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        conflict TEXT,
+        theirs_text TEXT,
+        notes TEXT NOT NULL DEFAULT '',
+        push_attempted_at TEXT,
+        push_error TEXT
+    );
+    INSERT INTO masks_v3 SELECT local_id, pose_id, server_id, x0, y0, x1, y1, added_at, server_created_at,
+        base_x0, base_y0, base_x1, base_y1, base_text, deleted, conflict, theirs_text, notes,
+        push_attempted_at, push_error FROM masks;
+    DROP TABLE masks;
+    ALTER TABLE masks_v3 RENAME TO masks;
+    CREATE INDEX masks_by_pose ON masks(pose_id);
+    DELETE FROM sqlite_sequence WHERE name IN ('masks', 'masks_v3');
+    INSERT INTO sqlite_sequence(name, seq) VALUES ('masks', MAX(
+        COALESCE((SELECT MAX(local_id) FROM masks), 0),
+        COALESCE((SELECT MAX(local_id) FROM push_attempts), 0)));
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
