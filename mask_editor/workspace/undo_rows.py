@@ -67,6 +67,11 @@ def apply_steps(ws: Workspace, pose_id: int, steps: Iterable[Step]) -> Applied:
             if row is not None and row.pose_id != pose_id:
                 out.refused.append(local_id)
                 continue
+            if row is not None and not row.deleted and step.target is not GONE and row.box == step.expect:
+                # The common case, a move undone or redone: one statement for any number of masks.
+                out.rows[local_id] = row.with_box(step.target)
+                moves.append((*(step.target.milli() if step.target else (None,) * 4), local_id))
+                continue
             new = _stepped(row, step, out)
             out.rows[local_id] = new
             if new is None:
@@ -78,9 +83,7 @@ def apply_steps(ws: Workspace, pose_id: int, steps: Iterable[Step]) -> Applied:
                     new = out.rows[local_id] = replace(new, server_id=None, server_created_at=None)
                 # A plain INSERT under the row's own id: free, since ids are never reused.
                 conn.execute(f"INSERT INTO masks({MASK_COLUMNS}) VALUES ({','.join('?' * 20)})", mask_values(new))
-            elif new == row.with_box(new.box) and not row.deleted:
-                moves.append((*(new.box.milli() if new.box else (None,) * 4), local_id))  # the fast path
-            else:
+            elif new != row:
                 update_row(conn, new)
         conn.executemany("UPDATE masks SET x0=?, y0=?, x1=?, y1=?, push_error=NULL WHERE local_id=?", moves)
     return out
