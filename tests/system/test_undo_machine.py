@@ -55,26 +55,34 @@ def server_boxes(state: FakeState, pose: int) -> dict[int, Box]:
 
 
 class World:
-    """What every example shares, to keep an example cheap: the fake server (its masks emptied
+    """What examples share, to keep each one cheap: the fake server (restarted every
+    SERVER_EXAMPLES examples, so that its record of requests stays small; its masks are emptied
     between examples) and a workspace file that already knows its cameras and poses."""
+
+    SERVER_EXAMPLES = 50
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.state = FakeState(seed=1)
+        self._start()
+        self.template = folder / "template.sqlite"
+        with Workspace(self.template) as ws:
+            refresh_cameras(self.client, ws)
+
+    def _start(self) -> None:
+        self.state = FakeState(seed=1)  # the same cameras and poses, with the same ids, each time
         self.pose_ids = list(seed_default(self.state).alpha_poses[:2])
         self.server = FakePyroApi(self.state, Faults())
         self.server.__enter__()
         self.client = PyroClient(self.server.url, self.server.token_for("agent"), sleep=lambda _s: None,
                                  rng=random.Random(0), timeout=httpx.Timeout(5.0))
-        self.template = folder / "template.sqlite"
-        with Workspace(self.template) as ws:
-            refresh_cameras(self.client, ws)
 
     def fresh_workspace(self, n: int) -> Path:
+        if n % self.SERVER_EXAMPLES == 0:
+            self.close()
+            self._start()
         for mask in self.state.masks():
             self.state.delete_mask(mask.id)
         self.server.faults.clear()
-        self.server.clear_requests()
         path = self.folder / f"ws-{n}.sqlite"
         shutil.copy(self.template, path)
         if (images := self.folder / "template.sqlite.images").is_dir():
@@ -94,9 +102,9 @@ class UndoMachine(RuleBasedStateMachine):
         super().__init__()
         UndoMachine.examples += 1
         world = self.world
+        self.path = world.fresh_workspace(self.examples)
         self.state, self.server, self.client, self.pose_ids = world.state, world.server, world.client, world.pose_ids
         self.options = SyncOptions(sleep=lambda _s: None, rng=random.Random(0))
-        self.path = world.fresh_workspace(self.examples)
         self.ws = Workspace(self.path)
         self.model = Model()
         self.poses = OpenPoses(self.ws)
