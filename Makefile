@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint bench bench-compare bundle demo-data screenshots clean system-deps
+.PHONY: demo test soak lint bench bench-compare bundle demo-data screenshots clean system-deps
 
 # Debian libraries Qt's xcb and offscreen platforms load at run time.
 QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 \
@@ -46,6 +46,10 @@ test: system-deps $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The undo state machine (tests/system/test_undo_machine.py), 20 times longer than in `make test`.
+soak: system-deps $(TEST_STAMP)
+	UNDO_MACHINE_SOAK=20 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/system/test_undo_machine.py
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .

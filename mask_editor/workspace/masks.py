@@ -1,7 +1,7 @@
 """Masks in the workspace: the edits the UI makes, each one transaction, each one undoable.
 
 Undo commands keep the rows these methods return (small deltas, not snapshots of the pose), and
-hand them back to `restore_masks` or `set_boxes`.
+step them back and forth with `undo_rows.apply_steps`. Local ids are never handed out twice.
 """
 
 from __future__ import annotations
@@ -9,13 +9,12 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from datetime import datetime
 
 from mask_editor.core.geometry import Box, quantize
 from mask_editor.workspace.history import HistoryStore
 from mask_editor.workspace.records import CreateInDoubt, Mask, MaskState
-from mask_editor.workspace.rows import MASK_COLUMNS, mask_from_row, replace_row
+from mask_editor.workspace.rows import MASK_COLUMNS, mask_from_row
 from mask_editor.workspace.schema import PENDING_SQL, STATE_SQL
 from mask_editor.workspace.store import from_text, now_utc, to_text
 
@@ -32,9 +31,10 @@ class Workspace(HistoryStore):
         rows = self.query(f"SELECT {MASK_COLUMNS} FROM masks WHERE local_id = ?", (local_id,))
         return mask_from_row(rows[0]) if rows else None
 
-    def masks_by_id(self, local_ids: Iterable[int]) -> list[Mask]:
+    def masks_by_id(self, local_ids: Iterable[int], *, pose_id: int | None = None) -> list[Mask]:
+        """The rows of these ids that exist (of `pose_id` only, when given), in the order asked."""
         ids = list(local_ids)
-        found = {m.local_id: m for m in self._select_ids(ids)}
+        found = {m.local_id: m for m in self._select_ids(ids) if pose_id is None or m.pose_id == pose_id}
         return [found[i] for i in ids if i in found]
 
     def _select_ids(self, ids: list[int]) -> list[Mask]:
@@ -68,21 +68,25 @@ class Workspace(HistoryStore):
     def add_mask(self, pose_id: int, box: Box, *, added_at: datetime | None = None) -> Mask:
         return self.add_masks(pose_id, [box], added_at=added_at)[0]
 
-    def set_boxes(self, boxes: Mapping[int, Box | None]) -> None:
+    def set_boxes(self, boxes: Mapping[int, Box | None], *, pose_id: int | None = None) -> None:
         """Move or resize masks (quantized), clearing a refused push's error. None puts back the
-        missing box of a mask whose server text could not be read (undo of its repair)."""
+        missing box of a mask whose server text could not be read (undo of its repair). With
+        `pose_id`, a mask of another pose is never written, whatever id it is asked for by."""
         rows = [(*(_grid_milli(box) if box is not None else (None,) * 4), local_id)
                 for local_id, box in boxes.items()]
+        sql = ("UPDATE masks SET x0=?, y0=?, x1=?, y1=?, push_error=NULL, "
+               "drawn_on=(SELECT image_sha256 FROM poses WHERE poses.id = masks.pose_id) WHERE local_id=?")
+        if pose_id is not None:
+            sql, rows = sql + " AND pose_id=?", [(*r, pose_id) for r in rows]
         with self.transaction() as conn:  # one statement for any number of masks (a 2,000-mask move)
             # An edited box was looked at on the pose's current image: that is now its drawn-on image.
-            conn.executemany("UPDATE masks SET x0=?, y0=?, x1=?, y1=?, push_error=NULL, drawn_on="
-                             "(SELECT image_sha256 FROM poses WHERE poses.id = masks.pose_id) WHERE local_id=?", rows)
+            conn.executemany(sql, rows)
 
-    def delete_masks(self, local_ids: Iterable[int]) -> list[Mask]:
-        """Delete masks: a mask the server never had goes at once; one it has is marked for deletion
-        at the next push. Returns the rows as they were, for undo."""
-        before = self.masks_by_id(local_ids)
+    def delete_masks(self, local_ids: Iterable[int], *, pose_id: int | None = None) -> list[Mask]:
+        """Delete masks (of `pose_id` only, when given): a mask the server never had goes at once;
+        one it has is marked for deletion at the next push. Returns the rows as they were, for undo."""
         with self.transaction() as conn:
+            before = self.masks_by_id(local_ids, pose_id=pose_id)
             for mask in before:
                 if mask.server_id is None:
                     conn.execute("DELETE FROM masks WHERE local_id = ?", (mask.local_id,))
@@ -90,24 +94,6 @@ class Workspace(HistoryStore):
                     conn.execute("UPDATE masks SET deleted = 1, push_error = NULL WHERE local_id = ?",
                                  (mask.local_id,))
         return before
-
-    def restore_masks(self, rows: Iterable[Mask]) -> None:
-        """Put rows back as they were (undo of a delete, redo of an add).
-
-        If a sync pushed the deletion in between, the server no longer has the mask: it comes back
-        as a new mask rather than pointing at a server id that is gone.
-        """
-        with self.transaction() as conn:
-            for row in rows:
-                if row.server_id is not None and not self._server_id_known(conn, row):
-                    row = replace(row, server_id=None, base=None, base_text=None, server_created_at=None,
-                                  conflict=None, theirs_text=None, push_attempted_at=None)
-                replace_row(conn, row)
-
-    @staticmethod
-    def _server_id_known(conn: sqlite3.Connection, row: Mask) -> bool:
-        found = conn.execute("SELECT local_id FROM masks WHERE server_id = ?", (row.server_id,)).fetchone()
-        return found is not None and found[0] == row.local_id
 
     # --- what the sync engine reads ------------------------------------------------------------
 

@@ -110,6 +110,44 @@ MIGRATIONS: list[str] = [
         SELECT p.id, p.image_sha256, COALESCE(i.captured_at, i.fetched_at), 'pose'
         FROM poses p JOIN images i ON i.sha256 = p.image_sha256;
     """,
+    # Local ids are never handed out twice (AUTOINCREMENT): SQLite reuses max(rowid) + 1 once the
+    # highest row is deleted, and an undo that puts a mask back under its id then landed on another
+    # pose's mask. The counter starts above every id still known, the journal's and the creates in
+    # doubt's included. The rebuild keeps every column and index of the versions before.
+    """
+    CREATE TABLE masks_v6 (
+        local_id INTEGER PRIMARY KEY AUTOINCREMENT,
+        pose_id INTEGER NOT NULL,
+        server_id INTEGER UNIQUE,
+        x0 INTEGER, y0 INTEGER, x1 INTEGER, y1 INTEGER,
+        added_at TEXT NOT NULL,
+        server_created_at TEXT,
+        base_x0 INTEGER, base_y0 INTEGER, base_x1 INTEGER, base_y1 INTEGER,
+        base_text TEXT,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        conflict TEXT,
+        theirs_text TEXT,
+        notes TEXT NOT NULL DEFAULT '',
+        push_attempted_at TEXT,
+        push_error TEXT,
+        drawn_on TEXT
+    );
+    INSERT INTO masks_v6 SELECT local_id, pose_id, server_id, x0, y0, x1, y1, added_at, server_created_at,
+        base_x0, base_y0, base_x1, base_y1, base_text, deleted, conflict, theirs_text, notes,
+        push_attempted_at, push_error, drawn_on FROM masks;
+    DROP TABLE masks;
+    ALTER TABLE masks_v6 RENAME TO masks;
+    CREATE INDEX masks_by_pose ON masks(pose_id);
+    CREATE INDEX masks_pending_by_pose ON masks(pose_id) WHERE
+        (conflict IS NOT NULL OR deleted OR server_id IS NULL
+         OR x0 IS NOT base_x0 OR y0 IS NOT base_y0 OR x1 IS NOT base_x1 OR y1 IS NOT base_y1);
+    CREATE INDEX masks_live_by_pose ON masks(pose_id, deleted);
+    DELETE FROM sqlite_sequence WHERE name IN ('masks', 'masks_v6');
+    INSERT INTO sqlite_sequence(name, seq) VALUES ('masks', MAX(
+        COALESCE((SELECT MAX(local_id) FROM masks), 0),
+        COALESCE((SELECT MAX(local_id) FROM push_attempts), 0),
+        COALESCE((SELECT MAX(local_id) FROM creates_in_doubt), 0)));
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

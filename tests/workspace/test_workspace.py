@@ -17,6 +17,8 @@ from mask_editor.workspace import (
     Workspace,
     WorkspaceBusy,
     WorkspaceError,
+    schema,
+    undo_rows,
 )
 from mask_editor.workspace.schema import SCHEMA_VERSION
 
@@ -91,24 +93,55 @@ def test_counts_agree_with_each_mask_state_and_read_the_indexes(ws):
         (True, False), (False, True)], plans
 
 
-def test_delete_of_a_new_mask_removes_it_and_restore_brings_back_the_same_row(ws):
+def test_delete_of_a_new_mask_removes_it_and_undo_brings_back_the_same_row(ws):
     mask = ws.add_mask(10, Box(0.1, 0.2, 0.3, 0.4), added_at=datetime(2025, 6, 6, 12, 23, 45, tzinfo=UTC))
-    before = ws.delete_masks([mask.local_id])
+    (before,) = ws.delete_masks([mask.local_id])
     assert ws.mask(mask.local_id) is None
-    ws.restore_masks(before)
+    undo_rows.apply_steps(ws, 10, [undo_rows.Step(before, undo_rows.GONE, before.box)])
     assert ws.mask(mask.local_id) == mask
 
 
-def test_restore_after_a_pushed_delete_comes_back_as_new(ws):
+def test_undo_after_a_pushed_delete_comes_back_as_new(ws):
     mask = ws.add_mask(10, Box(0.1, 0.2, 0.3, 0.4))
     mark_synced(ws, mask.local_id, 77)
-    before = ws.delete_masks([mask.local_id])
+    (before,) = ws.delete_masks([mask.local_id])
     with ws.transaction() as conn:  # what a push does once the server confirmed the DELETE
         conn.execute("DELETE FROM masks WHERE local_id=?", (mask.local_id,))
-    ws.restore_masks(before)
+    undo_rows.apply_steps(ws, 10, [undo_rows.Step(before, undo_rows.GONE, before.box)])
     restored = ws.mask(mask.local_id)
     assert restored.server_id is None and restored.state is MaskState.NEW
     assert restored.box == mask.box and restored.added_at == mask.added_at
+
+
+def test_local_ids_are_never_handed_out_twice(ws):
+    _first, last = ws.add_masks(10, [Box(0.1, 0.1, 0.2, 0.2), Box(0.3, 0.3, 0.4, 0.4)])
+    ws.delete_masks([last.local_id])  # the highest id: plain SQLite would hand it out again
+    (again,) = ws.add_masks(11, [Box(0.5, 0.5, 0.6, 0.6)])
+    assert again.local_id > last.local_id
+
+
+def test_the_migration_keeps_ids_and_starts_above_every_id_still_known(tmp_path):
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    older = schema.MIGRATIONS[:2]  # the format before never-reused ids
+    for script in older:
+        for statement in schema._statements(script):
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute("INSERT INTO masks(local_id, pose_id, x0, y0, x1, y1, added_at) "
+                 "VALUES (4, 10, 100, 100, 200, 200, '2026-01-01T00:00:00+00:00')")
+    # a new mask deleted while its create was in doubt: only the journal remembers id 9
+    conn.execute("INSERT INTO push_attempts VALUES (9, 10, 'create', NULL, '0.1,0.1,0.2,0.2', "
+                 "'2026-01-01T00:00:00+00:00')")
+    conn.close()
+    ws = Workspace(path)
+    try:
+        assert [m.local_id for m in ws.masks(10)] == [4]
+        (fresh,) = ws.add_masks(10, [Box(0.5, 0.5, 0.6, 0.6)])
+        assert fresh.local_id == 10
+        assert ws.query("PRAGMA user_version")[0][0] == SCHEMA_VERSION
+    finally:
+        ws.close()
 
 
 def test_set_boxes_is_atomic_and_clears_a_refused_push(ws):

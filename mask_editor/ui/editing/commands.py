@@ -11,35 +11,31 @@ from PySide6.QtGui import QUndoCommand
 from mask_editor.core.geometry import Box
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.workspace import Mask
+from mask_editor.workspace.undo_rows import GONE, Step
 
 # Ids for mergeWith: QUndoStack merges consecutive commands of the same id when mergeWith agrees.
 _SET_BOXES_ID = 1
 
 
 class AddMasks(QUndoCommand):
-    """Draw, paste, duplicate or propose masks: undo deletes them, redo puts the same rows back."""
+    """Draw, paste, duplicate or propose masks: undo removes them, redo puts the same rows back."""
 
     def __init__(self, document: PoseDocument, boxes: list[Box], text: str) -> None:
         super().__init__(text)  # the caller words it ("Paste 3 masks", "Cover area")
         self.document = document
         self.boxes = boxes
-        self.rows: list[Mask] = []  # the rows as added, kept to restore the same local ids on redo
+        self.rows: list[Mask] = []  # the rows as added: their ids, pose and added time
 
     def redo(self) -> None:
-        ws = self.document.workspace
         if self.rows:
-            ws.restore_masks(self.rows)
+            self.document.step_rows([Step(r, GONE, r.box) for r in self.rows])
         else:
-            self.rows = ws.add_masks(self.document.pose_id, self.boxes)
-        ids = [r.local_id for r in self.rows]
-        self.document.reload(ids)
-        self.document.set_selection(ids)
+            self.rows = self.document.workspace.add_masks(self.document.pose_id, self.boxes)
+            self.document.reload([r.local_id for r in self.rows])
+        self.document.set_selection(r.local_id for r in self.rows)
 
     def undo(self) -> None:
-        ids = [r.local_id for r in self.rows]
-        # Keep the latest rows (a sync may have given them server ids) so redo restores what is true.
-        self.rows = self.document.workspace.delete_masks(ids)
-        self.document.reload(ids)
+        self.document.step_rows([Step(r, r.box, GONE) for r in self.rows])
 
 
 class DeleteMasks(QUndoCommand):
@@ -50,15 +46,17 @@ class DeleteMasks(QUndoCommand):
         super().__init__("Delete mask" if n == 1 else f"Delete {n} masks")
         self.document = document
         self.local_ids = local_ids
-        self.before: list[Mask] = []
+        self.before: list[Mask] = []  # the rows as they were before the first delete
 
     def redo(self) -> None:
-        self.before = self.document.workspace.delete_masks(self.local_ids)
-        self.document.reload(self.local_ids)
+        if self.before:
+            self.document.step_rows([Step(r, r.box, GONE) for r in self.before])
+        else:
+            self.before = self.document.workspace.delete_masks(self.local_ids, pose_id=self.document.pose_id)
+            self.document.reload(self.local_ids)
 
     def undo(self) -> None:
-        self.document.workspace.restore_masks(self.before)
-        self.document.reload(self.local_ids)
+        self.document.step_rows([Step(r, GONE, r.box) for r in self.before])
         self.document.set_selection(self.local_ids)
 
 
@@ -70,10 +68,11 @@ class SetBoxes(QUndoCommand):
         super().__init__(text)
         self.document = document
         self.after = dict(boxes)
-        self.before: dict[int, Box | None] = {
-            i: m.box for i in boxes if (m := document.mask(i)) is not None
-        }
+        self.rows = [m for i in boxes if (m := document.mask(i)) is not None]
+        self.before: dict[int, Box | None] = {m.local_id: m.box for m in self.rows}
+        self.after = {i: b for i, b in self.after.items() if i in self.before}
         self.merge_key = merge_key
+        self._done_once = False
 
     def id(self) -> int:
         return _SET_BOXES_ID if self.merge_key else -1
@@ -87,7 +86,11 @@ class SetBoxes(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self.document.write_boxes(self.after)
+        if self._done_once:
+            self.document.step_rows([Step(r, self.before[r.local_id], self.after[r.local_id]) for r in self.rows])
+        else:  # pushed just now, from the document's current rows: nothing can have changed under it
+            self._done_once = True
+            self.document.write_boxes(self.after)
 
     def undo(self) -> None:
-        self.document.write_boxes(self.before)
+        self.document.step_rows([Step(r, self.after[r.local_id], self.before[r.local_id]) for r in self.rows])

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoStack
 
 from mask_editor.core.geometry import Box, quantize
 from mask_editor.workspace import ImageRow, Mask, PoseRow, Workspace
+from mask_editor.workspace.undo_rows import Step, apply_steps
 
 
 class PoseDocument(QObject):
@@ -23,6 +24,8 @@ class PoseDocument(QObject):
     masksChanged = Signal(object, object)  # (set[int] changed, set[int] removed)
     selectionChanged = Signal(object)  # frozenset[int]
     readOnlyChanged = Signal(bool)
+    # A sentence for the status bar when an undo or redo could not simply be applied (a conflict).
+    undoNotice = Signal(str)
 
     def __init__(self, workspace: Workspace, pose_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -112,11 +115,40 @@ class PoseDocument(QObject):
     def write_boxes(self, boxes: Mapping[int, Box | None]) -> None:
         """Store boxes already on the grid, then update the rows held here as Workspace.set_boxes
         changed them (box, and no push error): a 2,000-mask move must not read its rows back."""
-        self.workspace.set_boxes(boxes)
+        self.workspace.set_boxes(boxes, pose_id=self.pose_id)
         for local_id, box in boxes.items():
             if (mask := self._masks.get(local_id)) is not None:
                 self._masks[local_id] = mask.with_box(box)
         self.masksChanged.emit(set(boxes), set())
+
+    def step_rows(self, steps: list[Step]) -> None:
+        """Undo or redo: take the command's rows from what it left to what it wants, in the
+        workspace (undo_rows decides when that must become a conflict), then here."""
+        applied = apply_steps(self.workspace, self.pose_id, steps)
+        removed = {i for i, m in applied.rows.items() if m is None and i in self._masks}
+        for local_id, mask in applied.rows.items():
+            if mask is None:
+                self._masks.pop(local_id, None)
+            else:
+                self._masks[local_id] = mask
+        changed = {i for i, m in applied.rows.items() if m is not None}
+        if changed or removed:
+            self.masksChanged.emit(changed, removed)
+        gone = self._selection & (removed | {i for i in changed if self._masks[i].deleted})
+        if gone:
+            self.set_selection(self._selection - gone)
+        if applied.conflicts:
+            self.undoNotice.emit(self._conflict_notice(applied.conflicts))
+        elif applied.refused:
+            ids = ", ".join(f"#{i}" for i in applied.refused)
+            self.undoNotice.emit(self.tr("Left {ids} alone: that id belongs to a mask of another pose.")
+                                 .replace("{ids}", ids))
+
+    def _conflict_notice(self, local_ids: list[int]) -> str:
+        ids = ", ".join(f"#{i}" for i in local_ids[:5]) + (" …" if len(local_ids) > 5 else "")
+        return self.tr("Someone changed or deleted mask {ids} on the server since this edit, so it is now "
+                       "a conflict: choose Keep mine or Take theirs. Nothing is sent before you decide.") \
+            .replace("{ids}", ids)
 
     def reload(self, local_ids: Iterable[int] | None = None) -> None:
         """Re-read masks from the workspace (all of them when `local_ids` is None) and notify views."""
@@ -127,7 +159,7 @@ class PoseDocument(QObject):
             self._masks = fresh
         else:
             ids = set(local_ids)
-            rows = {m.local_id: m for m in self.workspace.masks_by_id(ids)}
+            rows = {m.local_id: m for m in self.workspace.masks_by_id(ids, pose_id=self.pose_id)}
             removed = {i for i in ids if i not in rows and i in self._masks}
             changed = set(rows)
             for i in removed:

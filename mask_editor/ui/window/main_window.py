@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
             doc.selectionChanged.connect(self._on_selection)
             doc.masksChanged.connect(self._on_masks_changed)
             doc.undo_stack.cleanChanged.connect(self._update_title)
+            doc.undoNotice.connect(lambda text: self.status.showMessage(text, 15000))
         self.apply_time_filter()
         self._update_actions()
         self._update_title()
