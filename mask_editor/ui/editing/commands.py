@@ -6,12 +6,27 @@ Each command writes the workspace at once; the first redo() runs when the comman
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Protocol
+
 from PySide6.QtGui import QUndoCommand
 
 from mask_editor.core.geometry import Box
-from mask_editor.ui.editing.document import PoseDocument
-from mask_editor.workspace import Mask
+from mask_editor.workspace import Mask, Workspace
 from mask_editor.workspace.undo_rows import GONE, Step
+
+
+class PoseDocument(Protocol):
+    """What a command needs of the open pose (editing/document.py, which pushes the commands)."""
+
+    workspace: Workspace
+    pose_id: int
+
+    def mask(self, local_id: int) -> Mask | None: ...
+    def reload(self, local_ids: Iterable[int] | None = None) -> None: ...
+    def set_selection(self, local_ids: Iterable[int]) -> None: ...
+    def step_rows(self, steps: list[Step]) -> None: ...
+    def write_boxes(self, boxes: Mapping[int, Box | None]) -> None: ...
 
 # Ids for mergeWith: QUndoStack merges consecutive commands of the same id when mergeWith agrees.
 _SET_BOXES_ID = 1

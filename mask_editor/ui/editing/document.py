@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from mask_editor.core.geometry import Box, quantize
+from mask_editor.ui.editing.commands import AddMasks, DeleteMasks, SetBoxes
 from mask_editor.workspace import ImageRow, Mask, PoseRow, Workspace
 from mask_editor.workspace.undo_rows import Step, apply_steps
 
@@ -87,8 +88,6 @@ class PoseDocument(QObject):
     # --- edits (each one undo step) -----------------------------------------------------------
 
     def add_boxes(self, boxes: Iterable[Box], text: str = "Add mask") -> None:
-        from mask_editor.ui.editing.commands import AddMasks
-
         quantized = [quantize(b) for b in boxes]
         if quantized and not self.read_only:
             self.undo_stack.push(AddMasks(self, quantized, text))
@@ -96,16 +95,12 @@ class PoseDocument(QObject):
     def set_boxes(self, boxes: Mapping[int, Box], text: str = "Move mask", merge_key: str | None = None) -> None:
         """Move or resize masks. Consecutive calls with the same `merge_key` (keyboard nudges) and the
         same masks become one undo step."""
-        from mask_editor.ui.editing.commands import SetBoxes
-
         quantized = {i: quantize(b) for i, b in boxes.items() if i in self._masks}
         changed = {i: b for i, b in quantized.items() if self._masks[i].box != b}
         if changed and not self.read_only:
             self.undo_stack.push(SetBoxes(self, changed, text, merge_key))
 
     def delete(self, local_ids: Iterable[int]) -> None:
-        from mask_editor.ui.editing.commands import DeleteMasks
-
         ids = [i for i in local_ids if i in self._masks and not self._masks[i].deleted]
         if ids and not self.read_only:
             self.undo_stack.push(DeleteMasks(self, ids))
