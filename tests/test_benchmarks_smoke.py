@@ -15,7 +15,10 @@ pytestmark = pytest.mark.slow
 
 def _check(rows: list[Row]) -> None:
     assert rows and all(r.samples for r in rows)
-    assert all(not math.isnan(r.value) and r.value >= 0 for r in rows), table(rows)
+    assert all(not math.isnan(r.value) for r in rows), table(rows)
+    # times and sizes are never negative; a growth is a difference of two RSS readings and may be
+    # (the allocator gave pages back between them)
+    assert all(r.value >= 0 for r in rows if "growth" not in r.name), table(rows)
     assert table(rows).count("\n") == len(rows) + 1  # header, rule, one line per row
 
 
