@@ -6,6 +6,7 @@ import argparse
 
 from mask_editor.cli.common import EXIT_CODES, EXIT_OK, CommandError, ErrorKind, open_workspace
 from mask_editor.cli.output import Progress, emit_json, say, short_time, table, tell, when_text
+from mask_editor.core.labels import pose_label
 
 
 def run_masks(args: argparse.Namespace) -> int:
@@ -27,9 +28,7 @@ def run_masks(args: argparse.Namespace) -> int:
         emit_json({"pose_id": pose.id, "camera_id": pose.camera_id, "camera": camera.name if camera else None,
                    "azimuth": pose.azimuth, "masks": rows})
         return EXIT_OK
-    name = camera.name if camera else f"camera {pose.camera_id}"
-    azimuth = f"{pose.azimuth:g}°" if pose.azimuth is not None else "unknown azimuth"
-    say(f"Pose {pose.id} of {name} ({azimuth}): {len(masks)} masks")
+    say(f"{pose_label(camera.name if camera else None, pose.id, pose.azimuth)}: {len(masks)} masks")
     if masks:
         say(table(("local id", "server id", "box", "added at", "on server since", "state"),
                   [(m.local_id, m.server_id, m.text or f"unreadable: {m.base_text!r}", short_time(m.added_at),
@@ -184,5 +183,5 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_OK
     for f in result.files:
         left_out = f" ({f.unreadable} unreadable left out)" if f.unreadable else ""
-        say(f"{f.path}: pose {f.pose_id}, {f.masks} masks{left_out}")
+        say(f"{f.path}: {f.pose}, {f.masks} masks{left_out}")
     return EXIT_OK

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from mask_editor.core.codec import format_legacy
 from mask_editor.core.geometry import GRID
+from mask_editor.core.labels import pose_label
 from mask_editor.workspace import CameraRow, Mask, MaskState, PoseRow, Workspace
 from mask_editor.workspace.atomic import atomic_write
 
@@ -62,11 +63,18 @@ class ExportedFile:
     pose_id: int
     masks: int
     unreadable: int = 0  # masks left out because their server text is not a box
+    pose: str = ""  # the pose's name (core.labels.pose_label), as the editor and the CLI show it
 
 
 @dataclass(slots=True)
 class ExportResult:
     files: list[ExportedFile] = field(default_factory=list)
+
+
+def pose_name(ws: Workspace, pose: PoseRow) -> str:
+    """'brison · pose 11 · 246°': the one name of a pose (core.labels)."""
+    camera = ws.camera(pose.camera_id)
+    return pose_label(camera.name if camera else None, pose.id, pose.azimuth)
 
 
 # --- what gets exported --------------------------------------------------------------------------
@@ -173,7 +181,7 @@ def pose_bytes(ws: Workspace, pose: PoseRow, fmt: ExportFormat, scale: float = 1
     elif fmt is ExportFormat.PNG:
         image = ws.pose_image(pose.id)
         if image is None:
-            raise ExportError(f"Pose {pose.id} has no image in this workspace, so its size is unknown: "
+            raise ExportError(f"{pose_name(ws, pose)} has no image in this workspace, so its size is unknown: "
                               "open it once while online (or pull) to fetch the image, then export again.")
         data = png_bytes(masks, *scaled_size(image.width, image.height, scale))
     elif fmt is ExportFormat.CSV:
@@ -210,7 +218,7 @@ def export_pose(ws: Workspace, pose_id: int, fmt: ExportFormat, output: Path, sc
         raise ExportError(f"The folder {output.parent} does not exist.")
     data, count, unreadable = pose_bytes(ws, pose, fmt, scale)
     atomic_write(output, data)
-    return ExportResult([ExportedFile(output, pose.id, count, unreadable)])
+    return ExportResult([ExportedFile(output, pose.id, count, unreadable, pose_name(ws, pose))])
 
 
 def export_camera(ws: Workspace, camera_id: int, fmt: ExportFormat, folder: Path, scale: float = 100.0,
@@ -239,5 +247,6 @@ def export_camera(ws: Workspace, camera_id: int, fmt: ExportFormat, folder: Path
             progress(pose)
         data, count, unreadable = pose_bytes(ws, pose, fmt, scale)
         atomic_write(folder / names[pose.id], data)
-        result.files.append(ExportedFile(folder / names[pose.id], pose.id, count, unreadable))
+        result.files.append(ExportedFile(folder / names[pose.id], pose.id, count, unreadable,
+                                         pose_name(ws, pose)))
     return result

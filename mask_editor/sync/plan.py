@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mask_editor.core.labels import pose_label
 from mask_editor.workspace import Mask, MaskState, Workspace, sync_rows
 from mask_editor.workspace.schema import STATE_SQL
 
@@ -27,9 +28,7 @@ class PosePlan:
 
     @property
     def title(self) -> str:
-        camera = self.camera_name or (f"camera {self.camera_id}" if self.camera_id is not None else "unknown camera")
-        azimuth = f"{self.azimuth:g}°" if self.azimuth is not None else "?"
-        return f"{camera}, pose {self.pose_id} ({azimuth})"
+        return pose_label(self.camera_name, self.pose_id, self.azimuth)
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,8 @@ def _tree(window) -> list[tuple[int, str, dict]]:
 def test_browser_lists_organization_camera_pose_with_counts_and_badges(window):
     rows = _tree(window)
     assert [(d, t) for d, t, _ in rows] == [
-        (0, "Pyronear France"), (1, "brison"), (2, "Pose 1 · 246°"), (2, "Pose 2 · 310°"),
-        (1, "serre-de-barre"), (2, "Pose 1 · 90°"),
+        (0, "Pyronear France"), (1, "brison"), (2, "brison · pose 11 · 246°"), (2, "brison · pose 12 · 310°"),
+        (1, "serre-de-barre"), (2, "serre-de-barre · pose 21 · 90°"),
     ]
     poses = {r["pose"]: r for _, _, r in rows if r["kind"] == "pose"}
     assert poses[POSE_A]["count"] == 3 and poses[POSE_A]["pending"] == 2  # one of the three is synced
@@ -47,10 +47,10 @@ def test_browser_lists_organization_camera_pose_with_counts_and_badges(window):
 
 def test_filter_box_filters_cameras_and_poses(window, qtbot):
     QTest.keyClicks(window.browser.filter, "serre")
-    assert [t for _, t, _ in _tree(window)] == ["Pyronear France", "serre-de-barre", "Pose 1 · 90°"]
+    assert [t for _, t, _ in _tree(window)] == ["Pyronear France", "serre-de-barre", "serre-de-barre · pose 21 · 90°"]
     window.browser.filter.clear()
     QTest.keyClicks(window.browser.filter, "310")
-    assert [t for _, t, _ in _tree(window)] == ["Pyronear France", "brison", "Pose 2 · 310°"]
+    assert [t for _, t, _ in _tree(window)] == ["Pyronear France", "brison", "brison · pose 12 · 310°"]
     window.browser.filter.clear()
     assert len(_tree(window)) == 6
 
@@ -62,7 +62,8 @@ def test_filtering_keeps_the_pose_on_screen_and_never_opens_another(window, qtbo
     assert window.document.pose_id == POSE_A and opened == []
     window.browser.filter.clear()
     QTest.keyClicks(window.browser.filter, "BRI")  # case aside; pose A is listed again
-    assert [t for _, t, _ in _tree(window)] == ["Pyronear France", "brison", "Pose 1 · 246°", "Pose 2 · 310°"]
+    assert [t for _, t, _ in _tree(window)] == ["Pyronear France", "brison", "brison · pose 11 · 246°",
+                                                "brison · pose 12 · 310°"]
     assert window.browser.tree.currentIndex().data(POSE_ID_ROLE) == POSE_A
     assert window.document.pose_id == POSE_A and opened == []
 
@@ -77,7 +78,7 @@ def test_choosing_a_pose_shows_its_masks_in_table_and_image_view(window, qtbot):
     assert window.canvas.document() is window.document
     assert window.mask_panel.model.rowCount() == 1
     assert window.inspector.title.text() == "Select a mask to see its coordinates"
-    assert "Pose 2 · 310°" in window.windowTitle()
+    assert "brison · pose 12 · 310°" in window.windowTitle()
 
 
 def test_next_and_previous_pose_with_page_keys(window, qtbot):
@@ -126,7 +127,7 @@ def test_undo_history_dock_is_hidden_by_default_and_toggled_from_view_menu(windo
 
 
 def test_title_counts_unsynced_changes_of_the_pose(window):
-    assert window.windowTitle().startswith("brison · Pose 1 · 246° · 2 to sync")
+    assert window.windowTitle().startswith("brison · pose 11 · 246° · 2 to sync")
     window.document.add_boxes([Box(0.6, 0.6, 0.7, 0.7)])
     window.refresh_counts()
     assert " · 3 to sync" in window.windowTitle()

@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mask_editor.migrate.export import ExportError, ExportFormat, ExportResult, export_camera, export_pose
+from mask_editor.migrate.export import (
+    ExportError,
+    ExportFormat,
+    ExportResult,
+    export_camera,
+    export_pose,
+    pose_name,
+)
 from mask_editor.workspace import Workspace
 
 FORMATS = (
@@ -51,8 +58,7 @@ class ExportDialog(QDialog):
         self.camera_name = camera.name if camera else f"camera {pose.camera_id}"
         self.setWindowTitle("Export masks")
 
-        azimuth = f"{pose.azimuth:g}°" if pose.azimuth is not None else "?"
-        self.this_pose = QRadioButton(f"This pose: {self.camera_name}, pose {pose_id} ({azimuth})", self)
+        self.this_pose = QRadioButton(self.tr("This pose: %s") % pose_name(workspace, pose), self)
         count = len([p for p in workspace.poses(pose.camera_id) if p.active])
         self.whole_camera = QRadioButton(f"All {count} poses of {self.camera_name}, one file each, into a folder",
                                          self)

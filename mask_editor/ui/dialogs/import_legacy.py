@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mask_editor.core.labels import pose_label
 from mask_editor.migrate.legacy import DEFAULT_TOLERANCE, ImportPlan, apply_import, plan_import
 from mask_editor.workspace import Workspace
 
@@ -75,8 +76,7 @@ class ImportDialog(QDialog):
         self.pose.addItem("Match each file by its name", None)
         cameras = {c.id: c.name for c in workspace.cameras()}
         for p in workspace.poses():
-            azimuth = f"{p.azimuth:g}°" if p.azimuth is not None else "?"
-            self.pose.addItem(f"{cameras.get(p.camera_id, p.camera_id)}, pose {p.id} ({azimuth})", p.id)
+            self.pose.addItem(pose_label(cameras.get(p.camera_id), p.id, p.azimuth), p.id)
         self.pose.currentIndexChanged.connect(self.replan)
         options = QFormLayout()
         options.addRow("Azimuth tolerance:", self.tolerance)

@@ -124,7 +124,7 @@ class DriftController(QObject):
 
         def fill(reports: list[PoseDrift]) -> None:
             assert self.fleet_dialog is not None
-            titles = {p: f"{self.window.browser.camera_text(p)} · {self.window.browser.pose_text(p)}"
+            titles = {p: self.window.browser.pose_text(p)
                       for p in self.window.browser.pose_ids()}
             self.fleet_dialog.set_reports(reports, titles, self.window.settings.history_bounds(),
                                           self.window.settings.drift_threshold())

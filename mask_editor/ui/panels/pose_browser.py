@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mask_editor.core.labels import pose_label
 from mask_editor.ui.platform import formatting as fmt
 from mask_editor.ui.platform.tasks import Lane
 from mask_editor.workspace import Workspace
@@ -256,14 +257,14 @@ class PoseBrowser(QWidget):
             cam = self._item(camera.name, "camera")
             org.appendRow(cam)
             for number, pose in enumerate(poses_by_camera.get(camera.id, []), start=1):
-                item = self._item(fmt.pose_title(pose, number), "pose")
+                item = self._item(pose_label(camera.name, pose.id, pose.azimuth), "pose")
                 item.setData(pose.id, POSE_ID_ROLE)
                 # The row's height as data, not a Python sizeHint: Qt asks it of every row between
                 # two it scrolls to (16,000 calls into Python to select a pose of a fleet).
                 item.setData(POSE_ROW, Qt.ItemDataRole.SizeHintRole)
                 image = images.get(pose.id)
                 item.setData(str(image) if image else None, IMAGE_ROLE)
-                item.setToolTip(f"{camera.name}, {fmt.pose_title(pose, number)} (pose id {pose.id})")
+                item.setToolTip(self.tr("%s (number %d in the camera's patrol)") % (item.text(), number))
                 cam.appendRow(item)
                 self._pose_items[pose.id] = item
                 self._order.append(pose.id)
@@ -319,7 +320,7 @@ class PoseBrowser(QWidget):
 
     def pose_text(self, pose_id: int) -> str:
         item = self._pose_items.get(pose_id)
-        return item.text() if item else f"Pose {pose_id}"
+        return item.text() if item else pose_label(None, pose_id, None)
 
     def camera_text(self, pose_id: int) -> str:
         item = self._pose_items.get(pose_id)

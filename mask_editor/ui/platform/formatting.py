@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from mask_editor.workspace import Mask, MaskState, PoseRow
+from mask_editor.workspace import Mask, MaskState
 
 STATE_WORDS = {
     MaskState.SYNCED: "synced",
@@ -97,11 +97,6 @@ def is_stale(mask: Mask, stale_days: int, now: datetime | None = None) -> bool:
 def stale_text(mask: Mask, now: datetime | None = None) -> str:
     return f"Added {age_text(mask.added_at, now)}: check it still matches something in the image"
 
-
-def pose_title(pose: PoseRow, index: int | None = None) -> str:
-    """'Pose 2 · 246°': the pose's place in its camera's patrol, then where it looks."""
-    name = f"Pose {index}" if index is not None else f"Pose {pose.id}"
-    return f"{name} · {pose.azimuth:.0f}°" if pose.azimuth is not None else name
 
 
 def plural(n: int, word: str) -> str:

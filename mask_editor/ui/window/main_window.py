@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
             return
         pending = sum(self.workspace.pending_counts().get(doc.pose_id, {}).values())
         waiting = f" · {pending} to sync" if pending else ""
-        name = f"{self.browser.camera_text(doc.pose_id)} · {self.browser.pose_text(doc.pose_id)}"
+        name = self.browser.pose_text(doc.pose_id)  # core.labels.pose_label, as the tree shows it
         self.setWindowTitle(f"{name}{waiting}[*] — {APP_TITLE}")
         self.setWindowModified(not doc.undo_stack.isClean())
 
