@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QLabel,
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
@@ -211,6 +212,9 @@ class PoseBrowser(QWidget):
         self.filter.setPlaceholderText("Filter cameras and poses")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._on_filter)
+        self.no_match = QLabel(self)  # an empty tree alone would look like an empty workspace
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
         self.thumbnails = Thumbnails(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.proxy)
@@ -225,6 +229,7 @@ class PoseBrowser(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addWidget(self.filter)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.tree, 1)
         self._pose_items: dict[int, QStandardItem] = {}
         self._order: list[int] = []
@@ -349,6 +354,9 @@ class PoseBrowser(QWidget):
     def _on_filter(self, text: str) -> None:
         self.proxy.set_needle(text)
         self.tree.expandAll()
+        needle = text.strip()
+        self.no_match.setText(self.tr("No pose matches “%s”.") % needle)
+        self.no_match.setVisible(bool(needle) and self.proxy.rowCount() == 0)
         if self._current_pose is not None:  # current again once listed again, not opened again
             self._refiltering = True
             self.select_pose(self._current_pose)
