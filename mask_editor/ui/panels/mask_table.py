@@ -112,6 +112,16 @@ class MaskTableModel(QAbstractTableModel):
             doc.readOnlyChanged.connect(self._on_read_only_changed)
         self.endResetModel()
 
+    def image_arrived(self) -> None:
+        """The pose's image reached the workspace after the pose was opened: the sizes in pixels
+        can be shown now (they were '—' without it)."""
+        image = self._doc.image() if self._doc else None
+        size = (image.width, image.height) if image else None
+        if size != self._image_size:
+            self._image_size = size
+            if self._ids:
+                self.dataChanged.emit(self.index(0, Col.SIZE), self.index(len(self._ids) - 1, Col.SIZE))
+
     def _reindex(self) -> None:
         self._row = {local_id: row for row, local_id in enumerate(self._ids)}
 

@@ -118,6 +118,7 @@ class SessionController(QObject):
             doc.reload()
             if doc is self.window.document and self.window.canvas.image_size() is None:
                 self.window.canvas.set_document(doc)  # the image just arrived
+                self.window.mask_panel.model.image_arrived()
         self.window.refresh_counts()
 
     def _on_cameras(self, ws: Workspace) -> None:
