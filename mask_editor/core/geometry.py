@@ -66,6 +66,13 @@ class Box:
         """Pixel corners (x0, y0, x1, y1) on an image of `width` x `height` pixels."""
         return (self.xmin * width, self.ymin * height, self.xmax * width, self.ymax * height)
 
+    def pixel_rect(self, width: int, height: int) -> tuple[int, int, int, int]:
+        """(x, y, w, h) in whole pixels, the one formula every surface shows. The size comes from the
+        size in grid steps, not from the rounded corners, so a move never changes it."""
+        x0, y0, x1, y1 = self.milli()
+        return (grid_pixels(x0, width), grid_pixels(y0, height),
+                grid_pixels(x1 - x0, width), grid_pixels(y1 - y0, height))
+
     def milli(self) -> tuple[int, int, int, int]:
         """The corners in thousandths, rounded: exact equality for boxes on the grid."""
         return (to_grid(self.xmin), to_grid(self.ymin), to_grid(self.xmax), to_grid(self.ymax))
@@ -120,6 +127,22 @@ def to_grid(value: float) -> int:
     """A coordinate in thousandths, halves rounded up. Python's round() sends 1.5 and 2.5 both to 2,
     which would turn a box exactly one step wide into a zero-width one."""
     return math.floor(value * GRID + 0.5)
+
+
+def grid_pixels(steps: int, pixels: int) -> int:
+    """`steps` thousandths of an image side of `pixels` pixels, in whole pixels, halves up. In
+    integers, so the same steps always give the same pixels (no float noise between surfaces)."""
+    return (2 * steps * pixels + GRID) // (2 * GRID)
+
+
+def pixels_grid(value: float, pixels: int) -> int:
+    """A position or length typed in pixels, on the grid (thousandths), halves up."""
+    return math.floor(value * GRID / pixels + 0.5)
+
+
+def step_pixels(pixels: int) -> float:
+    """How many pixels one grid step is on an image side of `pixels` pixels (3.84 for 3840)."""
+    return pixels / GRID
 
 
 def quantize(box: Box) -> Box:

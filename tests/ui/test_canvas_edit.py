@@ -263,8 +263,8 @@ def test_arrow_nudges_merge_into_one_undo_step(qtbot, canvas, document, seeded):
         qtbot.keyClick(canvas, Qt.Key.Key_Right)
     qtbot.keyClick(canvas, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     after = milli(document, i)
-    # 1 px of 1280 rounds to one step; 10 px of 720 is 13.9 -> 14 steps.
-    assert after == (before[0] + 3, before[1] + 14, before[2] + 3, before[3] + 14)
+    # One grid step a press; ten with Shift (pixels do not come into it).
+    assert after == (before[0] + 3, before[1] + 10, before[2] + 3, before[3] + 10)
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
     assert milli(document, i) == before

@@ -7,7 +7,6 @@ step or outside the image.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 from mask_editor.core.geometry import GRID
@@ -23,14 +22,6 @@ def snap(px: float, size_px: int) -> int:
 
 def to_px(value: int, size_px: int) -> float:
     return value * size_px / GRID
-
-
-def steps_for_pixels(d_px: float, size_px: int) -> int:
-    """A keyboard step of `d_px` image pixels in grid steps: the nearest count, never zero (one pixel
-    of a 7680-pixel-wide image is less than a grid step and would otherwise not move at all)."""
-    if d_px == 0:
-        return 0
-    return int(math.copysign(max(1, round(abs(d_px) * GRID / size_px)), d_px))
 
 
 def clamp_shift(boxes: Iterable[Milli], dx: int, dy: int) -> tuple[int, int]:

@@ -2,8 +2,8 @@
 zoom and tool keys are the window's actions (one table of shortcuts). The canvas claims its keys
 through ShortcutOverride, so a window shortcut on the same key cannot take them from it.
 
-    arrows               move the selection by 1 image pixel (at least one grid step)
-    Shift+arrows         by 10 pixels
+    arrows               move the selection by one grid step (0.001 of the image: 3.84 px of a 3840 px image)
+    Shift+arrows         by ten grid steps
     Alt+arrow            push that side's edge outward (Alt+Left grows the box to the left)
     Alt+Shift+arrow      pull that side's edge inward (Alt+Shift+Left shrinks it from the left)
     Escape               cancel the drag in progress; else leave the draw or area tool; else clear the selection
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 Key = Qt.Key
 Mods = Qt.KeyboardModifier
-NUDGE, NUDGE_BIG = 1, 10  # image pixels
+NUDGE, NUDGE_BIG = 1, 10  # grid steps: boxes live on the server's grid, so a key moves whole steps
 
 # arrow -> (direction x, direction y, the edge on that side, its outward sign)
 ARROWS: dict[Qt.Key, tuple[int, int, str, int]] = {
@@ -85,21 +85,20 @@ def handle_key(view: Canvas, event: QKeyEvent) -> bool:
     return True
 
 
-def nudge_selection(view: Canvas, dx_px: int, dy_px: int) -> None:
-    """Shift the movable selected masks together, stopping at the image border."""
+def nudge_selection(view: Canvas, dx: int, dy: int) -> None:
+    """Shift the movable selected masks together by grid steps, stopping at the image border."""
     document = view.document()
     if document is None:
         return
     boxes = milli_boxes(document, movable(document, document.selection))
-    w, h = view.frame_size()
-    shift = grid.clamp_shift(boxes.values(), grid.steps_for_pixels(dx_px, w), grid.steps_for_pixels(dy_px, h))
+    shift = grid.clamp_shift(boxes.values(), dx, dy)
     if boxes and shift != (0, 0):
         moved = {i: Box.from_milli(grid.shifted(b, *shift)) for i, b in boxes.items()}
         text = "Nudge mask" if len(moved) == 1 else f"Nudge {len(moved)} masks"
         document.set_boxes(moved, text, merge_key="nudge")
 
 
-def nudge_selection_edge(view: Canvas, edge: str, d_px: int) -> None:
+def nudge_selection_edge(view: Canvas, edge: str, d: int) -> None:
     """Move one edge of each movable selected mask; it stops at the border and one step before the
     opposite edge."""
     if edge not in grid.EDGES:
@@ -108,8 +107,6 @@ def nudge_selection_edge(view: Canvas, edge: str, d_px: int) -> None:
     if document is None:
         return
     boxes = milli_boxes(document, movable(document, document.selection))
-    w, h = view.frame_size()
-    d = grid.steps_for_pixels(d_px, w if edge in ("left", "right") else h)
     resized = {i: grid.edge_moved(b, edge, d) for i, b in boxes.items()}
     changed = {i: Box.from_milli(b) for i, b in resized.items() if b != boxes[i]}
     if changed:

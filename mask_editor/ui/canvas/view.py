@@ -263,16 +263,15 @@ class CanvasView(QGraphicsView):
 
     # --- keyboard edits -----------------------------------------------------------------------
 
-    def nudge(self, dx_px: int, dy_px: int) -> None:
-        """Move the selection by image pixels (at least one grid step); consecutive nudges of the same
-        masks are one undo step."""
+    def nudge(self, dx: int, dy: int) -> None:
+        """Move the selection by grid steps; consecutive nudges of the same masks are one undo step."""
         if self.editable() and self._interaction is None:
-            nudge_selection(self, dx_px, dy_px)
+            nudge_selection(self, dx, dy)
 
-    def nudge_edge(self, edge: str, d_px: int) -> None:
-        """Move one edge of each selected mask by image pixels (positive = right / down)."""
+    def nudge_edge(self, edge: str, d: int) -> None:
+        """Move one edge of each selected mask by grid steps (positive = right / down)."""
         if self.editable() and self._interaction is None:
-            nudge_selection_edge(self, edge, d_px)
+            nudge_selection_edge(self, edge, d)
 
     def event(self, event: QEvent) -> bool:
         if isinstance(event, QtGui.QKeyEvent) and key_event(self, event):

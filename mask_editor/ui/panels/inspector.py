@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QValidator
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from mask_editor.core.geometry import GRID, Box
+from mask_editor.core.geometry import GRID, Box, pixels_grid, step_pixels
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.platform import formatting as fmt
 from mask_editor.workspace import Mask
@@ -170,9 +170,7 @@ class Inspector(QWidget):
 
     @staticmethod
     def _pixels(box: Box, size: tuple[int, int]) -> tuple[int, int, int, int]:
-        w, h = size
-        x0, y0, x1, y1 = (round(v) for v in box.to_pixels(w, h))
-        return x0, y0, x1 - x0, y1 - y0
+        return box.pixel_rect(*size)  # the table's size column uses the same formula
 
     def _show_details(self, mask: Mask | None) -> None:
         for row in range(self.details.rowCount()):  # nothing to describe for several masks, or none
@@ -264,10 +262,14 @@ class Inspector(QWidget):
             return
         stored = self._doc.mask(mask.local_id)
         self.refresh()
+        size = self._image_size()
+        step = (f" (one grid step is 0.001 of the image, {step_pixels(size[0]):g} px wide here)"
+                if size else " (one grid step is 0.001 of the image)")
         if stored is not None and stored.box == mask.box:
-            size = self._image_size()
-            step = f" (on this image one step is {size[0] / GRID:.1f} px wide)" if size else ""
-            self._set_message(f"No change: the server keeps 3 decimals{step}.", error=False)
+            self._set_message(f"No change: boxes sit on the server's grid{step}.", error=False)
+        elif name in PIXEL_FIELDS and edit.text() != _plain(value):
+            self._set_message(f"{name} {_plain(value)} px is stored as {edit.text()} px: boxes sit on the "
+                              f"server's grid{step}.", error=False)
 
     def _new_box(self, name: str, value: float, box: Box) -> Box:
         if name in RELATIVE_FIELDS:
@@ -276,7 +278,23 @@ class Inspector(QWidget):
             return Box(*coords)
         size = self._image_size()
         assert size is not None
-        x, y, w, h = self._pixels(box, size)
-        x, y, w, h = {"x": (value, y, w, h), "y": (x, value, w, h),
-                      "w": (x, y, value, h), "h": (x, y, w, value)}[name]
-        return Box.from_pixels(x, y, x + w, y + h, *size)
+        # In grid steps: x and y move the box keeping its size in steps (so in shown pixels too).
+        x0, y0, x1, y1 = box.milli()
+        if name == "x":
+            width = x1 - x0
+            x0 = min(max(pixels_grid(value, size[0]), 0), GRID - width)
+            x1 = x0 + width
+        elif name == "y":
+            height = y1 - y0
+            y0 = min(max(pixels_grid(value, size[1]), 0), GRID - height)
+            y1 = y0 + height
+        elif name == "w":
+            x1 = min(x0 + max(pixels_grid(value, size[0]), 1), GRID)
+        else:
+            y1 = min(y0 + max(pixels_grid(value, size[1]), 1), GRID)
+        return Box.from_milli((x0, y0, x1, y1))
+
+
+def _plain(value: float) -> str:
+    """A typed number as the field shows it: 1003, not 1003.0."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -277,8 +277,7 @@ class MaskTableModel(QAbstractTableModel):
     def _pixel_size(self, mask: Mask) -> tuple[int, int] | None:
         if mask.box is None or self._image_size is None:
             return None
-        w, h = self._image_size
-        return round(mask.box.width * w), round(mask.box.height * h)
+        return mask.box.pixel_rect(*self._image_size)[2:]
 
     def _sort_key(self, mask: Mask, col: Col) -> object:
         # Numbers sort as numbers and times as times: the proxy compares these, not the display text.

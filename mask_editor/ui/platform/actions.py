@@ -129,8 +129,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
 # that the canvas claims exactly these.
 _ARROW_NAMES = ("Left", "Right", "Up", "Down")
 CANVAS_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Move the selected masks by 1 pixel", _ARROW_NAMES),
-    ("Move the selected masks by 10 pixels", tuple(f"Shift+{k}" for k in _ARROW_NAMES)),
+    # Boxes live on the server's 3-decimal grid: a key moves whole grid steps, not pixels.
+    ("Move the selected masks by one grid step (0.001 of the image)", _ARROW_NAMES),
+    ("Move the selected masks by ten grid steps", tuple(f"Shift+{k}" for k in _ARROW_NAMES)),
     ("Push that side's edge outward", tuple(f"Alt+{k}" for k in _ARROW_NAMES)),
     ("Pull that side's edge inward", tuple(f"Alt+Shift+{k}" for k in _ARROW_NAMES)),
     ("Cancel the drag; else leave draw mode; else clear the selection", ("Esc",)),
