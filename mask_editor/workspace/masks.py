@@ -132,6 +132,10 @@ class Workspace(HistoryStore):
         return {r["pose_id"]: r["n"] for r in
                 self.query("SELECT pose_id, COUNT(*) AS n FROM masks WHERE NOT deleted GROUP BY pose_id")}
 
+    def pulled_pose_ids(self) -> set[int]:
+        """The poses whose masks were pulled at least once: the others' counts are not the server's."""
+        return {r["id"] for r in self.query("SELECT id FROM poses WHERE masks_pulled_at IS NOT NULL")}
+
 
 def _grid_milli(box: Box) -> tuple[int, int, int, int]:
     """quantize(box).milli() without building a Box (validated again) per mask: ~3x faster for

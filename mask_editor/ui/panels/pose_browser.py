@@ -51,6 +51,8 @@ COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 PENDING_ROLE = Qt.ItemDataRole.UserRole + 4
 IMAGE_ROLE = Qt.ItemDataRole.UserRole + 5  # path of the cached image, or None
 DRIFT_ROLE = Qt.ItemDataRole.UserRole + 6  # "view moved 2.1 %" when the view moved since the masks were drawn
+PULLED_ROLE = Qt.ItemDataRole.UserRole + 7  # whether the pose's masks were ever pulled
+SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 8  # the row's second line: "3 masks", "not pulled yet"
 DRIFT_COLOUR = "#e8871e"
 THUMB = QSize(64, 36)  # logical pixels; 16:9 like the cameras
 POSE_ROW = QSize(THUMB.width() + 160, THUMB.height() + 8)  # thumbnail, two lines of text (elided)
@@ -164,8 +166,7 @@ class PoseDelegate(QStyledItemDelegate):
         painter.setFont(opt.font)
         if not selected:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        count = int(index.data(COUNT_ROLE) or 0)
-        sub = fmt.plural(count, "mask")  # the badge carries the changes to sync
+        sub = index.data(SUBTITLE_ROLE) or ""  # the badge carries the changes to sync
         if drift := index.data(DRIFT_ROLE):
             sub = f"{drift} · {sub}"  # first: still read when the row is narrow
             if not selected:
@@ -235,7 +236,7 @@ class PoseBrowser(QWidget):
         self._order: list[int] = []
         self._refiltering = False
         self._current_pose: int | None = None  # the last pose made current, even if filtered out
-        self._shown_counts: dict[int, tuple[int, int]] = {}  # pose id: (masks, pending) on its row
+        self._shown_counts: dict[int, tuple[int, int, bool]] = {}  # pose id: (masks, pending, pulled)
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
@@ -291,19 +292,40 @@ class PoseBrowser(QWidget):
             return
         counts = self.workspace.mask_counts()
         pending = {pose_id: sum(c.values()) for pose_id, c in self.workspace.pending_counts().items()}
+        pulled = self.workspace.pulled_pose_ids()
         shown = self._shown_counts
         for pose_id, item in self._pose_items.items():
             # Compared in Python first: two item.data() calls per pose cost ~40 ms over a fleet.
-            if shown.get(pose_id) == (counts.get(pose_id, 0), pending.get(pose_id, 0)):
+            now = (counts.get(pose_id, 0), pending.get(pose_id, 0), pose_id in pulled)
+            if shown.get(pose_id) == now:
                 continue
-            shown[pose_id] = (counts.get(pose_id, 0), pending.get(pose_id, 0))
-            if item.data(COUNT_ROLE) != counts.get(pose_id, 0):
-                item.setData(counts.get(pose_id, 0), COUNT_ROLE)
+            shown[pose_id] = now
+            item.setData(now[0], COUNT_ROLE)
+            item.setData(now[2], PULLED_ROLE)
+            item.setData(self._subtitle(now[0], now[2]), SUBTITLE_ROLE)
             if item.data(PENDING_ROLE) != pending.get(pose_id, 0):
                 item.setData(pending.get(pose_id, 0), PENDING_ROLE)
                 n = pending.get(pose_id, 0)
                 base = item.toolTip().split("\n")[0]
                 item.setToolTip(f"{base}\n{fmt.plural(n, 'change')} to sync" if n else base)
+
+    def _subtitle(self, count: int, pulled: bool) -> str:
+        """Never a false zero: a pose whose masks were never pulled says so."""
+        if pulled:
+            return fmt.plural(count, "mask")
+        if count:
+            return self.tr("%s here, not pulled yet") % fmt.plural(count, "mask")
+        return self.tr("not pulled yet")
+
+    def refresh_images(self) -> None:
+        """Thumbnails for the poses whose image arrived since the list was built."""
+        if self.workspace is None:
+            return
+        images = self.workspace.pose_image_paths()
+        for pose_id, item in self._pose_items.items():
+            path = str(images[pose_id]) if images.get(pose_id) else None
+            if item.data(IMAGE_ROLE) != path:
+                item.setData(path, IMAGE_ROLE)
 
     def set_drift(self, marks: dict[int, str]) -> None:
         """Mark the poses whose view moved (pose id -> short text); the others lose their mark."""

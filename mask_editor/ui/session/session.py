@@ -107,7 +107,7 @@ class Session(QObject):
         self._close_client()
         self.account = account
         self.use_token(signed.server, token.raw, "online", f"Signed in as {account.username} ({account.role}).")
-        self.refresh_cameras(workspace)
+        self.refresh_cameras(workspace, then_list=True)
 
     def sign_out(self) -> None:
         """Forget the stored session and the client. When the stored session cannot be removed, the
@@ -130,10 +130,35 @@ class Session(QObject):
 
     # --- network work -------------------------------------------------------------------------
 
-    def refresh_cameras(self, workspace: Workspace) -> None:
+    def refresh_cameras(self, workspace: Workspace, *, then_list: bool = False) -> None:
+        """Fetch the cameras and poses; `then_list` then pulls every pose's masks and thumbnail."""
         from mask_editor.sync.refresh import refresh_cameras
 
-        self.run(lambda c: refresh_cameras(c, workspace), lambda _rows: self.camerasRefreshed.emit(workspace))
+        def done(_rows: Any) -> None:
+            self.camerasRefreshed.emit(workspace)
+            if then_list:
+                self.list_poses(workspace)
+
+        self.run(lambda c: refresh_cameras(c, workspace), done)
+
+    def list_poses(self, workspace: Workspace) -> None:
+        """In the background, every pose's masks (so each row shows the server's count, not a zero
+        for a pose never opened) and its image (the thumbnail). Local changes are kept."""
+        from mask_editor.sync.engine import SyncOptions, pull_all
+        from mask_editor.sync.refresh import fetch_pose_image
+
+        task = Task(self)  # a quit cancels it between requests
+
+        def work(client: PyroClient) -> Any:
+            result = pull_all(client, workspace, options=SyncOptions(max_retries=0), cancel=task.token)
+            for pose in workspace.poses():
+                if task.token.is_set():
+                    break
+                if workspace.pose_image(pose.id) is None:
+                    fetch_pose_image(client, workspace, pose.id)
+            return result
+
+        self.run(work, lambda result: self._after_pull(workspace, None, result), task=task)
 
     def open_pose(self, workspace: Workspace, pose_id: int) -> None:
         """When a pose is opened online: fetch its image if missing, then pull its masks."""

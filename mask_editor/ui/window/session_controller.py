@@ -119,6 +119,8 @@ class SessionController(QObject):
             if doc is self.window.document and self.window.canvas.image_size() is None:
                 self.window.canvas.set_document(doc)  # the image just arrived
                 self.window.mask_panel.model.image_arrived()
+        if pose_id is None:
+            self.window.browser.refresh_images()  # thumbnails fetched with the listing
         self.window.refresh_counts()
 
     def _on_cameras(self, ws: Workspace) -> None:
