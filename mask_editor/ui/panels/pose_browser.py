@@ -161,7 +161,8 @@ class PoseDelegate(QStyledItemDelegate):
         top = text_rect.top() + (text_rect.height() - 2 * line) // 2
         painter.drawText(QRect(text_rect.left(), top, text_rect.width(), line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                         # Elided on the left: the camera is the row's parent, the id and azimuth tell poses apart.
+                         painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideLeft,
                                                           text_rect.width()))
         painter.setFont(opt.font)
         if not selected:
