@@ -67,3 +67,9 @@ def test_the_shortcut_list_says_grid_steps_not_pixels():
     texts = [text for text, _keys in CANVAS_KEYS]
     assert not any("pixel" in t for t in texts)
     assert "Move the selected masks by one grid step (0.001 of the image)" in texts
+
+
+def test_the_pixel_fields_say_how_big_a_grid_step_is_here(window):
+    _select_new(window, ODD)
+    assert "1.28 px here" in window.inspector.edits["x"].toolTip()
+    assert "0.72 px here" in window.inspector.edits["h"].toolTip()

@@ -156,6 +156,10 @@ class Inspector(QWidget):
         for name, edit in self.edits.items():
             edit.setText(self._value_text(name, box, size) if box else "")
             edit.setReadOnly(not editable or (name in PIXEL_FIELDS and size is None))
+            if name in PIXEL_FIELDS and size is not None:  # why a typed value may land a pixel or so away
+                side = size[0] if name in ("x", "w") else size[1]
+                edit.setToolTip(self.tr("Stored on the server's grid: one grid step is 0.001 of the image, "
+                                        "%s px here.") % f"{step_pixels(side):g}")
             edit.setEnabled(box is not None)
             self._mark(edit, False)
         self._set_message("")
