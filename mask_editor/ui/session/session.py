@@ -144,21 +144,32 @@ class Session(QObject):
     def list_poses(self, workspace: Workspace) -> None:
         """In the background, every pose's masks (so each row shows the server's count, not a zero
         for a pose never opened) and its image (the thumbnail). Local changes are kept."""
-        from mask_editor.sync.engine import SyncOptions, pull_all
+        from mask_editor.sync.engine import SyncOptions, pull_pose
         from mask_editor.sync.refresh import fetch_pose_image
+        from mask_editor.sync.result import Outcome
 
         task = Task(self)  # a quit cancels it between requests
 
         def work(client: PyroClient) -> Any:
-            result = pull_all(client, workspace, options=SyncOptions(max_retries=0), cancel=task.token)
+            # Pose by pose, not one pull_all: the workspace's sync lock is let go between poses, so
+            # a pose opened meanwhile gets its own pull without waiting for the whole fleet.
+            result = None
             for pose in workspace.poses():
                 if task.token.is_set():
+                    break
+                result = pull_pose(client, workspace, pose.id, options=SyncOptions(max_retries=0),
+                                   cancel=task.token)
+                if result.outcome in (Outcome.SIGN_IN_REQUIRED, Outcome.UNREACHABLE, Outcome.CANCELLED):
                     break
                 if workspace.pose_image(pose.id) is None:
                     fetch_pose_image(client, workspace, pose.id)
             return result
 
-        self.run(work, lambda result: self._after_pull(workspace, None, result), task=task)
+        def done(result: Any) -> None:
+            if result is not None:  # None: no pose to list
+                self._after_pull(workspace, None, result)
+
+        self.run(work, done, task=task)
 
     def open_pose(self, workspace: Workspace, pose_id: int) -> None:
         """When a pose is opened online: fetch its image if missing, then pull its masks."""
