@@ -111,8 +111,7 @@ def print_import(plan, *, dry_run: bool) -> None:
     for f in plan.files:
         why = f.problem or "; ".join(_grouped(f.skipped))
         rows.append((f.path.name, f.camera.name if f.camera else "-",
-                     f"{f.pose.id} ({f.pose.azimuth:g}°)" if f.pose and f.pose.azimuth is not None
-                     else (f.pose.id if f.pose else "-"),
+                     pose_label(None, f.pose.id, f.pose.azimuth) if f.pose else "-",
                      f.found, (len(f.to_add) if dry_run else len(f.added)) if f.ok else 0, len(f.skipped),
                      why or ""))
     say(table(("file", "camera", "pose", "found", "to add" if dry_run else "added", "skipped",

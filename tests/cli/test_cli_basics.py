@@ -95,7 +95,7 @@ def test_import_legacy_dry_run_table_changes_nothing(tmp_path):
     assert lines[0].split() == ["file", "camera", "pose", "found", "to", "add", "skipped", "why", "skipped", "/",
                                 "not", "imported"]
     row = next(line for line in lines if line.startswith("nemours_246.json"))
-    assert row.split()[:7] == ["nemours_246.json", "nemours-01", "1", "(240°)", "6", "4", "2"]
+    assert row.split()[:9] == ["nemours_246.json", "nemours-01", "pose", "1", "·", "240°", "6", "4", "2"]
     assert "duplicate within the file" in row and "zero width" in row
     assert "Dry run: 14 boxes would be added to 7 poses" in done.stdout
     assert "Reading 1/14" in done.stderr  # plain progress lines when stderr is not a terminal

@@ -140,8 +140,7 @@ class ImportDialog(QDialog):
         files = self.plan.files if self.plan else []
         self.table.setRowCount(len(files))
         for row, f in enumerate(files):
-            pose = f"{f.pose.id} ({f.pose.azimuth:g}°)" if f.pose and f.pose.azimuth is not None else (
-                str(f.pose.id) if f.pose else "—")
+            pose = pose_label(None, f.pose.id, f.pose.azimuth) if f.pose else "—"  # the camera has its column
             why = f.problem or "; ".join(sorted({s.reason for s in f.skipped}))
             values = (f.path.name, f.camera.name if f.camera else "—", pose, f.found,
                       len(f.to_add) if f.ok else 0, len(f.skipped), why)
