@@ -34,6 +34,7 @@ from mask_editor.ui.platform.settings import AppSettings
 from mask_editor.ui.platform.theme import icon
 from mask_editor.ui.window.banner import Banner
 from mask_editor.ui.window.file_actions import attach_file_actions
+from mask_editor.ui.window.language_menu import attach_language_menu
 from mask_editor.ui.window.open_poses import OpenPoses
 from mask_editor.ui.window.status_bar import StatusBar
 from mask_editor.workspace import Workspace
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         for name in ("theme_system", "theme_light", "theme_dark"):
             themes.addAction(a[name])
         a[f"theme_{self.settings.theme()}"].setChecked(True)
+        attach_language_menu(self, a, self.settings)
 
     def _connect_actions(self) -> None:
         a, c = self.actions, self.canvas
@@ -200,7 +202,7 @@ class MainWindow(QMainWindow):
         self.addActions(list(a.values()))  # shortcuts work even when a menu is hidden
         view = self.menus["View"]
         view.addSeparator()
-        panels = view.addMenu("&Panels")
+        panels = view.addMenu(self.tr("&Panels"))
         for dock in (self.poses_dock, self.masks_dock, self.inspector_dock, self.timeline_dock):
             panels.addAction(dock.toggleViewAction())
         panels.addAction(self.toolbar.toggleViewAction())
