@@ -68,3 +68,8 @@ def install_language(setting: str, app: QCoreApplication | None = None) -> str:
 def installed_catalogues() -> list[str]:
     """The files of the translators in use (the About box and the tests read them)."""
     return [t.filePath() for t in _installed]
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """A number for a person, in the display language ("0,5" in French). Never for files or the server."""
+    return QLocale().toString(float(value), "f", digits)
