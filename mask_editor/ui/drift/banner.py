@@ -24,16 +24,15 @@ def day_text(when: datetime, now: datetime | None = None) -> str:
 
 
 def shift_text(dx: float, dy: float) -> str:
-    """`2,1 % to the right and 0,4 % down` in the display language (workspace.drift.shift_words is English)."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("DriftBanner", text)
-
-    words = ((dx, tr("%1 % right"), tr("%1 % left")), (dy, tr("%1 % down"), tr("%1 % up")))
+    """`2,1 % right and 0,4 % down` in the display language (workspace.drift.shift_words is English)."""
+    translate = QCoreApplication.translate
+    words = ((dx, translate("DriftBanner", "%1 % right"), translate("DriftBanner", "%1 % left")),
+             (dy, translate("DriftBanner", "%1 % down"), translate("DriftBanner", "%1 % up")))
     parts = [(more if v > 0 else less).replace("%1", decimal(abs(v) * 100))
              for v, more, less in words if abs(v) >= 0.0005]
     if len(parts) == 2:
-        return tr("%1 and %2").replace("%1", parts[0]).replace("%2", parts[1])
-    return parts[0] if parts else QCoreApplication.translate("DriftBanner", "none", "no shift")
+        return translate("DriftBanner", "%1 and %2").replace("%1", parts[0]).replace("%2", parts[1])
+    return parts[0] if parts else translate("DriftBanner", "none", "no shift")
 
 
 class DriftBanner(QFrame):

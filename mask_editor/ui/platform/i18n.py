@@ -72,4 +72,6 @@ def installed_catalogues() -> list[str]:
 
 def decimal(value: float, digits: int = 1) -> str:
     """A number for a person, in the display language ("0,5" in French). Never for files or the server."""
-    return QLocale().toString(float(value), "f", digits)
+    locale = QLocale()
+    locale.setNumberOptions(locale.numberOptions() | QLocale.NumberOption.OmitGroupSeparator)  # "3840", not "3 840"
+    return locale.toString(float(value), "f", digits)
