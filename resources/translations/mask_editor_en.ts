@@ -11,10 +11,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n mask(s): together they drop every detection of this size lying inside {area}. No cover can use fewer than {bound}. Apply adds them as one undo step.</source>
+        <source>%n mask(s), lower bound {bound}: together they drop every detection of this size lying inside {area}. No cover can use fewer than {bound}. Apply adds them as one undo step.</source>
         <translation>
-            <numerusform>%n mask: it drops every detection of this size lying inside {area}. No cover can use fewer than {bound}. Apply adds it as one undo step.</numerusform>
-            <numerusform>%n masks: together they drop every detection of this size lying inside {area}. No cover can use fewer than {bound}. Apply adds them as one undo step.</numerusform>
+            <numerusform>%n mask, lower bound {bound}: it drops every detection of this size lying inside {area}. No cover can use fewer than {bound}. Apply adds it as one undo step.</numerusform>
+            <numerusform>%n masks, lower bound {bound}: together they drop every detection of this size lying inside {area}. No cover can use fewer than {bound}. Apply adds them as one undo step.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -370,10 +370,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n mask(s): together they drop every detection of this size lying inside {area}. No cover can use fewer than {bound}. Apply adds them as one undo step.</source>
+        <source>%n mask(s), lower bound {bound}: together they drop every detection of this size lying inside {area}. No cover can use fewer than {bound}. Apply adds them as one undo step.</source>
         <translation>
-            <numerusform>%n masque : il fait ignorer toute détection de cette taille située dans {area}. Aucune couverture ne peut en utiliser moins de {bound}. Appliquer l’ajoute en une seule étape d’annulation.</numerusform>
-            <numerusform>%n masques : ensemble, ils font ignorer toute détection de cette taille située dans {area}. Aucune couverture ne peut en utiliser moins de {bound}. Appliquer les ajoute en une seule étape d’annulation.</numerusform>
+            <numerusform>%n masque, borne inférieure {bound} : il fait ignorer toute détection de cette taille située dans {area}. Aucune couverture ne peut en utiliser moins de {bound}. Appliquer l’ajoute en une seule étape d’annulation.</numerusform>
+            <numerusform>%n masques, borne inférieure {bound} : ensemble, ils font ignorer toute détection de cette taille située dans {area}. Aucune couverture ne peut en utiliser moins de {bound}. Appliquer les ajoute en une seule étape d’annulation.</numerusform>
         </translation>
     </message>
     <message>

@@ -195,8 +195,8 @@ class AreaTool(QObject):
         caption = self.tr("%n mask(s), lower bound %1", "", n).replace("%1", str(bound))
         self.canvas.set_overlay(PROPOSAL_OVERLAY, ProposalItem(cover.masks, caption, *size))
         self.message.emit(self.tr(
-            "%n mask(s): together they drop every detection of this size lying inside {area}. "
-            "No cover can use fewer than {bound}. Apply adds them as one undo step.", "", n).format(
+            "%n mask(s), lower bound {bound}: together they drop every detection of this size lying inside "
+            "{area}. No cover can use fewer than {bound}. Apply adds them as one undo step.", "", n).format(
                 area=self.area_name, bound=bound))
         self.proposalChanged.emit(True)
 
