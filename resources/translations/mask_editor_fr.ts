@@ -935,6 +935,14 @@
         <source>&amp;Panels</source>
         <translation>&amp;Panneaux</translation>
     </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Annuler : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rétablir : %1</translation>
+    </message>
 </context>
 <context>
     <name>PoseDocument</name>

@@ -29,7 +29,7 @@ from mask_editor.ui.panels.mask_panel import MaskPanel
 from mask_editor.ui.panels.pose_browser import PoseBrowser
 from mask_editor.ui.panels.timeline import Timeline
 from mask_editor.ui.panels.undo_view import UndoHistoryDock
-from mask_editor.ui.platform.actions import SPECS, build_actions, populate_menus
+from mask_editor.ui.platform.actions import SPECS, build_actions, populate_menus, spec_text
 from mask_editor.ui.platform.settings import AppSettings
 from mask_editor.ui.platform.theme import icon
 from mask_editor.ui.window.banner import Banner
@@ -232,9 +232,9 @@ class MainWindow(QMainWindow):
             self.poses.group.canUndoChanged.connect(lambda _can: self._update_actions())
             self.poses.group.canRedoChanged.connect(lambda _can: self._update_actions())
             self.poses.group.undoTextChanged.connect(lambda t: self.actions["undo"].setText(
-                f"&Undo {t}" if t else "&Undo"))
+                self.tr("&Undo %1").replace("%1", t) if t else spec_text(SPECS["undo"])))
             self.poses.group.redoTextChanged.connect(lambda t: self.actions["redo"].setText(
-                f"&Redo {t}" if t else "&Redo"))
+                self.tr("&Redo %1").replace("%1", t) if t else spec_text(SPECS["redo"])))
         reason = read_only_reason(workspace) if workspace else None
         if self.poses is not None:
             self.poses.set_read_only(reason)
