@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from mask_editor.ui.platform.i18n import decimal, effective_language, install_language, installed_catalogues
 from mask_editor.ui.platform.settings import AppSettings
