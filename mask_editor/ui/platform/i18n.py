@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from mask_editor.resources import resource
-from mask_editor.ui.platform.settings import LANGUAGES  # noqa: F401  (the setting's values)
+from mask_editor.ui.platform.settings import LANGUAGES  # the setting's values: "system", "fr", "en"
 
 _CATALOGUE = "mask_editor_{lang}.qm"  # in resources/translations/ (`make translations` builds them)
 
@@ -20,7 +20,7 @@ _installed: list[QTranslator] = []
 
 def effective_language(setting: str, system: QLocale | None = None) -> str:
     """"fr" or "en": the setting, or for "system" French when the system's language is French."""
-    if setting in ("fr", "en"):
+    if setting in LANGUAGES and setting != "system":
         return setting
     system = system or QLocale.system()
     return "fr" if system.language() == QLocale.Language.French else "en"
@@ -31,8 +31,8 @@ def display_locale(language: str, system: QLocale | None = None) -> QLocale:
     the United States."""
     system = system or QLocale.system()
     wanted = QLocale.Language.French if language == "fr" else QLocale.Language.English
-    if system.language() == wanted:
-        return system
+    if system.language() == wanted or (language == "en" and system.language() == QLocale.Language.C):
+        return system  # "C" (servers, tests) already writes numbers the English way
     country = QLocale.Country.France if language == "fr" else QLocale.Country.UnitedStates
     return QLocale(wanted, country)
 
