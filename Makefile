@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test soak lint bench bench-compare bundle demo-data screenshots clean system-deps
+.PHONY: translations demo test soak lint bench bench-compare bundle demo-data screenshots clean system-deps
 
 # Debian libraries Qt's xcb and offscreen platforms load at run time.
 QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 \
@@ -72,3 +72,14 @@ demo-data: $(STAMP)
 
 clean:
 	rm -rf build dist .pytest_cache
+
+# The catalogues: every tr()/translate()/QT_TRANSLATE_NOOP string of the package into the French .ts (no
+# locations, so the file changes only when a string does), the English plural forms ("1 mask", "2 masks"),
+# then the .qm files the app loads (ui/platform/i18n.py). tests/test_translations.py checks they are current.
+TS_DIR := resources/translations
+TS_SOURCES = $(shell find mask_editor -name '*.py' | LC_ALL=C sort)
+LUPDATE_FLAGS := -no-obsolete -locations none -source-language en
+translations: $(TEST_STAMP)
+	$(VENV)/bin/pyside6-lupdate $(TS_SOURCES) $(LUPDATE_FLAGS) -target-language fr_FR -ts $(TS_DIR)/mask_editor_fr.ts
+	$(VENV)/bin/pyside6-lupdate -pluralonly $(TS_SOURCES) $(LUPDATE_FLAGS) -target-language en -ts $(TS_DIR)/mask_editor_en.ts
+	$(VENV)/bin/pyside6-lrelease -nounfinished $(TS_DIR)/mask_editor_fr.ts $(TS_DIR)/mask_editor_en.ts

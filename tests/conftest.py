@@ -95,6 +95,9 @@ def _collect_on_the_gui_thread(request):
     from mask_editor.ui.platform import collector
 
     collector.install(request.getfixturevalue("qapp"))
+    from mask_editor.ui.platform.i18n import install_language
+
+    install_language("en")  # as the app starts in English ("1 mask", "2 masks"); a French test sets its own
     yield
     gc.enable()  # tests without Qt (long hypothesis runs) keep the ordinary collector
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import sysconfig
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,8 @@ def test_installed_wheel_finds_its_resources(tmp_path):
                 if "Warning" in line or "SetuptoolsDeprecationWarning" in line or "deprecated" in line]
     assert warnings == []
     wheel = next(wheels.glob("mask_editor-*.whl"))
+    shipped = set(zipfile.ZipFile(wheel).namelist())
+    assert {f"mask_editor/resources/translations/mask_editor_{lang}.qm" for lang in ("fr", "en")} <= shipped
     # A bare venv with the wheel in its site-packages, and our dependencies reached through a .pth
     # (that line adds the folder only: the checkout's editable install there stays inactive).
     venv = tmp_path / "venv"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,10 +37,10 @@ from mask_editor.migrate.export import (
 from mask_editor.workspace import Workspace
 
 FORMATS = (
-    (ExportFormat.LEGACY_JSON, "Legacy JSON (the old mask files)"),
-    (ExportFormat.PNG, "PNG mask (white = masked)"),
-    (ExportFormat.CSV, "CSV table"),
-    (ExportFormat.JSON, "JSON table"),
+    (ExportFormat.LEGACY_JSON, QT_TRANSLATE_NOOP("ExportDialog", "Legacy JSON (the old mask files)")),
+    (ExportFormat.PNG, QT_TRANSLATE_NOOP("ExportDialog", "PNG mask (white = masked)")),
+    (ExportFormat.CSV, QT_TRANSLATE_NOOP("ExportDialog", "CSV table")),
+    (ExportFormat.JSON, QT_TRANSLATE_NOOP("ExportDialog", "JSON table")),
 )
 SUFFIX = {ExportFormat.LEGACY_JSON: "json", ExportFormat.PNG: "png", ExportFormat.CSV: "csv", ExportFormat.JSON: "json"}
 
@@ -55,39 +56,41 @@ class ExportDialog(QDialog):
             raise ValueError(f"no pose {pose_id} in the workspace")
         self.camera_id = pose.camera_id
         camera = workspace.camera(pose.camera_id)
-        self.camera_name = camera.name if camera else f"camera {pose.camera_id}"
-        self.setWindowTitle("Export masks")
+        self.camera_name = camera.name if camera else self.tr("camera %1").replace("%1", str(pose.camera_id))
+        self.setWindowTitle(self.tr("Export masks"))
 
-        self.this_pose = QRadioButton(self.tr("This pose: %s") % pose_name(workspace, pose), self)
+        self.this_pose = QRadioButton(self.tr("This pose: %1").replace("%1", pose_name(workspace, pose)), self)
         count = len([p for p in workspace.poses(pose.camera_id) if p.active])
-        self.whole_camera = QRadioButton(f"All {count} poses of {self.camera_name}, one file each, into a folder",
-                                         self)
+        self.whole_camera = QRadioButton(
+            self.tr("All %n pose(s) of {camera}, one file each, into a folder", "", count).format(
+                camera=self.camera_name), self)
         self.this_pose.setChecked(True)
         self.format = QComboBox(self)
         for fmt, label in FORMATS:
-            self.format.addItem(label, fmt)
+            self.format.addItem(self.tr(label), fmt)
         self.scale = QDoubleSpinBox(self)
         self.scale.setRange(1.0, 100.0)
         self.scale.setDecimals(0)
         self.scale.setValue(100.0)
         self.scale.setSuffix(" %")
-        self.scale.setToolTip("PNG size as a percentage of the pose image")
+        self.scale.setToolTip(self.tr("PNG size as a percentage of the pose image"))
         self.output = QLineEdit(self)
-        self.output.setPlaceholderText("Where to write")
-        browse = QPushButton("Choose…", self)
+        self.output.setPlaceholderText(self.tr("Where to write"))
+        browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self.choose_output)
         where = QHBoxLayout()
         where.addWidget(self.output, 1)
         where.addWidget(browse)
-        note = QLabel("Masks deleted here are not exported; masks in conflict are exported as you have them.", self)
+        note = QLabel(self.tr("Masks deleted here are not exported; masks in conflict are exported as you have them."),
+                      self)
         note.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("Format:", self.format)
-        form.addRow("PNG size:", self.scale)
-        form.addRow("Output:", where)
+        form.addRow(self.tr("Format:"), self.format)
+        form.addRow(self.tr("PNG size:"), self.scale)
+        form.addRow(self.tr("Output:"), where)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.do_export)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -110,13 +113,15 @@ class ExportDialog(QDialog):
 
     def choose_output(self) -> None:
         if self.whole_camera.isChecked():
-            folder = QFileDialog.getExistingDirectory(self, "Folder for the exported files")
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the exported files"))
             if folder:
                 self.output.setText(folder)
             return
         suffix = SUFFIX[self.chosen_format]
         default = f"{self.camera_name}_{self.pose_id}.{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", default, f"{suffix.upper()} files (*.{suffix})")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to"), default,
+            self.tr("{kind} files (*.{suffix})").format(kind=suffix.upper(), suffix=suffix))
         if path:
             self.output.setText(path)
 
@@ -129,11 +134,11 @@ class ExportDialog(QDialog):
             else:
                 self.result = export_pose(self.workspace, self.pose_id, self.chosen_format, output, scale)
         except ExportError as exc:
-            QMessageBox.warning(self, "Cannot export", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot export"), str(exc))
             return
         except OSError as exc:
-            QMessageBox.warning(self, "Cannot export", f"The file could not be written: {exc}. Any previous file "
-                                                       "there is unchanged.")
+            QMessageBox.warning(self, self.tr("Cannot export"), self.tr(
+                "The file could not be written: {error}. Any previous file there is unchanged.").format(error=exc))
             return
         self.accept()
 

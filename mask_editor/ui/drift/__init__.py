@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 
-from mask_editor.ui.drift.banner import DriftBanner, day_text
+from mask_editor.ui.drift.banner import DriftBanner, day_text, shift_text
 from mask_editor.ui.drift.shift import ShiftMasks
+from mask_editor.ui.platform.i18n import decimal
 from mask_editor.ui.platform.tasks import run_task
 
 # numpy and Pillow (pose_drift, core.drift) load only when the first comparison runs, after the window's
@@ -113,7 +114,7 @@ class DriftController(QObject):
         run_task(lambda: fleet(workspace, threshold=threshold), done, lambda _exc: None, owner=self)
 
     def _mark(self, report: PoseDrift) -> str:
-        return self.tr("moved %1 %").replace("%1", f"{report.worst * 100:.1f}")
+        return self.tr("moved %1 %").replace("%1", decimal(report.worst * 100))
 
     def show_fleet(self) -> None:
         from mask_editor.ui.drift.fleet import FleetDialog
@@ -174,20 +175,20 @@ class DriftController(QObject):
         document, drift = self.document, self.banner.drift
         if document is None or drift is None or document.read_only:
             return
-        from mask_editor.workspace.drift import shift_words, shifted_boxes
+        from mask_editor.workspace.drift import shifted_boxes
 
         boxes, cut = shifted_boxes(document.workspace, drift)
         ids = [i for g in drift.moved for i in g.mask_ids]
         main = drift.main
         assert main is not None
-        words = shift_words(main.shift.dx, main.shift.dy)
-        text = self.tr("Shift %1 masks with the view").replace("%1", str(len(boxes)))
+        words = shift_text(main.shift.dx, main.shift.dy)
+        text = self.tr("Shift %n mask(s) with the view", "", len(boxes))
         document.undo_stack.push(ShiftMasks(document, boxes, ids, drift.latest.sha256, text, cut))
-        result = self.tr("Shifted %1 masks %2 with the view; they will be sent at the next sync.").replace(
-            "%1", str(len(boxes))).replace("%2", words)
+        result = self.tr("Shifted %n mask(s) %1 with the view; they will be sent at the next sync.", "",
+                         len(boxes)).replace("%1", words)
         if cut:
-            result += " " + self.tr("%1 of them went past the image edge and were cut to it: they are selected, "
-                                    "check them.").replace("%1", str(len(cut)))
+            result += " " + self.tr("%n of them went past the image edge and were cut to it: they are selected, "
+                                    "check them.", "", len(cut))
         self.banner.show_result(result)
         self.refresh_fleet()
 
@@ -196,7 +197,7 @@ class DriftController(QObject):
         if document is None or drift is None or document.read_only:
             return
         ids = [i for g in drift.moved for i in g.mask_ids]
-        text = self.tr("Keep %1 masks where they are").replace("%1", str(len(ids)))
+        text = self.tr("Keep %n mask(s) where they are", "", len(ids))
         document.undo_stack.push(ShiftMasks(document, {}, ids, drift.latest.sha256, text))
         self.banner.show_drift(None, editable=False)
         self.refresh_fleet()

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from mask_editor.ui.platform.i18n import decimal
 from mask_editor.ui.platform.theme import icon
 
 if TYPE_CHECKING:
@@ -18,7 +19,20 @@ if TYPE_CHECKING:
 def day_text(when: datetime, now: datetime | None = None) -> str:
     """`3 Oct`, with the year when it is not this year's."""
     when, now = when.astimezone(UTC), (now or datetime.now(UTC))
-    return f"{when.day} {when:%b}" + ("" if when.year == now.year else f" {when.year}")
+    day = QDate(when.year, when.month, when.day)
+    return QLocale().toString(day, "d MMM" if when.year == now.year else "d MMM yyyy")
+
+
+def shift_text(dx: float, dy: float) -> str:
+    """`2,1 % right and 0,4 % down` in the display language (workspace.drift.shift_words is English)."""
+    translate = QCoreApplication.translate
+    words = ((dx, translate("DriftBanner", "%1 % right"), translate("DriftBanner", "%1 % left")),
+             (dy, translate("DriftBanner", "%1 % down"), translate("DriftBanner", "%1 % up")))
+    parts = [(more if v > 0 else less).replace("%1", decimal(abs(v) * 100))
+             for v, more, less in words if abs(v) >= 0.0005]
+    if len(parts) == 2:
+        return translate("DriftBanner", "%1 and %2").replace("%1", parts[0]).replace("%2", parts[1])
+    return parts[0] if parts else translate("DriftBanner", "none", "no shift")
 
 
 class DriftBanner(QFrame):
@@ -66,10 +80,7 @@ class DriftBanner(QFrame):
         group = drift.main
         assert group is not None
         dx, dy = group.shift.dx, group.shift.dy
-        words = ((dx, self.tr("%1 % right"), self.tr("%1 % left")), (dy, self.tr("%1 % down"), self.tr("%1 % up")))
-        parts = [(more if v > 0 else less).replace("%1", f"{abs(v) * 100:.1f}")
-                 for v, more, less in words if abs(v) >= 0.0005]
-        moved = self.tr(" and ").join(parts)
+        moved = shift_text(dx, dy)
         text = self.tr("The view has moved %1 since %2 (the image these masks were drawn on).")
         return text.replace("%1", moved).replace("%2", day_text(group.reference.taken_at))
 
@@ -83,8 +94,8 @@ class DriftBanner(QFrame):
         others = sum(len(g.mask_ids) for g in self.drift.moved) - len(self.drift.main.mask_ids)
         text = self.sentence(self.drift)
         if others:
-            text += " " + self.tr("%1 other masks were drawn on other images and move by their own shift.").replace(
-                "%1", str(others))
+            text += " " + self.tr("%n other mask(s) were drawn on other images and move by their own shift.", "",
+                                   others)
         self.label.setText(text)
         self.shift.setEnabled(editable)
         self.confirm.setEnabled(editable)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from mask_editor.ui.drift.banner import day_text
-from mask_editor.workspace.drift import PoseDrift, shift_words
+from mask_editor.ui.drift.banner import day_text, shift_text
+from mask_editor.ui.platform.i18n import decimal
+from mask_editor.workspace.drift import PoseDrift
 
 POSE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -43,21 +44,21 @@ class FleetDialog(QDialog):
         for report in moved:
             group = report.main
             assert group is not None
-            item = QTreeWidgetItem([titles.get(report.pose_id, f"Pose {report.pose_id}"),
-                                    shift_words(group.shift.dx, group.shift.dy), f"{group.shift.confidence:.2f}",
+            item = QTreeWidgetItem([titles.get(report.pose_id, self.tr("Pose %1").replace("%1", str(report.pose_id))),
+                                    shift_text(group.shift.dx, group.shift.dy), decimal(group.shift.confidence, 2),
                                     day_text(group.reference.taken_at), str(len(group.mask_ids))])
             item.setData(0, POSE_ROLE, report.pose_id)
             self.tree.addTopLevelItem(item)
         for column in range(self.tree.columnCount()):
             self.tree.resizeColumnToContents(column)
         if moved:
-            self.summary.setText(self.tr("%1 of %2 poses with masks moved by more than %3 % of the width since "
-                                         "their masks were drawn, worst first. Double-click a pose to open it.")
-                                 .replace("%1", str(len(moved))).replace("%2", str(len(reports)))
-                                 .replace("%3", f"{threshold * 100:g}"))
+            self.summary.setText(self.tr("%1 of %n pose(s) with masks moved by more than %2 % of the width since "
+                                         "their masks were drawn, worst first. Double-click a pose to open it.",
+                                         "", len(reports))
+                                 .replace("%1", str(len(moved))).replace("%2", decimal(threshold * 100)))
         else:
-            self.summary.setText(self.tr("No pose's view has moved since its masks were drawn (%1 poses compared).")
-                                 .replace("%1", str(len(reports))))
+            self.summary.setText(self.tr("No pose's view has moved since its masks were drawn (%n pose(s) compared).",
+                                         "", len(reports)))
         per_pose, total_mb = bounds
         self.note.setText(self.tr("Compared: each pose's latest image with the image its masks were drawn on. The "
                                   "image history keeps up to %1 images per pose and %2 MB in all, the oldest "

@@ -15,6 +15,7 @@ from mask_editor.ui.insight.false_positives import FalsePositives, FalsePositive
 from mask_editor.ui.insight.panel import InsightPanel
 from mask_editor.ui.insight.sizes import DetectionSize
 from mask_editor.ui.insight.zone import ZoneOverlay
+from mask_editor.ui.platform.i18n import decimal
 from mask_editor.ui.platform.tasks import run_task
 
 if TYPE_CHECKING:
@@ -53,9 +54,9 @@ class Insight(QObject):
         self.session: Session | None = None  # set by tests; else the window's session controller's
         canvas, actions = window.canvas, window.actions
         self.panel = InsightPanel(window)
-        self.dock = self._dock("What masks do", "insight_dock", self.panel)
+        self.dock = self._dock(self.tr("What masks do"), "insight_dock", self.panel)
         self.fp_panel = FalsePositivesPanel(window)
-        self.fp_dock = self._dock("Past detections", "past_detections_dock", self.fp_panel)
+        self.fp_dock = self._dock(self.tr("Past detections"), "past_detections_dock", self.fp_panel)
         self.zone = ZoneOverlay(canvas, self)
         self.area = AreaTool(canvas, self.zone.detection_size, self)
         self.false_positives = FalsePositives(canvas, self.fp_panel, self._current_session, self)
@@ -142,22 +143,23 @@ class Insight(QObject):
         doc = self.window.document
         image = doc.image() if doc is not None else None
         if doc is None or image is None:
-            self.panel.area_text.setText("This pose has no image yet: the sky cannot be estimated.")
+            self.panel.area_text.setText(self.tr("This pose has no image yet: the sky cannot be estimated."))
             return
         from mask_editor.ui.insight.sky import NoSky, SkyArea, propose_sky
 
         self._reveal(self.dock)
-        self.panel.area_text.setText("Looking for the sky on the pose image…")
+        self.panel.area_text.setText(self.tr("Looking for the sky on the pose image…"))
         pose_id, path, w, h = doc.pose_id, image.path, image.width, image.height
 
         def done(sky: SkyArea) -> None:
             current = self.window.document
             if current is not None and current.pose_id == pose_id:
-                self.area.set_area_raster(sky.raster, f"the sky area ({sky.sky_fraction:.0%} of the image)")
+                self.area.set_area_raster(sky.raster, self.tr("the sky area (%1 % of the image)").replace(
+                    "%1", decimal(sky.sky_fraction * 100, 0)))
 
         def failed(error: BaseException) -> None:
             self.panel.area_text.setText(str(error) if isinstance(error, NoSky)
-                                         else f"The sky could not be estimated: {error}")
+                                         else self.tr("The sky could not be estimated: {error}").format(error=error))
 
         run_task(lambda: propose_sky(path, w, h), done, failed, owner=self)
 

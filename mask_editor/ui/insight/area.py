@@ -128,7 +128,7 @@ class AreaTool(QObject):
             return
         self.active = active
         if active:
-            self.message.emit("Drag a rectangle over the area where no detection should go through.")
+            self.message.emit(self.tr("Drag a rectangle over the area where no detection should go through."))
         self.activeChanged.emit(active)
 
     def clear(self) -> None:
@@ -138,21 +138,21 @@ class AreaTool(QObject):
         self.canvas.set_overlay(PROPOSAL_OVERLAY, None)
         self.proposalChanged.emit(False)
 
-    def set_area_box(self, box: Box, name: str = "the drawn area") -> None:
+    def set_area_box(self, box: Box, name: str | None = None) -> None:
         size = self.canvas.image_size()
         if size is None:
             return
-        self.area, self.area_name = box, name
+        self.area, self.area_name = box, name or self.tr("the drawn area")
         w, h = size
         self.canvas.set_overlay(AREA_OVERLAY, AreaRectItem(QRectF(box.xmin * w, box.ymin * h,
                                                                   box.width * w, box.height * h)))
         self.plan()
 
-    def set_area_raster(self, raster: np.ndarray, name: str = "the sky area") -> None:
+    def set_area_raster(self, raster: np.ndarray, name: str | None = None) -> None:
         size = self.canvas.image_size()
         if size is None:
             return
-        self.area, self.area_name = raster, name
+        self.area, self.area_name = raster, name or self.tr("the sky area")
         self.canvas.set_overlay(AREA_OVERLAY, raster_item(mask_image(raster, AREA_COLOUR), *size, smooth=True))
         self.plan()
 
@@ -168,7 +168,7 @@ class AreaTool(QObject):
         if self.area is None or rel is None:
             return
         generation, area = self._generation, self.area
-        self.message.emit(f"Planning masks for {self.area_name}…")
+        self.message.emit(self.tr("Planning masks for {area}…").format(area=self.area_name))
 
         def work() -> AreaCover:
             from mask_editor.core.cover import plan_cover
@@ -177,7 +177,7 @@ class AreaTool(QObject):
 
         def failed(error: BaseException) -> None:
             if generation == self._generation:
-                self.message.emit(f"No masks proposed: {error}")
+                self.message.emit(self.tr("No masks proposed: {error}").format(error=error))
 
         run_task(work, lambda cover: self._planned(generation, cover), failed, owner=self)
 
@@ -187,16 +187,17 @@ class AreaTool(QObject):
             return  # the area, the size or the pose changed meanwhile
         self.proposal = cover
         if not cover.masks:
-            self.message.emit(f"No detection of this size fits inside {self.area_name}: nothing to cover.")
+            self.message.emit(self.tr("No detection of this size fits inside {area}: nothing to cover.").format(
+                area=self.area_name))
             self.proposalChanged.emit(False)
             return
         n, bound = len(cover.masks), cover.lower_bound
-        caption = f"{n} mask{'s' if n != 1 else ''}, lower bound {bound}"
+        caption = self.tr("%n mask(s), lower bound %1", "", n).replace("%1", str(bound))
         self.canvas.set_overlay(PROPOSAL_OVERLAY, ProposalItem(cover.masks, caption, *size))
-        self.message.emit(
-            f"{caption}: together they drop every detection of this size lying inside {self.area_name}. "
-            f"No cover can use fewer than {bound}. Apply adds them as one undo step."
-        )
+        self.message.emit(self.tr(
+            "%n mask(s), lower bound {bound}: together they drop every detection of this size lying inside "
+            "{area}. No cover can use fewer than {bound}. Apply adds them as one undo step.", "", n).format(
+                area=self.area_name, bound=bound))
         self.proposalChanged.emit(True)
 
     def apply(self) -> int:
@@ -204,11 +205,11 @@ class AreaTool(QObject):
         if self.proposal is None or self._doc is None or self._doc.read_only or not self.proposal.masks:
             return 0
         masks = list(self.proposal.masks)
-        self._doc.add_boxes(masks, "Cover area")
+        self._doc.add_boxes(masks, self.tr("Cover area"))
         self.clear()
-        self.message.emit(f"Added {len(masks)} masks (Undo removes them all).")
+        self.message.emit(self.tr("Added %n mask(s) (Undo removes them all).", "", len(masks)))
         return len(masks)
 
     def discard(self) -> None:
         self.clear()
-        self.message.emit("Proposal discarded.")
+        self.message.emit(self.tr("Proposal discarded."))

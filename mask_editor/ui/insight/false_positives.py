@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from mask_editor.ui.insight.items import DetectionMark, DetectionsItem, heat_image, raster_item
 from mask_editor.ui.insight.zone import Z_ABOVE_MASKS
+from mask_editor.ui.platform.i18n import decimal
 
 if TYPE_CHECKING:
     import numpy as np
@@ -41,8 +42,8 @@ if TYPE_CHECKING:
 DETECTIONS_OVERLAY, HEAT_OVERLAY = "detections", "heat"
 HEAT_WIDTH = 96  # cells across the image for the density of detection centres
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # ("spot", cluster index) or ("detection", index)
-NO_SESSION = ("Past detections come from the server: sign in (File › Sign in…) to load them. "
-              "The masks themselves work offline.")
+NO_SESSION = QT_TRANSLATE_NOOP("FalsePositives", "Past detections come from the server: sign in (File › Sign in…) "
+                               "to load them. The masks themselves work offline.")
 BANNER_STYLE = "background:#b71c1c; color:white; padding:6px; border-radius:3px; font-weight:bold;"
 
 
@@ -54,36 +55,36 @@ class FalsePositivesPanel(QWidget):
         self.days = QSpinBox(self)
         self.days.setRange(1, 365)
         self.days.setValue(30)
-        self.days.setSuffix(" days")
-        self.days.setToolTip("How far back to look for detections on this pose")
-        self.load = QPushButton("Load", self)
+        self.days.setSuffix(self.tr(" days"))
+        self.days.setToolTip(self.tr("How far back to look for detections on this pose"))
+        self.load = QPushButton(self.tr("Load"), self)
         self.load.setObjectName("load_detections")
-        self.heat = QCheckBox("Heat map of recurring spots", self)
+        self.heat = QCheckBox(self.tr("Heat map of recurring spots"), self)
         self.heat.setChecked(True)
         self.banner = QLabel(self)
         self.banner.setObjectName("wildfire_banner")
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
-        self.status = QLabel(NO_SESSION, self)
+        self.status = QLabel(QCoreApplication.translate("FalsePositives", NO_SESSION), self)
         self.status.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["When (UTC)", "Label", "Conf.", "Masks"])
-        self.tree.headerItem().setToolTip(0, "Month-day hour:minute, UTC (the year is in the tooltip)")
+        self.tree.headerItem().setToolTip(0, self.tr("Month-day hour:minute, UTC (the year is in the tooltip)"))
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setMinimumHeight(140)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.mask_this = QPushButton("Mask this", self)
+        self.mask_this = QPushButton(self.tr("Mask this"), self)
         self.mask_this.setObjectName("mask_this")
-        self.mask_this.setToolTip("Add masks (the detection box grown by 10 %) that drop the selected "
-                                  "detection or every detection of the selected spot: one undo step")
+        self.mask_this.setToolTip(self.tr("Add masks (the detection box grown by 10 %) that drop the selected "
+                                          "detection or every detection of the selected spot: one undo step"))
         self.mask_this.setEnabled(False)
-        legend = QLabel("Filled: the masks drop it. Outlined: the camera keeps it (would alert). "
-                        "Red wildfire · violet other smoke · amber not smoke · grey unlabelled.", self)
+        legend = QLabel(self.tr("Filled: the masks drop it. Outlined: the camera keeps it (would alert). "
+                                "Red wildfire · violet other smoke · amber not smoke · grey unlabelled."), self)
         legend.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Last", self))
+        top.addWidget(QLabel(self.tr("Last", "before a number of days"), self))
         top.addWidget(self.days)
         top.addWidget(self.load)
         top.addStretch(1)
@@ -126,7 +127,7 @@ class FalsePositives(QObject):
         known = _cached(doc) if doc is not None else None
         self.set_detections(known or [], remember=False)
         if doc is not None and known is None:
-            self.panel.status.setText("Press Load to see this pose's detections of the last days.")
+            self.panel.status.setText(self.tr("Press Load to see this pose's detections of the last days."))
 
     def set_detections(self, detections: list[PastDetection], remember: bool = True) -> None:
         """Show these detections for the open pose (and keep them for the sync warning)."""
@@ -150,15 +151,15 @@ class FalsePositives(QObject):
             return
         pose = doc.workspace.pose(doc.pose_id)
         if session is None or session.client is None or pose is None:
-            self.panel.status.setText(NO_SESSION)
+            self.panel.status.setText(self.tr(NO_SESSION))
             return
         if session.state == "expired":
-            self.panel.status.setText("Your session has expired: sign in again to load past detections.")
+            self.panel.status.setText(self.tr("Your session has expired: sign in again to load past detections."))
             return
         from mask_editor.sync.detections import fetch_past_detections
 
         days, pose_id = self.panel.days.value(), doc.pose_id
-        self.panel.status.setText(f"Loading the detections of the last {days} days…")
+        self.panel.status.setText(self.tr("Loading the detections of the last %n day(s)…", "", days))
         self.panel.load.setEnabled(False)
         session.run(lambda client: fetch_past_detections(client, pose, days),
                     lambda found: self._fetched(pose_id, days, found), self._fetch_failed)
@@ -169,11 +170,11 @@ class FalsePositives(QObject):
             return  # the user moved on to another pose
         self.set_detections(found)
         if not found:
-            self.panel.status.setText(f"No detection on this pose in the last {days} days.")
+            self.panel.status.setText(self.tr("No detection on this pose in the last %n day(s).", "", days))
 
     def _fetch_failed(self, text: str) -> None:
         self._end_fetch()
-        self.panel.status.setText(f"Could not load past detections. {text}")
+        self.panel.status.setText(self.tr("Could not load past detections. {reason}").format(reason=text))
 
     def _end_fetch(self) -> None:
         self.panel.load.setEnabled(True)
@@ -189,7 +190,7 @@ class FalsePositives(QObject):
         return [m.box for m in doc.masks() if m.box is not None and not m.deleted] if doc else []
 
     def status_of(self, index: int) -> str:
-        return "dropped" if self.flags[index] else "kept"
+        return self.tr("dropped") if self.flags[index] else self.tr("kept")
 
     def refresh(self) -> None:
         """Re-judge every detection against the current masks; redraw list, overlay and banner."""
@@ -207,9 +208,11 @@ class FalsePositives(QObject):
         kept = self.flags.count(False)
         if self.detections:
             self.panel.status.setText(
-                f"{len(self.detections)} detections: {len(self.detections) - kept} dropped by the current "
-                f"masks, {kept} kept (the camera would alert). {len(self.spots)} recurring spots.")
-        self.panel.banner.setText("⚠ Real wildfire would be silenced. " + " ".join(warnings) if warnings else "")
+                self.tr("%n detection(s): {dropped} dropped by the current masks, {kept} kept (the camera would "
+                        "alert).", "", len(self.detections)).format(dropped=len(self.detections) - kept, kept=kept)
+                + " " + self.tr("%n recurring spot(s).", "", len(self.spots)))
+        self.panel.banner.setText(self.tr("⚠ Real wildfire would be silenced.") + " " + " ".join(warnings)
+                                  if warnings else "")
         self.panel.banner.setVisible(bool(warnings))
 
     def _fill_tree(self) -> None:
@@ -220,9 +223,11 @@ class FalsePositives(QObject):
         for s, spot in enumerate(self.spots):
             gone = sum(self.flags[i] for i in spot.members)
             kept = len(spot.members) - gone
-            verdict = "all dropped" if not kept else "all kept" if not gone else f"{kept} kept"
+            verdict = (self.tr("all dropped") if not kept else self.tr("all kept") if not gone
+                       else self.tr("%n kept", "", kept))
             labels = {self.detections[i].label_text for i in spot.members}
-            item = QTreeWidgetItem([f"Spot ×{len(spot.members)}", " / ".join(sorted(labels)), "", verdict])
+            title = self.tr("Spot ×%1").replace("%1", str(len(spot.members)))
+            item = QTreeWidgetItem([title, " / ".join(sorted(labels)), "", verdict])
             item.setData(0, ITEM_ROLE, ("spot", s))
             tree.addTopLevelItem(item)
             for i in spot.members:
@@ -236,12 +241,14 @@ class FalsePositives(QObject):
 
     def _detection_item(self, i: int) -> QTreeWidgetItem:
         det = self.detections[i]
-        item = QTreeWidgetItem([f"{det.seen_at:%m-%d %H:%M}", det.label_text, f"{det.confidence:.2f}",
+        item = QTreeWidgetItem([f"{det.seen_at:%m-%d %H:%M}", det.label_text, decimal(det.confidence, 2),
                                 self.status_of(i)])
         item.setData(0, ITEM_ROLE, ("detection", i))
-        item.setToolTip(0, f"{det.seen_at:%Y-%m-%d %H:%M:%S} UTC, sequence {det.sequence_id}")
-        item.setToolTip(3, "The current masks drop this detection (IoU > 0.1 with one of them)"
-                        if self.flags[i] else "No mask overlaps it enough (IoU > 0.1): the camera would alert")
+        item.setToolTip(0, self.tr("{when} UTC, sequence {sequence}").format(
+            when=f"{det.seen_at:%Y-%m-%d %H:%M:%S}", sequence=det.sequence_id))
+        item.setToolTip(3, self.tr("The current masks drop this detection: its IoU with one of them is above 0.1.")
+                        if self.flags[i] else
+                        self.tr("No mask overlaps it enough (IoU above 0.1): the camera would alert."))
         return item
 
     def _draw(self) -> None:
@@ -300,10 +307,9 @@ class FalsePositives(QObject):
             return 0
         boxes = propose_masks([self.detections[i] for i in members], self.masks())
         if not boxes:
-            self.panel.status.setText("The current masks already drop these detections.")
+            self.panel.status.setText(self.tr("The current masks already drop these detections."))
             return 0
-        what = "spot" if len(members) > 1 else "detection"
-        doc.add_boxes(boxes, f"Mask past {what}")
+        doc.add_boxes(boxes, self.tr("Mask past spot") if len(members) > 1 else self.tr("Mask past detection"))
         self.refresh()  # at once: the list should say "dropped" without waiting for the debounce
         return len(boxes)
 

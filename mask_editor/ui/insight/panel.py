@@ -3,7 +3,7 @@ the area tool (draw an area or propose the sky, then apply or discard the propos
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,15 +28,15 @@ class InsightPanel(QWidget):
         self.preset = QComboBox(self)
         self.preset.setObjectName("detection_size")
         for text, _px in PRESETS:
-            self.preset.addItem(text)
-        self.preset.addItem(CUSTOM)
+            self.preset.addItem(QCoreApplication.translate("DetectionSize", text))
+        self.preset.addItem(QCoreApplication.translate("DetectionSize", CUSTOM))
         self.custom = QWidget(self)
         self.custom_w, self.custom_h = QDoubleSpinBox(self.custom), QDoubleSpinBox(self.custom)
         self.unit = QComboBox(self.custom)
-        self.unit.addItems(["px", "% of image"])
+        self.unit.addItems(["px", self.tr("% of image")])
         row = QHBoxLayout(self.custom)
         row.setContentsMargins(0, 0, 0, 0)
-        for spin, tip in ((self.custom_w, "Detection width"), (self.custom_h, "Detection height")):
+        for spin, tip in ((self.custom_w, self.tr("Detection width")), (self.custom_h, self.tr("Detection height"))):
             spin.setRange(1, 4000)
             spin.setValue(48)
             spin.setDecimals(1)
@@ -45,35 +45,35 @@ class InsightPanel(QWidget):
         row.addWidget(self.unit)
         self.custom.hide()
         size_form = QFormLayout()
-        size_form.addRow("Detection size", self.preset)
+        size_form.addRow(self.tr("Detection size"), self.preset)
         size_form.addRow("", self.custom)
 
-        self.show_zone = QCheckBox("Shade the suppression zone", self)
+        self.show_zone = QCheckBox(self.tr("Shade the suppression zone"), self)
         self.show_zone.setObjectName("show_zone_box")
-        self.zone_text = QLabel("The devices drop a detection only when its overlap with a mask (IoU) is "
-                                "above 0.1: a big mask does not silence a small detection inside it.", self)
+        self.zone_text = QLabel(self.tr("The devices drop a detection only when its overlap with a mask (IoU) is "
+                                        "above 0.1: a big mask does not silence a small detection inside it."), self)
         self.zone_text.setWordWrap(True)
-        zone = QGroupBox("Suppression zone", self)
+        zone = QGroupBox(self.tr("Suppression zone"), self)
         zone_layout = QVBoxLayout(zone)
         zone_layout.addWidget(self.show_zone)
         zone_layout.addWidget(self.zone_text)
 
-        self.draw_area = QPushButton("Draw area", self)
+        self.draw_area = QPushButton(self.tr("Draw area"), self)
         self.draw_area.setCheckable(True)
-        self.draw_area.setToolTip("Then drag a rectangle on the image")
-        self.sky = QPushButton("Propose sky area", self)
+        self.draw_area.setToolTip(self.tr("Then drag a rectangle on the image"))
+        self.sky = QPushButton(self.tr("Propose sky area"), self)
         self.sky.setObjectName("propose_sky_button")
-        self.sky.setToolTip("Estimate where the sky is on this pose image and cover it (for admins "
-                            "preparing a camera)")
-        self.apply = QPushButton("Apply", self)
+        self.sky.setToolTip(self.tr("Estimate where the sky is on this pose image and cover it (for admins "
+                                    "preparing a camera)"))
+        self.apply = QPushButton(self.tr("Apply"), self)
         self.apply.setObjectName("apply_cover")
-        self.discard = QPushButton("Discard", self)
+        self.discard = QPushButton(self.tr("Discard"), self)
         self.apply.setEnabled(False)
         self.discard.setEnabled(False)
-        self.area_text = QLabel("Choose an area: every detection of the size above lying inside it will "
-                                "be dropped by the fewest masks found.", self)
+        self.area_text = QLabel(self.tr("Choose an area: every detection of the size above lying inside it will "
+                                        "be dropped by the fewest masks found."), self)
         self.area_text.setWordWrap(True)
-        area = QGroupBox("Cover an area", self)
+        area = QGroupBox(self.tr("Cover an area"), self)
         buttons = QHBoxLayout()
         for button in (self.draw_area, self.sky):
             buttons.addWidget(button)

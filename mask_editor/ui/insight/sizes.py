@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 PRESETS: tuple[tuple[str, int], ...] = (
-    ("Small smoke 32×32 px", 32),
-    ("Medium 64×64 px", 64),
-    ("Large 128×128 px", 128),
+    (QT_TRANSLATE_NOOP("DetectionSize", "Small smoke 32×32 px"), 32),
+    (QT_TRANSLATE_NOOP("DetectionSize", "Medium 64×64 px"), 64),
+    (QT_TRANSLATE_NOOP("DetectionSize", "Large 128×128 px"), 128),
 )
-CUSTOM = "Custom…"
+CUSTOM = QT_TRANSLATE_NOOP("DetectionSize", "Custom…")
 
 
 @dataclass(frozen=True)

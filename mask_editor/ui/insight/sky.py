@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QImage, QImageReader
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ def decode_scaled(path: str | Path, width: int = DECODE_WIDTH) -> np.ndarray:
         reader.setScaledSize(QSize(width, max(1, round(size.height() * width / size.width()))))
     image = reader.read()
     if image.isNull():
-        raise OSError(f"cannot read the pose image ({reader.errorString()})")
+        raise OSError(QCoreApplication.translate("Sky", "cannot read the pose image ({reason})").format(
+            reason=reader.errorString()))
     image = image.convertToFormat(QImage.Format.Format_RGB888)
     h, w, stride = image.height(), image.width(), image.bytesPerLine()
     raw = np.frombuffer(image.constBits(), dtype=np.uint8, count=stride * h).reshape(h, stride)
@@ -55,8 +56,9 @@ def propose_sky(path: str | Path, image_w: int, image_h: int) -> SkyArea:
     pixels = decode_scaled(path)
     estimate = estimate_sky(pixels)
     if estimate.separation < MIN_SEPARATION:
-        raise NoSky("This image shows no distinct sky (its top and bottom look alike), so no sky area "
-                    "can be proposed. Draw the area by hand instead.")
+        raise NoSky(QCoreApplication.translate(
+            "Sky", "This image shows no distinct sky (its top and bottom look alike), so no sky area "
+            "can be proposed. Draw the area by hand instead."))
     raster_w = min(RASTER_WIDTH, image_w)
     raster_h = max(1, round(raster_w * image_h / image_w))
     raster = estimate.mask(raster_h, raster_w)

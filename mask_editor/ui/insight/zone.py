@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from mask_editor.ui.insight.items import ZONE_COLOUR, mask_image, raster_item
 from mask_editor.ui.insight.sizes import DetectionSize
+from mask_editor.ui.platform.i18n import decimal
 
 if TYPE_CHECKING:
     from mask_editor.ui.canvas import CanvasView
@@ -96,10 +97,10 @@ class ZoneOverlay(QObject):
         self.canvas.set_overlay(OVERLAY, item)
         item.setZValue(Z_ABOVE_MASKS)  # over the masks' own fill, or the zone inside a mask is lost
         what = self.size.text(width, height)
-        self.changed.emit(
-            f"Shaded: where the centre of a {what} detection must fall for the camera to drop it "
-            f"({self.coverage:.1%} of the image). A detection centred elsewhere is kept, even inside a mask."
-        )
+        self.changed.emit(self.tr(
+            "Shaded: where the centre of a {size} detection must fall for the camera to drop it "
+            "({share} % of the image). A detection centred elsewhere is kept, even inside a mask.").format(
+                size=what, share=decimal(self.coverage * 100)))
 
     def warning(self, mask: Mask) -> str | None:
         """For the mask table: why this mask can never drop a detection of the chosen size."""

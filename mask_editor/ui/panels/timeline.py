@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,7 +38,7 @@ class TimelineStrip(QWidget):
         self.setMinimumSize(100, 44)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("When the masks were added. Drag to keep only the masks of a period.")
+        self.setToolTip(self.tr("When the masks were added. Drag to keep only the masks of a period."))
         self._times: list[float] = []
         self._span = (0.0, DAY)
         self._range: tuple[float, float] | None = None
@@ -99,7 +99,7 @@ class TimelineStrip(QWidget):
         painter.drawRect(plot)
         if not self._times:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No masks on this pose")
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No masks on this pose"))
 
     def _paint_bins(self, painter: QPainter, plot: QRectF, selected: tuple[float, float] | None) -> None:
         if not self._times:
@@ -169,7 +169,7 @@ def axis_ticks(lo: float, hi: float, max_ticks: int) -> list[tuple[float, str]]:
             out = []
             when = day0
             while when.timestamp() <= hi:
-                out.append((when.timestamp(), when.strftime("%d %b")))
+                out.append((when.timestamp(), _date_text(when, "dd MMM")))
                 when += timedelta(days=step)
             return out
     months = next((m for m in _MONTHS if span_days / (30.4 * m) <= max_ticks), None)
@@ -183,8 +183,13 @@ def axis_ticks(lo: float, hi: float, max_ticks: int) -> list[tuple[float, str]]:
         if when.timestamp() > hi:
             return out
         if index % months == 0:
-            out.append((when.timestamp(), when.strftime("%Y" if months >= 12 else "%b %Y")))
+            out.append((when.timestamp(), _date_text(when, "yyyy" if months >= 12 else "MMM yyyy")))
         index += 1
+
+
+def _date_text(when: datetime, fmt: str) -> str:
+    """A tick label in the display language (month names), from a QLocale pattern."""
+    return QLocale().toString(QDate(when.year, when.month, when.day), fmt)
 
 
 class Timeline(QWidget):
@@ -205,11 +210,11 @@ class Timeline(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self._on_dates)
-        self.reset = QPushButton("Reset", self)
-        self.reset.setToolTip("Show the masks of every date")
+        self.reset = QPushButton(self.tr("Reset"), self)
+        self.reset.setToolTip(self.tr("Show the masks of every date"))
         self.reset.clicked.connect(lambda: self.set_range(None))
-        self.hide_filtered = QCheckBox("Hide them in the table", self)
-        self.hide_filtered.setToolTip("Leave the masks outside the dates out of the mask table")
+        self.hide_filtered = QCheckBox(self.tr("Hide them in the table"), self)
+        self.hide_filtered.setToolTip(self.tr("Leave the masks outside the dates out of the mask table"))
         self.hide_filtered.toggled.connect(self.hideFilteredChanged)
         self.summary = QLabel(self)
         self.summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -218,7 +223,7 @@ class Timeline(QWidget):
         dates = QHBoxLayout()
         dates.setSpacing(4)
         dates.addWidget(self.start)
-        dates.addWidget(QLabel("and", self))
+        dates.addWidget(QLabel(self.tr("and", "between two dates"), self))
         dates.addWidget(self.end)
         dates.addWidget(self.reset)
         options = QHBoxLayout()
@@ -227,7 +232,7 @@ class Timeline(QWidget):
         options.addWidget(self.summary)
         controls = QVBoxLayout()
         controls.setSpacing(2)
-        controls.addWidget(QLabel("Show only masks added between", self))
+        controls.addWidget(QLabel(self.tr("Show only masks added between"), self))
         controls.addLayout(dates)
         controls.addLayout(options)
         layout = QHBoxLayout(self)
@@ -289,9 +294,9 @@ class Timeline(QWidget):
         masks = [m for m in self._doc.masks() if not m.deleted] if self._doc else []
         if self._range:
             inside = sum(1 for m in masks if self._range[0] <= m.added_at <= self._range[1])
-            self.summary.setText(f"{inside} of {len(masks)} masks in range")
+            self.summary.setText(self.tr("%1 of %n mask(s) in range", "", len(masks)).replace("%1", str(inside)))
         else:
-            self.summary.setText(f"{len(masks)} masks" if masks else "")
+            self.summary.setText(self.tr("%n mask(s)", "", len(masks)) if masks else "")
 
     def outside(self) -> set[int]:
         """Local ids of the pose's masks added outside the range (empty without a filter)."""

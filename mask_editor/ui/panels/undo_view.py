@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QDockWidget, QUndoView, QWidget
 
 class UndoHistoryDock(QDockWidget):
     def __init__(self, group: QUndoGroup, parent: QWidget | None = None) -> None:
-        super().__init__("Undo history", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Undo history"))
         self.setObjectName("undo_history_dock")  # saveState/restoreState find docks by name
         self.view = QUndoView(group, self)
-        self.view.setEmptyLabel("Pose as opened")
+        self.view.setEmptyLabel(self.tr("Pose as opened"))
         self.view.setCleanIcon(self.view.cleanIcon())
         self.setWidget(self.view)

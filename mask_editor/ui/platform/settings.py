@@ -16,6 +16,7 @@ ORGANIZATION = "Pyronear"
 APPLICATION = "mask_editor"
 DEFAULT_STALE_DAYS = 120
 THEMES = ("system", "light", "dark")
+LANGUAGES = ("system", "fr", "en")  # ui/platform/i18n.py applies them at start-up
 
 
 class AppSettings:
@@ -111,6 +112,13 @@ class AppSettings:
 
     def set_theme(self, theme: str) -> None:
         self.qsettings.setValue("view/theme", theme if theme in THEMES else "system")
+
+    def language(self) -> str:
+        value = str(self.qsettings.value("view/language", "system"))
+        return value if value in LANGUAGES else "system"
+
+    def set_language(self, language: str) -> None:
+        self.qsettings.setValue("view/language", language if language in LANGUAGES else "system")
 
 
 def _key(path: Path) -> str:

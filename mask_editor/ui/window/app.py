@@ -47,6 +47,9 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Mask editor")
     settings = AppSettings()
+    from mask_editor.ui.platform.i18n import install_language
+
+    install_language(settings.language(), app)  # before the first widget: its texts are set on creation
     apply_theme(app, requested_theme(settings.theme()))
     app.setWindowIcon(icon("app"))
     from mask_editor.ui.editing.clipboard import hand_over_as_text

@@ -29,11 +29,12 @@ from mask_editor.ui.panels.mask_panel import MaskPanel
 from mask_editor.ui.panels.pose_browser import PoseBrowser
 from mask_editor.ui.panels.timeline import Timeline
 from mask_editor.ui.panels.undo_view import UndoHistoryDock
-from mask_editor.ui.platform.actions import SPECS, build_actions, populate_menus
+from mask_editor.ui.platform.actions import SPECS, build_actions, populate_menus, spec_text
 from mask_editor.ui.platform.settings import AppSettings
 from mask_editor.ui.platform.theme import icon
 from mask_editor.ui.window.banner import Banner
 from mask_editor.ui.window.file_actions import attach_file_actions
+from mask_editor.ui.window.language_menu import attach_language_menu
 from mask_editor.ui.window.open_poses import OpenPoses
 from mask_editor.ui.window.status_bar import StatusBar
 from mask_editor.workspace import Workspace
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         for name in ("theme_system", "theme_light", "theme_dark"):
             themes.addAction(a[name])
         a[f"theme_{self.settings.theme()}"].setChecked(True)
+        attach_language_menu(self, a, self.settings)
 
     def _connect_actions(self) -> None:
         a, c = self.actions, self.canvas
@@ -200,7 +202,7 @@ class MainWindow(QMainWindow):
         self.addActions(list(a.values()))  # shortcuts work even when a menu is hidden
         view = self.menus["View"]
         view.addSeparator()
-        panels = view.addMenu("&Panels")
+        panels = view.addMenu(self.tr("&Panels"))
         for dock in (self.poses_dock, self.masks_dock, self.inspector_dock, self.timeline_dock):
             panels.addAction(dock.toggleViewAction())
         panels.addAction(self.toolbar.toggleViewAction())
@@ -230,9 +232,9 @@ class MainWindow(QMainWindow):
             self.poses.group.canUndoChanged.connect(lambda _can: self._update_actions())
             self.poses.group.canRedoChanged.connect(lambda _can: self._update_actions())
             self.poses.group.undoTextChanged.connect(lambda t: self.actions["undo"].setText(
-                f"&Undo {t}" if t else "&Undo"))
+                self.tr("&Undo %1").replace("%1", t) if t else spec_text(SPECS["undo"])))
             self.poses.group.redoTextChanged.connect(lambda t: self.actions["redo"].setText(
-                f"&Redo {t}" if t else "&Redo"))
+                self.tr("&Redo %1").replace("%1", t) if t else spec_text(SPECS["redo"])))
         reason = read_only_reason(workspace) if workspace else None
         if self.poses is not None:
             self.poses.set_read_only(reason)

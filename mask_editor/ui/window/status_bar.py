@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from mask_editor.ui.platform.formatting import plural
+from mask_editor.ui.platform.i18n import decimal
 from mask_editor.workspace import Workspace
 
 
@@ -31,33 +31,36 @@ class StatusBar(QStatusBar):
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         if workspace is None:
-            self.account.setText("Not signed in")
+            self.account.setText(self.tr("Not signed in"))
             self.sync.setText("")
             return
         account = workspace.account()
         if account is None:
-            self.account.setText("Demo workspace" if workspace.get_meta("demo") else "Not signed in")
-            self.sync.setText("Offline: no server")
+            self.account.setText(self.tr("Demo workspace") if workspace.get_meta("demo") else self.tr("Not signed in"))
+            self.sync.setText(self.tr("Offline: no server"))
         else:
             host = account.server_url.split("://")[-1].rstrip("/")
             org = account.organization_id
-            org_name = workspace.organizations().get(org, f"organization {org}") if org is not None else "all"
-            self.account.setText(f"{account.username} ({account.role}, {org_name}) on {host}")
-            self.sync.setText("Not synced this session")
+            org_name = (workspace.organizations().get(org) or self.tr("organization %1").replace("%1", str(org))
+                        if org is not None else self.tr("all organizations"))
+            self.account.setText(self.tr("{user} ({role}, {organization}) on {server}").format(
+                user=account.username, role=account.role, organization=org_name, server=host))
+            self.sync.setText(self.tr("Not synced this session"))
         self.account.setToolTip(str(workspace.path))
 
     def set_sync_state(self, text: str) -> None:
         self.sync.setText(text)
 
     def set_pending(self, n: int) -> None:
-        self.pending.setText(f"{plural(n, 'change')} to sync" if n else "Everything synced")
+        self.pending.setText(self.tr("%n change(s) to sync", "", n) if n else self.tr("Everything synced"))
 
     def set_cursor(self, where: tuple[float, float, float, float] | None) -> None:
         if where is None:
             self.cursor.setText("")
             return
         x, y, rx, ry = where
-        self.cursor.setText(f"x {x:.0f}, y {y:.0f} px ({rx:.3f}, {ry:.3f})")
+        self.cursor.setText(self.tr("x %1, y %2 px (%3, %4)").replace("%1", decimal(x, 0)).replace("%2", decimal(y, 0))
+                            .replace("%3", decimal(rx, 3)).replace("%4", decimal(ry, 3)))
 
     def set_zoom(self, factor: float | None) -> None:
-        self.zoom.setText(f"Zoom {factor * 100:.0f} %" if factor else "")
+        self.zoom.setText(self.tr("Zoom %1 %").replace("%1", decimal(factor * 100, 0)) if factor else "")

@@ -1,0 +1,161 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AreaTool</name>
+    <message numerus="yes">
+        <source>%n mask(s), lower bound %1</source>
+        <translation>
+            <numerusform>%n mask, lower bound %1</numerusform>
+            <numerusform>%n masks, lower bound %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s), lower bound {bound}: together they drop every detection of this size lying inside {area}. No cover can use fewer than {bound}. Apply adds them as one undo step.</source>
+        <translation>
+            <numerusform>%n mask, lower bound {bound}: it drops every detection of this size lying inside {area}. No cover can use fewer than {bound}. Apply adds it as one undo step.</numerusform>
+            <numerusform>%n masks, lower bound {bound}: together they drop every detection of this size lying inside {area}. No cover can use fewer than {bound}. Apply adds them as one undo step.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n mask(s) (Undo removes them all).</source>
+        <translation>
+            <numerusform>Added %n mask (Undo removes it).</numerusform>
+            <numerusform>Added %n masks (Undo removes them all).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DriftBanner</name>
+    <message numerus="yes">
+        <source>%n other mask(s) were drawn on other images and move by their own shift.</source>
+        <translation>
+            <numerusform>%n other mask was drawn on another image and moves by its own shift.</numerusform>
+            <numerusform>%n other masks were drawn on other images and move by their own shift.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DriftController</name>
+    <message numerus="yes">
+        <source>Shift %n mask(s) with the view</source>
+        <translation>
+            <numerusform>Shift %n mask with the view</numerusform>
+            <numerusform>Shift %n masks with the view</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shifted %n mask(s) %1 with the view; they will be sent at the next sync.</source>
+        <translation>
+            <numerusform>Shifted %n mask %1 with the view; it will be sent at the next sync.</numerusform>
+            <numerusform>Shifted %n masks %1 with the view; they will be sent at the next sync.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them went past the image edge and were cut to it: they are selected, check them.</source>
+        <translation>
+            <numerusform>%n of them went past the image edge and was cut to it: it is selected, check it.</numerusform>
+            <numerusform>%n of them went past the image edge and were cut to it: they are selected, check them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep %n mask(s) where they are</source>
+        <translation>
+            <numerusform>Keep %n mask where it is</numerusform>
+            <numerusform>Keep %n masks where they are</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>All %n pose(s) of {camera}, one file each, into a folder</source>
+        <translation>
+            <numerusform>All %n pose of {camera}, one file each, into a folder</numerusform>
+            <numerusform>All %n poses of {camera}, one file each, into a folder</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FalsePositives</name>
+    <message numerus="yes">
+        <source>Loading the detections of the last %n day(s)…</source>
+        <translation>
+            <numerusform>Loading the detections of the last %n day…</numerusform>
+            <numerusform>Loading the detections of the last %n days…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No detection on this pose in the last %n day(s).</source>
+        <translation>
+            <numerusform>No detection on this pose in the last %n day.</numerusform>
+            <numerusform>No detection on this pose in the last %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detection(s): {dropped} dropped by the current masks, {kept} kept (the camera would alert).</source>
+        <translation>
+            <numerusform>%n detection: {dropped} dropped by the current masks, {kept} kept (the camera would alert).</numerusform>
+            <numerusform>%n detections: {dropped} dropped by the current masks, {kept} kept (the camera would alert).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recurring spot(s).</source>
+        <translation>
+            <numerusform>%n recurring spot.</numerusform>
+            <numerusform>%n recurring spots.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept</source>
+        <translation>
+            <numerusform>%n kept</numerusform>
+            <numerusform>%n kept</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FleetDialog</name>
+    <message numerus="yes">
+        <source>%1 of %n pose(s) with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</source>
+        <translation>
+            <numerusform>%1 of %n pose with masks moved by more than %2 % of the width since its masks were drawn. Double-click a pose to open it.</numerusform>
+            <numerusform>%1 of %n poses with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No pose&apos;s view has moved since its masks were drawn (%n pose(s) compared).</source>
+        <translation>
+            <numerusform>No pose&apos;s view has moved since its masks were drawn (%n pose compared).</numerusform>
+            <numerusform>No pose&apos;s view has moved since its masks were drawn (%n poses compared).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message numerus="yes">
+        <source>%n change(s) to sync</source>
+        <translation>
+            <numerusform>%n change to sync</numerusform>
+            <numerusform>%n changes to sync</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message numerus="yes">
+        <source>%1 of %n mask(s) in range</source>
+        <translation>
+            <numerusform>%1 of %n mask in range</numerusform>
+            <numerusform>%1 of %n masks in range</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s)</source>
+        <translation>
+            <numerusform>%n mask</numerusform>
+            <numerusform>%n masks</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

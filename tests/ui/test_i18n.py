@@ -1,0 +1,150 @@
+"""The window in French and in English: menus, the sync review, an error message, plurals and numbers.
+
+The language is installed as the app does at start-up (ui/window/app.py): from the setting, before the window
+is created. conftest puts English back before the next Qt test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from mask_editor.ui.platform.i18n import decimal, effective_language, install_language, installed_catalogues
+from mask_editor.ui.platform.settings import AppSettings
+from tests.ui.window_data import make_workspace, open_window
+
+pytest_plugins = ("tests.ui.window_fixtures",)
+
+
+@pytest.fixture
+def french(qtbot, tmp_path: Path):
+    settings = AppSettings(tmp_path / "settings.ini")
+    settings.set_language("fr")
+    assert install_language(settings.language()) == "fr"
+    window, ws = open_window(qtbot, make_workspace(tmp_path / "ws.sqlite"), settings)
+    yield window
+    window.close()
+    ws.close()
+    install_language("en")
+
+
+def answer_modal(qtbot, handle) -> list:
+    """Run `handle(dialog)` on the next modal dialog; returns what it returned."""
+    seen: list = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, look)
+            return
+        seen.append(handle(dialog))
+
+    QTimer.singleShot(0, look)
+    return seen
+
+
+def test_the_menus_are_french(french):
+    titles = [a.text() for a in french.menuBar().actions()]
+    assert titles[:5] == ["&Fichier", "&Édition", "&Affichage", "&Pose", "Ai&de"]
+    a = french.actions
+    assert a["undo"].text() == "&Annuler" and a["pull_all"].text() == "Récupérer &tout"
+    assert a["sync"].text() == "&Synchroniser maintenant"
+    assert "IoU > 0,1" in a["show_zone"].statusTip()
+    assert french.menus["View/Language"].title() == "&Langue"
+    assert [x.text() for x in french.menus["View/Language"].actions()] == ["Suivre le s&ystème", "&Français",
+                                                                           "&English"]
+
+
+def test_the_panels_and_status_bar_are_french(french):
+    assert french.undo_dock.windowTitle() == "Historique des annulations"
+    assert french.insight.panel.zone_text.text().startswith("Une détection est ignorée quand son IoU avec un masque "
+                                                            "dépasse 0,1")
+    french.status.set_pending(1)
+    assert french.status.pending.text() == "1 modification à synchroniser"
+    french.status.set_pending(3)
+    assert french.status.pending.text() == "3 modifications à synchroniser"
+    french.status.set_zoom(1.5)
+    assert french.status.zoom.text() == "Zoom 150 %"
+
+
+def test_the_sync_review_speaks_french(french, qtbot):
+    """Its buttons from Qt's own catalogue (qtbase_fr.qm); its texts are wrapped in phase 2 of issue #15."""
+    from mask_editor.ui.window.session_controller import SessionController
+    from mask_editor.ui.window.sync_actions import attach_sync
+
+    attach_sync(french, SessionController(french))
+
+    def look(dialog):
+        text = dialog.close_buttons.button(QDialogButtonBox.StandardButton.Close).text()
+        dialog.reject()
+        return dialog.objectName(), text
+
+    seen = answer_modal(qtbot, look)
+    french.actions["sync"].trigger()
+    assert seen == [("sync_dialog", "&Fermer")] or seen == [("sync_dialog", "Fermer")]
+
+
+def test_an_error_message_is_french(french, qtbot, tmp_path):
+    from mask_editor.ui.dialogs.export import ExportDialog
+
+    dialog = ExportDialog(french.workspace, french.document.pose_id, french)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Exporter les masques"
+    dialog.output.setText(str(tmp_path / ("m" * 300 + ".json")))  # a name too long for the file system
+
+    def look(box):
+        words = (box.windowTitle(), box.text())
+        box.accept()
+        return words
+
+    seen = answer_modal(qtbot, look)
+    dialog.do_export()
+    assert seen and seen[0][0] == "Export impossible"
+    assert "Un fichier déjà présent à cet endroit reste inchangé." in seen[0][1]
+
+
+@pytest.mark.parametrize(("language", "one", "two"), [("en", "1 mask", "2 masks"), ("fr", "1 masque", "2 masques")])
+def test_plurals(qapp, language, one, two):
+    install_language(language)
+    try:
+        assert QCoreApplication.translate("Timeline", "%n mask(s)", "", 1) == one
+        assert QCoreApplication.translate("Timeline", "%n mask(s)", "", 2) == two
+    finally:
+        install_language("en")
+
+
+def test_numbers_follow_the_language_but_only_for_people(qapp):
+    install_language("fr")
+    try:
+        assert decimal(0.1) == "0,1" and decimal(3840, 0) == "3840"
+        assert QLocale().language() == QLocale.Language.French
+        assert any(Path(p).name == "qtbase_fr.qm" for p in installed_catalogues())  # the wheel ships it
+        assert f"{0.1}" == "0.1"  # Python's formatting (files, the server) is not touched
+    finally:
+        install_language("en")
+    assert decimal(0.1) == "0.1"
+
+
+def test_system_follows_the_computer():
+    assert effective_language("system", QLocale(QLocale.Language.French, QLocale.Country.Canada)) == "fr"
+    assert effective_language("system", QLocale(QLocale.Language.German)) == "en"
+    assert effective_language("en", QLocale(QLocale.Language.French)) == "en"
+
+
+def test_the_language_menu_saves_the_choice_for_the_next_start(window, app_settings, qtbot):
+    assert window.actions["language_system"].isChecked()
+
+    def look(box):
+        text = box.text()
+        box.accept()
+        return text
+
+    seen = answer_modal(qtbot, look)
+    window.actions["language_fr"].trigger()
+    assert seen and "next time you start" in seen[0]
+    assert window.actions["language_fr"].isChecked()
+    assert AppSettings(app_settings.qsettings.fileName()).language() == "fr"
+    assert window.actions["undo"].text() == "&Undo"  # applied at restart, not live
