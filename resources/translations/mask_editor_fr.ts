@@ -284,12 +284,12 @@
         <translation>&amp;À propos de l’éditeur de masques</translation>
     </message>
     <message>
-        <source>Move the selected masks by 1 pixel</source>
-        <translation>Déplacer les masques sélectionnés de 1 pixel</translation>
+        <source>Move the selected masks by one grid step (0.001 of the image)</source>
+        <translation>Déplacer les masques sélectionnés d&apos;un pas de grille (0,001 de l&apos;image)</translation>
     </message>
     <message>
-        <source>Move the selected masks by 10 pixels</source>
-        <translation>Déplacer les masques sélectionnés de 10 pixels</translation>
+        <source>Move the selected masks by ten grid steps</source>
+        <translation>Déplacer les masques sélectionnés de dix pas de grille</translation>
     </message>
     <message>
         <source>Push that side&apos;s edge outward</source>
@@ -563,8 +563,8 @@
         <translation>Exporter les masques</translation>
     </message>
     <message>
-        <source>This pose: {camera}, pose {pose} ({azimuth})</source>
-        <translation>Cette pose : {camera}, pose {pose} ({azimuth})</translation>
+        <source>This pose: %1</source>
+        <translation>Cette pose : %1</translation>
     </message>
     <message numerus="yes">
         <source>All %n pose(s) of {camera}, one file each, into a folder</source>
@@ -919,6 +919,13 @@
     </message>
 </context>
 <context>
+    <name>Inspector</name>
+    <message>
+        <source>Stored on the server&apos;s grid: one grid step is 0.001 of the image, %s px here.</source>
+        <translation>Enregistré sur la grille du serveur : un pas de grille vaut 0,001 de l&apos;image, soit %s px ici.</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>Language</source>
@@ -942,6 +949,25 @@
     <message>
         <source>&amp;Redo %1</source>
         <translation>&amp;Rétablir : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PoseBrowser</name>
+    <message>
+        <source>%s (number %d in the camera&apos;s patrol)</source>
+        <translation>%s (n° %d dans la patrouille de la caméra)</translation>
+    </message>
+    <message>
+        <source>%s here, not pulled yet</source>
+        <translation>%s ici, pas encore récupérée</translation>
+    </message>
+    <message>
+        <source>not pulled yet</source>
+        <translation>pas encore récupérée</translation>
+    </message>
+    <message>
+        <source>No pose matches “%s”.</source>
+        <translation>Aucune pose ne correspond à « %s ».</translation>
     </message>
 </context>
 <context>
