@@ -21,7 +21,8 @@ from benchmarks.report import Row
 
 POSE = 1
 PROFILE_ENV = "MASK_EDITOR_BENCH_PROFILE"  # a file path: profile the gestures into it
-TARGET_FRAME_MS, TARGET_SELECT_MS, TARGET_MOVE_MS, TARGET_UNDO_MS = 16.0, 50.0, 16.0, 50.0
+# Issue #16: a drag frame (p95) within half a 60 Hz frame, the commit, undo and redo of a move within one.
+TARGET_FRAME_MS, TARGET_SELECT_MS, TARGET_MOVE_MS, TARGET_UNDO_MS = 16.0, 50.0, 8.0, 16.0
 
 
 def bench(masks: int = 2000, size: tuple[int, int] = (3840, 2160), cycles: int = 5) -> list[Row]:

@@ -56,6 +56,11 @@ class PoseDocument(QObject):
     def selection(self) -> frozenset[int]:
         return self._selection
 
+    def selection_has_conflict(self) -> bool:
+        # Asked on every change to enable the conflict actions: one pass, no sorting, no method calls.
+        masks = self._masks
+        return any(masks[i].conflict for i in self._selection if i in masks)
+
     def selected_masks(self) -> list[Mask]:
         return [self._masks[i] for i in sorted(self._selection) if i in self._masks]
 

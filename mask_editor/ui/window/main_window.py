@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
         editable = doc is not None and not doc.read_only
         selected = doc is not None and bool(doc.selection)
         group = self.poses.group if self.poses else None
-        conflicts = selected and any(doc.mask(i).conflict for i in doc.selection if doc.mask(i))
+        conflicts = selected and doc.selection_has_conflict()
         for name, action in self.actions.items():
             spec = SPECS[name]
             if spec.needs_session:
