@@ -51,6 +51,11 @@ test: system-deps $(TEST_STAMP)
 soak: system-deps $(TEST_STAMP)
 	UNDO_MACHINE_SOAK=20 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/system/test_undo_machine.py
 
+# The README's screenshots, taken of the real app under Xvfb with real key presses (needs xvfb, xdotool).
+screenshots: system-deps $(STAMP)
+	@command -v xdotool >/dev/null || { echo "screenshots need xdotool: apt-get install -y xdotool"; exit 1; }
+	$(PY) docs/screenshots.py
+
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache

@@ -77,6 +77,7 @@ def build_demo(target: Path) -> Path:
                             captured_at=captured)
         ridges[str(pose.pose_id)] = [round(float(v), 1) for v in land.ridge]
         server_id = _add_masks(ws, pose, land.features, width, height, server_id)
+        ws.set_masks_pulled(pose.pose_id, DEMO_NOW)  # its masks come "as pulled": no false "not pulled yet"
     ridges[str(demo_drift.POSE_ID)] = demo_drift.add_drifted_pose(ws, DEMO_NOW, server_id)
     ws.close()
     # Fold the WAL into the file so the bundled workspace is a single self-contained file.

@@ -50,6 +50,7 @@ def add_drifted_pose(ws: Workspace, now, server_id: int) -> list[float]:
             conn.execute("UPDATE masks SET server_id=?, server_created_at=?, base_x0=x0, base_y0=y0, base_x1=x1, "
                          "base_y1=y1, base_text=?, drawn_on=? WHERE local_id=?",
                          (server_id + i, added.isoformat(), mask.text, old_sha, mask.local_id))
+    ws.set_masks_pulled(POSE_ID, drawn_on_day)
     # The ridge of the latest image, in its own columns (for the sky helper's demo test).
     ridge = new_view.ridge[left - dx:left - dx + width] - (top - dy)
     return [round(float(v), 1) for v in ridge]

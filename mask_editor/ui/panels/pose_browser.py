@@ -53,6 +53,8 @@ IMAGE_ROLE = Qt.ItemDataRole.UserRole + 5  # path of the cached image, or None
 DRIFT_ROLE = Qt.ItemDataRole.UserRole + 6  # "view moved 2.1 %" when the view moved since the masks were drawn
 PULLED_ROLE = Qt.ItemDataRole.UserRole + 7  # whether the pose's masks were ever pulled
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 8  # the row's second line: "3 masks", "not pulled yet"
+# The name drawn under its camera's row: the same form without the camera, which the parent row shows.
+SHORT_NAME_ROLE = Qt.ItemDataRole.UserRole + 9
 DRIFT_COLOUR = "#e8871e"
 THUMB = QSize(64, 36)  # logical pixels; 16:9 like the cameras
 POSE_ROW = QSize(THUMB.width() + 160, THUMB.height() + 8)  # thumbnail, two lines of text (elided)
@@ -161,9 +163,8 @@ class PoseDelegate(QStyledItemDelegate):
         top = text_rect.top() + (text_rect.height() - 2 * line) // 2
         painter.drawText(QRect(text_rect.left(), top, text_rect.width(), line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         # Elided on the left: the camera is the row's parent, the id and azimuth tell poses apart.
-                         painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideLeft,
-                                                          text_rect.width()))
+                         painter.fontMetrics().elidedText(index.data(SHORT_NAME_ROLE) or text,
+                                                          Qt.TextElideMode.ElideRight, text_rect.width()))
         painter.setFont(opt.font)
         if not selected:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
@@ -266,6 +267,7 @@ class PoseBrowser(QWidget):
             for number, pose in enumerate(poses_by_camera.get(camera.id, []), start=1):
                 item = self._item(pose_label(camera.name, pose.id, pose.azimuth), "pose")
                 item.setData(pose.id, POSE_ID_ROLE)
+                item.setData(pose_label(None, pose.id, pose.azimuth), SHORT_NAME_ROLE)
                 # The row's height as data, not a Python sizeHint: Qt asks it of every row between
                 # two it scrolls to (16,000 calls into Python to select a pose of a fleet).
                 item.setData(POSE_ROW, Qt.ItemDataRole.SizeHintRole)
