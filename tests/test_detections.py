@@ -81,6 +81,26 @@ def test_fetch_keeps_this_pose_over_the_last_days(fake_api) -> None:
         assert len(fetch_past_detections(client, pose, days=3)) == 6  # the wildfire is 5 days old
 
 
+def test_lone_detections_of_this_pose_are_read_too(fake_api) -> None:
+    """A detection of no sequence is listed by GET /detections/ only: an agent sees it; a `user`
+    account, refused there, still gets the sequences' detections and no error."""
+    seeded, state = fake_api.seeded, fake_api.state
+    pose_id = seeded.alpha_poses[0]
+    now = state.now()
+    seed_spot_and_fire(state, seeded.alpha, pose_id, now)
+    state.add_lone_detection(pose_id, "[(0.300,0.300,0.340,0.340,0.4)]", now - timedelta(days=1))
+    state.add_lone_detection(pose_id, "[(0.300,0.300,0.340,0.340,0.4)]", now - timedelta(days=40))  # too old
+    state.add_lone_detection(seeded.alpha_poses[1], "[(0.5,0.5,0.6,0.6,0.4)]", now - timedelta(days=1))
+    pose = PoseRow(pose_id, seeded.alpha, state.poses[pose_id].azimuth)
+    with PyroClient(fake_api.url, token=fake_api.token_for("agent")) as client:
+        found = fetch_past_detections(client, pose, days=30)
+    lone = [d for d in found if d.sequence_id is None]
+    assert [(d.box, d.label) for d in lone] == [(Box(0.3, 0.3, 0.34, 0.34), None)]
+    assert len(found) == 8
+    with PyroClient(fake_api.url, token=fake_api.token_for("user")) as client:
+        assert len(fetch_past_detections(client, pose, days=30)) == 7
+
+
 def test_recurring_spot_is_one_cluster() -> None:
     spot = [_det(i, Box(0.6 + 0.002 * i, 0.5, 0.64 + 0.002 * i, 0.54)) for i in range(5)]
     lone = [_det(9, Box(0.1, 0.1, 0.15, 0.15))]

@@ -241,6 +241,10 @@ class PyroClient:
         response = self._get(f"/sequences/{int(sequence_id)}/detections", params=params)
         return self._records(response, Detection.from_json)
 
+    def detections(self) -> list[Detection]:
+        """Every detection the account may see, including those of no sequence (admin, agent)."""
+        return self._records(self._get("/detections/"), Detection.from_json)
+
     # --- plumbing --------------------------------------------------------------------------------
 
     def _get(self, path: str, params: Mapping[str, Any] | None = None, *, device_proxy: bool = False) -> httpx.Response:

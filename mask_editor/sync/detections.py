@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from mask_editor.api.errors import Forbidden
 from mask_editor.core.geometry import Box, quantize
 from mask_editor.core.suppression import boxes_to_array, dropped
 
@@ -42,7 +43,7 @@ class PastDetection:
     """One box of one detection; a detection listing two boxes gives two of these."""
 
     detection_id: int
-    sequence_id: int
+    sequence_id: int | None  # None for a lone detection, which belongs to no sequence
     box: Box
     confidence: float
     label: str | None  # the sequence's is_wildfire: wildfire_smoke, other_smoke, other or None
@@ -88,8 +89,25 @@ def fetch_past_detections(
         for sequence in client.all_sequences_from(day):
             if belongs_to_pose(sequence, pose):
                 found.extend(_sequence_boxes(client, sequence))
+    found.extend(_lone_boxes(client, pose, today - timedelta(days=max(1, days) - 1)))
     found.sort(key=lambda d: (d.seen_at, d.detection_id))
     return found
+
+
+def _lone_boxes(client: PyroClient, pose: PoseRow, since: date) -> list[PastDetection]:
+    """Detections of no sequence: only GET /detections/ lists them, for admins and agents (a
+    `user` account is refused and sees the sequences' detections alone)."""
+    try:
+        listed = client.detections()
+    except Forbidden:
+        return []
+    out = []
+    for det in listed:
+        seen = det.recorded_at or det.created_at
+        if det.sequence_id is not None or det.pose_id != pose.id or seen.date() < since:
+            continue
+        out.extend(PastDetection(det.id, None, item.box, item.confidence, None, seen) for item in det.boxes)
+    return out
 
 
 def _sequence_boxes(client: PyroClient, sequence: ApiSequence) -> list[PastDetection]:

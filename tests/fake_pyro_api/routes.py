@@ -278,6 +278,17 @@ def sequence_detections(request: Request) -> Reply:
         return json_reply([detection_json(request, d) for d in found[offset : offset + limit]])
 
 
+def list_detections(request: Request) -> Reply:
+    """Every detection the caller may see, lone ones (no sequence) included, newest first."""
+    with request.state.lock:
+        cameras = request.state.cameras
+        token = request.token
+        found = [d for d in request.state.detections.values()
+                 if "admin" in token["scopes"] or cameras[d.camera_id].organization_id == token["organization_id"]]
+        found.sort(key=lambda d: (d.created_at, d.id), reverse=True)
+        return json_reply([detection_json(request, d) for d in found])
+
+
 # --- storage (not part of the API: presigned URLs, no auth header) -----------------------------------
 
 
@@ -303,5 +314,6 @@ ROUTES: list[Route] = [
     *MASK_ROUTES,
     Route("GET", f"{V1}/sequences/all/fromdate", READERS, sequences_from_date),
     Route("GET", f"{V1}/sequences/{{sequence_id}}/detections", READERS, sequence_detections),
+    Route("GET", f"{V1}/detections/", ("agent", "admin"), list_detections),  # CONTRACT.md: admin, agent
     Route("GET", f"{STORAGE_PREFIX}{{key}}", None, storage_get, in_openapi=False),
 ]

@@ -244,8 +244,10 @@ class FalsePositives(QObject):
         item = QTreeWidgetItem([f"{det.seen_at:%m-%d %H:%M}", det.label_text, decimal(det.confidence, 2),
                                 self.status_of(i)])
         item.setData(0, ITEM_ROLE, ("detection", i))
-        item.setToolTip(0, self.tr("{when} UTC, sequence {sequence}").format(
-            when=f"{det.seen_at:%Y-%m-%d %H:%M:%S}", sequence=det.sequence_id))
+        when = f"{det.seen_at:%Y-%m-%d %H:%M:%S}"
+        item.setToolTip(0, self.tr("{when} UTC, sequence {sequence}").format(when=when, sequence=det.sequence_id)
+                        if det.sequence_id is not None else
+                        self.tr("{when} UTC, a lone detection (no sequence)").format(when=when))
         item.setToolTip(3, self.tr("The current masks drop this detection: its IoU with one of them is above 0.1.")
                         if self.flags[i] else
                         self.tr("No mask overlaps it enough (IoU above 0.1): the camera would alert."))
