@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mask_editor.core.geometry import Box, quantize
 from mask_editor.demo import drift as demo_drift
+from mask_editor.demo.detections import build_detections, write_detections
 from mask_editor.demo.landscape import jpeg_bytes, render_landscape
 from mask_editor.workspace import CameraRow, ConflictKind, PoseRow, Workspace
 
@@ -67,6 +68,8 @@ def build_demo(target: Path) -> Path:
     ws.save_cameras(CAMERAS, [PoseRow(p.pose_id, p.camera_id, p.azimuth, patrol_id=1) for p in POSES]
                     + [demo_drift.pose_row()])
     server_id = 100
+    seen: dict[int, list[Box]] = {}  # each pose's landscape features, where the demo's detections recur
+    masked: dict[int, list[Box]] = {}
     for pose in POSES:
         width, height = pose.size
         land = render_landscape(width, height, pose.seed, time_of_day=pose.time_of_day,
@@ -78,11 +81,15 @@ def build_demo(target: Path) -> Path:
         ridges[str(pose.pose_id)] = [round(float(v), 1) for v in land.ridge]
         server_id = _add_masks(ws, pose, land.features, width, height, server_id)
         ws.set_masks_pulled(pose.pose_id, DEMO_NOW)  # its masks come "as pulled": no false "not pulled yet"
+        seen[pose.pose_id] = [quantize(Box.from_pixels(*land.features[name], width, height))
+                              for name in sorted(land.features)]
+        masked[pose.pose_id] = [m.box for m in ws.masks(pose.pose_id) if m.box is not None]
     ridges[str(demo_drift.POSE_ID)] = demo_drift.add_drifted_pose(ws, DEMO_NOW, server_id)
     ws.close()
     # Fold the WAL into the file so the bundled workspace is a single self-contained file.
     _checkpoint(path)
     (target / RIDGES_FILE).write_text(json.dumps(ridges, separators=(",", ":")))
+    write_detections(target, build_detections(seen, masked, DEMO_NOW))
     return path
 
 

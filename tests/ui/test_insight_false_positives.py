@@ -114,3 +114,32 @@ def test_detections_stay_with_their_pose(qtbot, fp_window) -> None:
     fp.set_document(doc)  # back on the pose: the loaded list is still there (and for sync warnings)
     assert len(fp.detections) == 7
     assert Box(0.2, 0.6, 0.24, 0.64) in [d.box for d in fp.detections]
+
+
+def test_the_demo_has_past_detections_without_a_server(qtbot, tmp_path: Path, app_settings) -> None:
+    """A newcomer on the demo (never signed in) loads the demo's own detections: the masked
+    features' sequences are dropped, the unmasked recurring spot, the wildfire and the lone
+    detections are kept, and "Mask this" has a spot to work on."""
+    import shutil
+
+    from mask_editor.resources import demo_dir
+
+    shutil.copytree(demo_dir(), tmp_path / "demo")
+    win, ws = open_window(qtbot, tmp_path / "demo" / "demo.sqlite", app_settings)
+    try:
+        win.show_pose(2)
+        win.insight.session = Session()  # not signed in
+        fp, panel = win.insight.false_positives, win.insight.fp_panel
+        panel.load.click()
+        qtbot.waitUntil(lambda: len(fp.detections) > 0, timeout=10_000)
+        assert panel.status.text() != NO_SESSION
+        labels = {d.label for d in fp.detections}
+        assert {"other", "other_smoke", WILDFIRE, None} <= labels
+        kept = {fp.detections[i].label for i in range(len(fp.detections)) if fp.status_of(i) == "kept"}
+        dropped = {fp.detections[i].label for i in range(len(fp.detections)) if fp.status_of(i) == "dropped"}
+        assert "other" in dropped and {"other_smoke", WILDFIRE, None} <= kept
+        assert any(d.sequence_id is None for d in fp.detections)  # lone ones are listed
+        assert fp.spots  # a recurring spot to mask
+    finally:
+        win.close()
+        ws.close()

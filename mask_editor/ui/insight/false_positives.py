@@ -150,6 +150,12 @@ class FalsePositives(QObject):
         if doc is None:
             return
         pose = doc.workspace.pose(doc.pose_id)
+        if (session is None or session.client is None) and pose is not None and doc.workspace.get_meta("demo"):
+            from mask_editor.demo.detections import demo_past_detections
+
+            days = self.panel.days.value()  # the demo's own detections, read from disk: no server
+            self._fetched(doc.pose_id, days, demo_past_detections(doc.pose_id, days))
+            return
         if session is None or session.client is None or pose is None:
             self.panel.status.setText(self.tr(NO_SESSION))
             return
