@@ -9,41 +9,26 @@ differ from what was typed by a fraction of a pixel: the fields then show the st
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette, QValidator
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from mask_editor.core.geometry import GRID, Box, pixels_grid, step_pixels
 from mask_editor.ui.editing.document import PoseDocument
+from mask_editor.ui.editing.typed_value import (
+    TypedValueValidator,
+    apply_typed_box,
+    parse_number,
+    relative_box,
+    relative_problem,
+)
 from mask_editor.ui.platform import formatting as fmt
 from mask_editor.workspace import Mask
 
 ERROR_COLOUR = "#e5484d"  # readable on light and dark windows
 PIXEL_FIELDS = ("x", "y", "w", "h")
 RELATIVE_FIELDS = ("xmin", "ymin", "xmax", "ymax")
-_STEP = 1 / GRID
-
-
-class FieldValidator(QValidator):
-    """Accepts what `check` accepts; anything else number-like is Intermediate (typing goes on)."""
-
-    def __init__(self, check: Callable[[str], str | None], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.check = check
-
-    def validate(self, text: str, pos: int) -> QValidator.State:
-        if any(c not in "0123456789.,-+ " for c in text):
-            return QValidator.State.Invalid
-        return QValidator.State.Intermediate if self.check(text) else QValidator.State.Acceptable
-
-
-def _number(text: str) -> float | None:
-    try:
-        return float(text.strip().replace(",", "."))
-    except ValueError:
-        return None
 
 
 class Inspector(QWidget):
@@ -100,7 +85,7 @@ class Inspector(QWidget):
         edit = QLineEdit(self)
         edit.setObjectName(f"field_{name}")
         edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        edit.setValidator(FieldValidator(lambda text, n=name: self.check(n, text), edit))
+        edit.setValidator(TypedValueValidator(lambda text, n=name: self.check(n, text), edit))
         edit.textEdited.connect(lambda _text, n=name: self._show_check(n))
         edit.editingFinished.connect(lambda n=name: self.apply(n))
         label = QLabel(name, self)
@@ -209,12 +194,9 @@ class Inspector(QWidget):
         mask = self._single()
         if mask is None or mask.box is None:
             return "Select one mask to edit its coordinates."
-        value = _number(text)
         if name in RELATIVE_FIELDS:
-            low, high, where = self._relative_range(name, mask.box)
-            if value is None or not low - 1e-9 <= value <= high + 1e-9:
-                return f"{name} must be between {low:.3f} and {high:.3f}{where}."
-            return None
+            return relative_problem(mask.box, RELATIVE_FIELDS.index(name), text, RELATIVE_FIELDS)
+        value = parse_number(text)
         size = self._image_size()
         if size is None:
             return "The pose image is not downloaded: edit the relative coordinates instead."
@@ -222,16 +204,6 @@ class Inspector(QWidget):
         if value is None or not low <= value <= high:
             return f"{name} must be between {low} and {high}."
         return None
-
-    @staticmethod
-    def _relative_range(name: str, box: Box) -> tuple[float, float, str]:
-        if name == "xmin":
-            return 0.0, box.xmax - _STEP, " (left of xmax)"
-        if name == "ymin":
-            return 0.0, box.ymax - _STEP, " (above ymax)"
-        if name == "xmax":
-            return box.xmin + _STEP, 1.0, " (right of xmin)"
-        return box.ymin + _STEP, 1.0, " (below ymin)"
 
     def _pixel_range(self, name: str, box: Box, size: tuple[int, int]) -> tuple[int, int]:
         x, y, w, h = self._pixels(box, size)
@@ -255,11 +227,11 @@ class Inspector(QWidget):
         edit.setModified(False)
         if self.check(name, edit.text()) is not None:
             return
-        value = _number(edit.text())
+        value = parse_number(edit.text())
         assert value is not None
         try:
             box = self._new_box(name, value, mask.box)
-            self._doc.set_boxes({mask.local_id: box}, text=f"Edit {name} of mask #{mask.local_id}")
+            apply_typed_box(self._doc, mask.local_id, name, box)
         except ValueError as exc:  # QuantizeError included: too thin for the grid
             self._mark(edit, True)
             self._set_message(f"Not applied: {exc}.")
@@ -277,9 +249,7 @@ class Inspector(QWidget):
 
     def _new_box(self, name: str, value: float, box: Box) -> Box:
         if name in RELATIVE_FIELDS:
-            coords = list(box.as_tuple())
-            coords[RELATIVE_FIELDS.index(name)] = value
-            return Box(*coords)
+            return relative_box(box, RELATIVE_FIELDS.index(name), value)
         size = self._image_size()
         assert size is not None
         # In grid steps: x and y move the box keeping its size in steps (so in shown pixels too).

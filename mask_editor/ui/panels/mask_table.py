@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mask_editor.core.geometry import Box, QuantizeError, snap
+from mask_editor.core.geometry import Box, QuantizeError
 from mask_editor.ui.editing.document import PoseDocument
+from mask_editor.ui.editing.typed_value import apply_typed_box, parse_number, relative_box, relative_problem
 from mask_editor.ui.platform import formatting as fmt
 from mask_editor.ui.platform.style import HALO
 from mask_editor.workspace import Mask, MaskState
@@ -347,28 +348,23 @@ class MaskTableModel(QAbstractTableModel):
         if isinstance(result, str):
             self.editRejected.emit(result)
             return False
-        name = HEADERS[Col(index.column())]
-        self._doc.set_boxes({mask.local_id: result}, text=f"Edit {name} of mask #{mask.local_id}")
+        apply_typed_box(self._doc, mask.local_id, HEADERS[Col(index.column())], result)
         return True
 
 
+COORD_NAMES = (HEADERS[Col.X0], HEADERS[Col.Y0], HEADERS[Col.X1], HEADERS[Col.Y1])
+
+
 def edited_box(box: Box, col: Col, text: str) -> Box | str:
-    """The box with one corner coordinate replaced by `text`, or why that cannot be."""
-    name = HEADERS[col]
+    """The box with one edge replaced by `text`, or why that cannot be (the inspector's rule)."""
+    index = _COORD[col]
+    problem = relative_problem(box, index, text, COORD_NAMES)
+    if problem is not None:
+        return problem
+    value = parse_number(text)
+    assert value is not None
     try:
-        value = float(text.strip().replace(",", "."))
-    except ValueError:
-        return f"{name} must be a number between 0 and 1, e.g. 0.25 (got “{text.strip()}”)."
-    if not 0.0 <= value <= 1.0:
-        return f"{name} must be between 0 and 1 (got {text.strip()})."
-    coords = list(box.as_tuple())
-    coords[_COORD[col]] = snap(value)
-    if coords[0] >= coords[2]:
-        return f"x0 must be smaller than x1 (x0 {coords[0]:.3f}, x1 {coords[2]:.3f})."
-    if coords[1] >= coords[3]:
-        return f"y0 must be smaller than y1 (y0 {coords[1]:.3f}, y1 {coords[3]:.3f})."
-    try:
-        return Box(*coords)
+        return relative_box(box, index, value)
     except (ValueError, QuantizeError) as exc:
         return str(exc)
 
