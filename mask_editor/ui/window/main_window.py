@@ -336,9 +336,9 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self, *_args: object) -> None:
-        # Two notions of "modified", kept apart on purpose. Edits are saved to the workspace at once,
-        # so the [*] marker means "changed since this pose was opened" (undo stack not clean), and
-        # the title states how many changes of this pose wait for a sync (pending counts).
+        # Edits are saved to the workspace at once, so nothing is ever "unsaved": the [*] marker means
+        # that this pose has changes the server has not had yet (made now or in an earlier session),
+        # and the title says how many.
         doc = self.document
         if doc is None or self.workspace is None:
             self.setWindowTitle(APP_TITLE)
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
         waiting = f" · {pending} to sync" if pending else ""
         name = self.browser.pose_text(doc.pose_id)  # core.labels.pose_label, as the tree shows it
         self.setWindowTitle(f"{name}{waiting}[*] — {APP_TITLE}")
-        self.setWindowModified(not doc.undo_stack.isClean())
+        self.setWindowModified(pending > 0)
 
     def _update_actions(self) -> None:
         doc = self.document
