@@ -35,6 +35,7 @@ class PoseDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self._masks: dict[int, Mask] = {m.local_id: m for m in workspace.masks(pose_id)}
         self._selection: frozenset[int] = frozenset()
+        # Until the owner says: a workspace that refuses writes is never editable.
         self._read_only_reason: str | None = workspace.read_only_reason
 
     # --- reading ------------------------------------------------------------------------------
@@ -68,8 +69,8 @@ class PoseDocument(QObject):
         return self._read_only_reason is not None
 
     def set_read_only(self, reason: str | None) -> None:
-        """Read-only for a `user` account or a workspace from a newer version; None to allow edits."""
-        reason = reason or self.workspace.read_only_reason
+        """Set by the owner of the reason (window.open_poses.OpenPoses): a `user` account, a workspace
+        opened read-only or from a newer version; None to allow edits."""
         if reason != self._read_only_reason:
             self._read_only_reason = reason
             self.readOnlyChanged.emit(reason is not None)

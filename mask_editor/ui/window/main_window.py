@@ -40,22 +40,8 @@ from mask_editor.ui.window.status_bar import StatusBar
 from mask_editor.workspace import Workspace
 
 APP_TITLE = "Mask editor"
-USER_ROLE_TEXT = ("You are signed in as a read-only user: you can look at masks but not change them. "
-                  "Ask an admin or agent of your organization to edit them.")
 NOT_SIGNED_IN = "Not signed in. Choose File › Sign in… to list your cameras, or File › Open workspace…"
 NO_POSES = "This workspace has no cameras yet. Sync with the server to download them."
-
-
-def read_only_reason(workspace: Workspace) -> str | None:
-    """Why nothing may be edited, in words for the banner; None when editing is allowed."""
-    if workspace.read_only_reason:
-        if workspace.read_only_reason == "opened read-only":
-            return "This workspace is open read-only: you can look at masks but not change them."
-        return workspace.read_only_reason
-    account = workspace.account()
-    if account is not None and not account.can_edit:
-        return USER_ROLE_TEXT
-    return None
 
 
 class MainWindow(QMainWindow):
@@ -235,10 +221,7 @@ class MainWindow(QMainWindow):
                 self.tr("&Undo %1").replace("%1", t) if t else spec_text(SPECS["undo"])))
             self.poses.group.redoTextChanged.connect(lambda t: self.actions["redo"].setText(
                 self.tr("&Redo %1").replace("%1", t) if t else spec_text(SPECS["redo"])))
-        reason = read_only_reason(workspace) if workspace else None
-        if self.poses is not None:
-            self.poses.set_read_only(reason)
-        self.banner.show_message(reason)
+        self.banner.show_message(self.poses.read_only_reason if self.poses else None)
         self.browser.set_workspace(workspace)
         self.status.set_workspace(workspace)
         if workspace is not None:
