@@ -25,6 +25,7 @@ class PoseDocument(QObject):
     masksChanged = Signal(object, object)  # (set[int] changed, set[int] removed)
     selectionChanged = Signal(object)  # frozenset[int]
     readOnlyChanged = Signal(bool)
+    dimmedChanged = Signal(object)  # frozenset[int]: the masks the timeline filters out
     # A sentence for the status bar when an undo or redo could not simply be applied (a conflict).
     undoNotice = Signal(str)
 
@@ -35,6 +36,7 @@ class PoseDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self._masks: dict[int, Mask] = {m.local_id: m for m in workspace.masks(pose_id)}
         self._selection: frozenset[int] = frozenset()
+        self._dimmed: frozenset[int] = frozenset()  # held here: the canvas and the table follow it
         # Until the owner says: a workspace that refuses writes is never editable.
         self._read_only_reason: str | None = workspace.read_only_reason
 
@@ -59,6 +61,17 @@ class PoseDocument(QObject):
 
     def selected_masks(self) -> list[Mask]:
         return [self._masks[i] for i in sorted(self._selection) if i in self._masks]
+
+    @property
+    def dimmed(self) -> frozenset[int]:
+        return self._dimmed
+
+    def set_dimmed(self, local_ids: Iterable[int]) -> None:
+        """The masks the timeline filters out: every view draws them faint (or hides them)."""
+        dimmed = frozenset(local_ids)
+        if dimmed != self._dimmed:
+            self._dimmed = dimmed
+            self.dimmedChanged.emit(dimmed)
 
     @property
     def read_only_reason(self) -> str | None:

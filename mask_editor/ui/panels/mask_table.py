@@ -101,8 +101,9 @@ class MaskTableModel(QAbstractTableModel):
         if self._doc is not None:
             self._doc.masksChanged.disconnect(self._on_masks_changed)
             self._doc.readOnlyChanged.disconnect(self._on_read_only_changed)
+            self._doc.dimmedChanged.disconnect(self._on_dimmed)
         self._doc = doc
-        self._dimmed = frozenset()
+        self._dimmed = doc.dimmed if doc else frozenset()
         self._ids = sorted(m.local_id for m in doc.masks()) if doc else []
         self._id_cells = {m.local_id: _id_cell(m) for m in doc.masks()} if doc else {}
         self._reindex()
@@ -111,6 +112,7 @@ class MaskTableModel(QAbstractTableModel):
         if doc is not None:
             doc.masksChanged.connect(self._on_masks_changed)
             doc.readOnlyChanged.connect(self._on_read_only_changed)
+            doc.dimmedChanged.connect(self._on_dimmed)
         self.endResetModel()
 
     def image_arrived(self) -> None:
@@ -188,8 +190,9 @@ class MaskTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, Col.STATE), self.index(len(self._ids) - 1, Col.STATE),
                                   [Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole])
 
-    def set_dimmed(self, local_ids: set[int] | frozenset[int]) -> None:
-        self._dimmed = frozenset(local_ids)
+    def _on_dimmed(self, local_ids: frozenset[int]) -> None:
+        """The document's dimming changed (it holds it; the canvas follows it too)."""
+        self._dimmed = local_ids
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Col) - 1),
                                   [Qt.ItemDataRole.ForegroundRole, DIMMED_ROLE])

@@ -306,9 +306,8 @@ class MainWindow(QMainWindow):
         self._counts_timer.start()
 
     def apply_time_filter(self) -> None:
-        dimmed = self.timeline.outside()
-        self.canvas.set_dimmed(dimmed)
-        self.mask_panel.model.set_dimmed(dimmed)
+        if self.document is not None:  # the document holds it; the canvas and the table follow
+            self.document.set_dimmed(self.timeline.outside())
         if self.table.proxy.hide_dimmed:
             self.table.proxy.refilter()
 
