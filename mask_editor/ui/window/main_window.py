@@ -46,7 +46,9 @@ NO_POSES = "This workspace has no cameras yet. Sync with the server to download 
 
 class MainWindow(QMainWindow):
     workspaceChanged = Signal(object)  # Workspace | None
-    documentChanged = Signal(object)  # PoseDocument | None: the pose shown changed
+    # PoseDocument | None: the one "a pose was opened" signal (the browser reflects it, the session
+    # pulls the pose, insight and drift follow it); emitted once per pose opened.
+    documentChanged = Signal(object)
 
     def __init__(self, workspace: Workspace | None, settings: AppSettings | None = None,
                  parent: QWidget | None = None) -> None:
@@ -194,7 +196,8 @@ class MainWindow(QMainWindow):
         panels.addAction(self.toolbar.toggleViewAction())
 
     def _connect_widgets(self) -> None:
-        self.browser.poseActivated.connect(self.show_pose)
+        self.browser.poseActivated.connect(self.show_pose)  # a request; documentChanged says it happened
+        self.documentChanged.connect(lambda doc: self.browser.select_pose(doc.pose_id) if doc else None)
         self.table.revealRequested.connect(self.reveal)
         self.mask_panel.model.editRejected.connect(lambda text: self.status.showMessage(text, 8000))
         self.canvas.cursorMoved.connect(self.status.set_cursor)
@@ -239,8 +242,7 @@ class MainWindow(QMainWindow):
         if self.poses is None or (self.document is not None and self.document.pose_id == pose_id):
             return
         doc = self.poses.open(pose_id)
-        self._show_document(doc)
-        self.browser.select_pose(pose_id)
+        self._show_document(doc)  # documentChanged: the browser reflects it, the session pulls it
         assert self.workspace is not None
         self.settings.set_last_pose(self.workspace.path, pose_id)
         self.stack.setCurrentWidget(self.canvas)
