@@ -182,9 +182,11 @@ class MainWindow(QMainWindow):
         for name, handler in handlers.items():
             a[name].triggered.connect(lambda _checked=False, h=handler: h())
         a["toggle_masks"].toggled.connect(c.set_masks_visible)
-        a["show_undo_history"].toggled.connect(self.undo_dock.setVisible)
-        self.undo_dock.visibilityChanged.connect(
-            lambda visible: a["show_undo_history"].setChecked(visible or not self.undo_dock.isHidden()))
+        # The dock's own toggleViewAction decides (tabified and floating docks included); the named
+        # action, which carries the shortcut and the menu place, only asks it and shows its state.
+        dock_toggle = self.undo_dock.toggleViewAction()
+        a["show_undo_history"].triggered.connect(lambda _checked=False: dock_toggle.trigger())
+        dock_toggle.toggled.connect(a["show_undo_history"].setChecked)
         for name in ("system", "light", "dark"):
             a[f"theme_{name}"].triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
         self.addActions(list(a.values()))  # shortcuts work even when a menu is hidden
