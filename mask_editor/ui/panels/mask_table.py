@@ -1,5 +1,6 @@
 """The masks of the active pose as a table: a QAbstractTableModel over the PoseDocument, sorted and
-filtered by a proxy, and a view whose selection follows the document's (and the other way round).
+filtered by a proxy (mask_filter.py), and a view whose selection follows the document's (and the
+other way round).
 
 The model updates row by row on `masksChanged` (a pose can hold thousands of masks, so no reset
 per edit). Coordinate cells are editable; an edit goes through `document.set_boxes` (one undo step)
@@ -17,7 +18,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -381,40 +381,3 @@ def row_runs(rows: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((row, row))
     return runs
-
-
-class MaskFilterProxy(QSortFilterProxyModel):
-    """Sorts by SORT_ROLE; hides deleted masks unless asked, and timeline-filtered ones on request."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-        self.hide_dimmed = False
-        self.show_deleted = False
-
-    def set_hide_dimmed(self, hide: bool) -> None:
-        self.beginFilterChange()
-        self.hide_dimmed = hide
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_show_deleted(self, show: bool) -> None:
-        self.beginFilterChange()
-        self.show_deleted = show
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def refilter(self) -> None:
-        self.beginFilterChange()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, MaskTableModel)
-        doc = model.document()
-        local_id = model.id_at(source_row)
-        if self.hide_dimmed and model.is_dimmed(local_id):
-            return False
-        if not self.show_deleted and doc is not None:
-            mask = doc.mask(local_id)
-            return mask is not None and not mask.deleted
-        return True
