@@ -284,12 +284,12 @@
         <translation>&amp;À propos de l’éditeur de masques</translation>
     </message>
     <message>
-        <source>Move the selected masks by 1 pixel</source>
-        <translation>Déplacer les masques sélectionnés de 1 pixel</translation>
+        <source>Move the selected masks by one grid step (0.001 of the image)</source>
+        <translation>Déplacer les masques sélectionnés d’un pas de grille (0,001 de l’image)</translation>
     </message>
     <message>
-        <source>Move the selected masks by 10 pixels</source>
-        <translation>Déplacer les masques sélectionnés de 10 pixels</translation>
+        <source>Move the selected masks by ten grid steps</source>
+        <translation>Déplacer les masques sélectionnés de dix pas de grille</translation>
     </message>
     <message>
         <source>Push that side&apos;s edge outward</source>
@@ -563,8 +563,8 @@
         <translation>Exporter les masques</translation>
     </message>
     <message>
-        <source>This pose: {camera}, pose {pose} ({azimuth})</source>
-        <translation>Cette pose : {camera}, pose {pose} ({azimuth})</translation>
+        <source>This pose: %1</source>
+        <translation>Cette pose : %1</translation>
     </message>
     <message numerus="yes">
         <source>All %n pose(s) of {camera}, one file each, into a folder</source>
@@ -919,6 +919,96 @@
     </message>
 </context>
 <context>
+    <name>Inspector</name>
+    <message>
+        <source>Pixels</source>
+        <translation>Pixels</translation>
+    </message>
+    <message>
+        <source>Relative (fraction of the image)</source>
+        <translation>Relatives (fraction de l’image)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Server id</source>
+        <translation>Identifiant serveur</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>Select a mask to see its coordinates</source>
+        <translation>Sélectionnez un masque pour voir ses coordonnées</translation>
+    </message>
+    <message>
+        <source>Mask %1</source>
+        <translation>Masque %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n masks selected: their common bounding box (read-only)</source>
+        <translation>
+            <numerusform>%n masque sélectionné : son cadre englobant (lecture seule)</numerusform>
+            <numerusform>%n masques sélectionnés : leur cadre englobant commun (lecture seule)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stored on the server&apos;s grid: one grid step is 0.001 of the image, %s px here.</source>
+        <translation>Enregistré sur la grille du serveur : un pas de grille vaut 0,001 de l’image, soit %s px ici.</translation>
+    </message>
+    <message>
+        <source>not on the server yet</source>
+        <translation>pas encore sur le serveur</translation>
+    </message>
+    <message>
+        <source>Last push refused: %1</source>
+        <translation>Dernier envoi refusé : %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Select one mask to edit its coordinates.</source>
+        <translation>Sélectionnez un seul masque pour modifier ses coordonnées.</translation>
+    </message>
+    <message>
+        <source>The pose image is not downloaded: edit the relative coordinates instead.</source>
+        <translation>L’image de la pose n’est pas téléchargée : modifiez plutôt les coordonnées relatives.</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 doit être compris entre %2 et %3.</translation>
+    </message>
+    <message>
+        <source>Not applied: %1.</source>
+        <translation>Non appliqué : %1.</translation>
+    </message>
+    <message>
+        <source>one grid step is 0.001 of the image, %1 px wide here</source>
+        <translation>un pas de grille vaut 0,001 de l’image, soit %1 px de large ici</translation>
+    </message>
+    <message>
+        <source>one grid step is 0.001 of the image</source>
+        <translation>un pas de grille vaut 0,001 de l’image</translation>
+    </message>
+    <message>
+        <source>No change: boxes sit on the server&apos;s grid (%1).</source>
+        <translation>Aucun changement : les cadres sont posés sur la grille du serveur (%1).</translation>
+    </message>
+    <message>
+        <source>%1 %2 px is stored as %3 px: boxes sit on the server&apos;s grid (%4).</source>
+        <translation>%1 %2 px est enregistré comme %3 px : les cadres sont posés sur la grille du serveur (%4).</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>Language</source>
@@ -942,6 +1032,83 @@
     <message>
         <source>&amp;Redo %1</source>
         <translation>&amp;Rétablir : %1</translation>
+    </message>
+</context>
+<context>
+    <name>MaskTableModel</name>
+    <message>
+        <source>size</source>
+        <translation>taille</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>état</translation>
+    </message>
+    <message>
+        <source>Left edge, as a fraction of the image width</source>
+        <translation>Bord gauche, en fraction de la largeur de l’image</translation>
+    </message>
+    <message>
+        <source>Top edge, as a fraction of the image height</source>
+        <translation>Bord haut, en fraction de la hauteur de l’image</translation>
+    </message>
+    <message>
+        <source>Right edge, as a fraction of the image width</source>
+        <translation>Bord droit, en fraction de la largeur de l’image</translation>
+    </message>
+    <message>
+        <source>Bottom edge, as a fraction of the image height</source>
+        <translation>Bord bas, en fraction de la hauteur de l’image</translation>
+    </message>
+    <message>
+        <source>Width × height in pixels of the pose image</source>
+        <translation>Largeur × hauteur en pixels de l’image de la pose</translation>
+    </message>
+    <message>
+        <source>When the mask was added (local time)</source>
+        <translation>Quand le masque a été ajouté (heure locale)</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <source>Mask string: %1</source>
+        <translation>Chaîne du masque : %1</translation>
+    </message>
+</context>
+<context>
+    <name>OpenPoses</name>
+    <message>
+        <source>You are signed in as a read-only user: you can look at masks but not change them. Ask an admin or agent of your organization to edit them.</source>
+        <translation>Vous êtes connecté comme utilisateur en lecture seule : vous pouvez consulter les masques mais pas les modifier. Demandez à un administrateur ou un agent de votre organisation de les modifier.</translation>
+    </message>
+    <message>
+        <source>This workspace is open read-only: you can look at masks but not change them.</source>
+        <translation>Cet espace de travail est ouvert en lecture seule : vous pouvez consulter les masques mais pas les modifier.</translation>
+    </message>
+</context>
+<context>
+    <name>PoseBrowser</name>
+    <message>
+        <source>%s (number %d in the camera&apos;s patrol)</source>
+        <translation>%s (numéro %d dans la ronde de la caméra)</translation>
+    </message>
+    <message>
+        <source>%s here, not pulled yet</source>
+        <translation>%s ici, pas encore récupérés</translation>
+    </message>
+    <message>
+        <source>not pulled yet</source>
+        <translation>pas encore récupérée</translation>
+    </message>
+    <message>
+        <source>No pose matches “%s”.</source>
+        <translation>Aucune pose ne correspond à « %s ».</translation>
     </message>
 </context>
 <context>
@@ -1093,6 +1260,37 @@
     <message>
         <source>No masks on this pose</source>
         <translation>Aucun masque sur cette pose</translation>
+    </message>
+</context>
+<context>
+    <name>TypedValue</name>
+    <message>
+        <source>left of %1</source>
+        <translation>à gauche de %1</translation>
+    </message>
+    <message>
+        <source>above %1</source>
+        <translation>au-dessus de %1</translation>
+    </message>
+    <message>
+        <source>right of %1</source>
+        <translation>à droite de %1</translation>
+    </message>
+    <message>
+        <source>below %1</source>
+        <translation>en dessous de %1</translation>
+    </message>
+    <message>
+        <source>%1 must be a number between %2 and %3 (%4).</source>
+        <translation>%1 doit être un nombre compris entre %2 et %3 (%4).</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3 (%4).</source>
+        <translation>%1 doit être compris entre %2 et %3 (%4).</translation>
+    </message>
+    <message>
+        <source>Edit %1 of mask #%2</source>
+        <translation>Modifier %1 du masque n° %2</translation>
     </message>
 </context>
 <context>

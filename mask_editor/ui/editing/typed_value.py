@@ -15,10 +15,6 @@ _STEP = 1 / GRID
 _TYPABLE = frozenset("0123456789.,-+ ")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TypedValue", text)
-
-
 def parse_number(text: str) -> float | None:
     """A typed number: a comma is a decimal point too (French keyboards), spaces are ignored."""
     try:
@@ -38,12 +34,15 @@ def relative_problem(box: Box, index: int, text: str, names: tuple[str, str, str
     """Why `text` cannot be edge `index` of `box` (edges named `names`), or None when it can."""
     low, high = relative_range(box, index)
     name, other = names[index], names[(index + 2) % 4]
-    where = (_tr("left of %1"), _tr("above %1"), _tr("right of %1"), _tr("below %1"))[index].replace("%1", other)
+    where = (QCoreApplication.translate("TypedValue", "left of %1"),
+             QCoreApplication.translate("TypedValue", "above %1"),
+             QCoreApplication.translate("TypedValue", "right of %1"),
+             QCoreApplication.translate("TypedValue", "below %1"))[index].replace("%1", other)
     value = parse_number(text)
     if value is None:
-        shown = _tr("%1 must be a number between %2 and %3 (%4).")
+        shown = QCoreApplication.translate("TypedValue", "%1 must be a number between %2 and %3 (%4).")
     elif not low - 1e-9 <= value <= high + 1e-9:
-        shown = _tr("%1 must be between %2 and %3 (%4).")
+        shown = QCoreApplication.translate("TypedValue", "%1 must be between %2 and %3 (%4).")
     else:
         return None
     return shown.replace("%1", name).replace("%2", f"{low:.3f}").replace("%3", f"{high:.3f}").replace("%4", where)
@@ -58,7 +57,8 @@ def relative_box(box: Box, index: int, value: float) -> Box:
 
 def apply_typed_box(doc: PoseDocument, local_id: int, name: str, box: Box) -> None:
     """The one undo step of a typed value, whichever view it was typed in."""
-    doc.set_boxes({local_id: box}, text=_tr("Edit %1 of mask #%2").replace("%1", name).replace("%2", str(local_id)))
+    text = QCoreApplication.translate("TypedValue", "Edit %1 of mask #%2")
+    doc.set_boxes({local_id: box}, text=text.replace("%1", name).replace("%2", str(local_id)))
 
 
 class TypedValueValidator(QValidator):

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from enum import IntEnum
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -53,15 +55,19 @@ class Col(IntEnum):
     STATE = 7
 
 
-HEADERS = {Col.ID: "id", Col.X0: "x0", Col.Y0: "y0", Col.X1: "x1", Col.Y1: "y1", Col.SIZE: "size",
-           Col.ADDED: "added", Col.STATE: "state"}
+# The coordinate names are the server's and stay as they are; the other headers and the tips are
+# English here, translated when shown (MaskTableModel.headerData).
+HEADERS = {Col.ID: "id", Col.X0: "x0", Col.Y0: "y0", Col.X1: "x1", Col.Y1: "y1",
+           Col.SIZE: QT_TRANSLATE_NOOP("MaskTableModel", "size"),
+           Col.ADDED: QT_TRANSLATE_NOOP("MaskTableModel", "added"),
+           Col.STATE: QT_TRANSLATE_NOOP("MaskTableModel", "state")}
 HEADER_TIPS = {
-    Col.X0: "Left edge, as a fraction of the image width",
-    Col.Y0: "Top edge, as a fraction of the image height",
-    Col.X1: "Right edge, as a fraction of the image width",
-    Col.Y1: "Bottom edge, as a fraction of the image height",
-    Col.SIZE: "Width × height in pixels of the pose image",
-    Col.ADDED: "When the mask was added (local time)",
+    Col.X0: QT_TRANSLATE_NOOP("MaskTableModel", "Left edge, as a fraction of the image width"),
+    Col.Y0: QT_TRANSLATE_NOOP("MaskTableModel", "Top edge, as a fraction of the image height"),
+    Col.X1: QT_TRANSLATE_NOOP("MaskTableModel", "Right edge, as a fraction of the image width"),
+    Col.Y1: QT_TRANSLATE_NOOP("MaskTableModel", "Bottom edge, as a fraction of the image height"),
+    Col.SIZE: QT_TRANSLATE_NOOP("MaskTableModel", "Width × height in pixels of the pose image"),
+    Col.ADDED: QT_TRANSLATE_NOOP("MaskTableModel", "When the mask was added (local time)"),
 }
 _COORD = {Col.X0: 0, Col.Y0: 1, Col.X1: 2, Col.Y1: 3}
 
@@ -213,9 +219,10 @@ class MaskTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Col(section)]
+            return QCoreApplication.translate("MaskTableModel", HEADERS[Col(section)])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(Col(section))
+            tip = HEADER_TIPS.get(Col(section))
+            return QCoreApplication.translate("MaskTableModel", tip) if tip else None
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -273,7 +280,7 @@ class MaskTableModel(QAbstractTableModel):
             return f"{mask.box.as_tuple()[_COORD[col]]:.3f}" if mask.box else "—"
         if col == Col.SIZE:
             size = self._pixel_size(mask)
-            return f"{size[0]} × {size[1]} px" if size else "—"
+            return self.tr("%1 × %2 px").replace("%1", str(size[0])).replace("%2", str(size[1])) if size else "—"
         if col == Col.ADDED:
             return fmt.local_time(mask.added_at)
         return fmt.state_label(mask)
@@ -304,7 +311,7 @@ class MaskTableModel(QAbstractTableModel):
             warning = self._warn(mask) if self._warn else None
             return f"{fmt.state_tooltip(mask)}\n⚠ {warning}" if warning else fmt.state_tooltip(mask)
         if col == Col.ID and mask.text:
-            return f"Mask string: {mask.text}"
+            return self.tr("Mask string: %1").replace("%1", mask.text)
         return None
 
     def _decoration(self, mask: Mask, col: Col) -> QIcon | None:
