@@ -29,7 +29,6 @@ from mask_editor.sync.pull import pull_listing
 from mask_editor.sync.push import push_outbox
 from mask_editor.sync.result import Outcome, PoseReport, SyncResult
 from mask_editor.workspace import Workspace, sync_rows
-from mask_editor.workspace.schema import STATE_SQL
 from mask_editor.workspace.store import now_utc, to_text
 
 Progress = Callable[[int, int, str], None]  # (done, total, message); called from worker threads
@@ -207,17 +206,14 @@ def _lock_for(ws: Workspace) -> threading.Lock:
 
 def pending_operations(ws: Workspace, pose_ids: Iterable[int] | None = None) -> int:
     """Requests the outbox still holds (new, edited, deleted masks), for all or some poses."""
-    rows = ws.query(f"SELECT pose_id, COUNT(*) AS n FROM masks WHERE ({STATE_SQL}) IN ('new', 'edited', 'deleted') "
-                    "GROUP BY pose_id")
+    counts = ws.outbox_counts()
     wanted = set(pose_ids) if pose_ids is not None else None
-    return sum(r["n"] for r in rows if wanted is None or r["pose_id"] in wanted)
+    return sum(n for pose_id, n in counts.items() if wanted is None or pose_id in wanted)
 
 
 def pending_poses(ws: Workspace) -> list[int]:
     """Poses with something to push, a push in doubt, or a create whose earlier send may land late."""
-    found = {r["pose_id"] for r in ws.query(
-        f"SELECT DISTINCT pose_id FROM masks WHERE ({STATE_SQL}) IN ('new', 'edited', 'deleted') "
-        "OR push_attempted_at IS NOT NULL")}
+    found = ws.poses_to_push()
     found |= {a.pose_id for a in sync_rows.attempts(ws)}
     found |= {d.pose_id for d in ws.creates_in_doubt()}
     return sorted(found)

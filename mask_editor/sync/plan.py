@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from mask_editor.core.labels import pose_label
 from mask_editor.workspace import Mask, MaskState, Workspace, sync_rows
-from mask_editor.workspace.schema import STATE_SQL
 
 
 @dataclass(frozen=True)
@@ -65,9 +64,7 @@ class SyncPlan:
 
 def plan(ws: Workspace) -> SyncPlan:
     """Per pose with anything pending: what the next push will create, patch and delete."""
-    pose_ids = {r["pose_id"] for r in ws.query(
-        f"SELECT DISTINCT pose_id FROM masks WHERE ({STATE_SQL}) != 'synced' OR push_error IS NOT NULL "
-        "OR push_attempted_at IS NOT NULL")}
+    pose_ids = ws.poses_with_anything_pending()
     doubt: dict[int, int] = {}
     for attempt in sync_rows.attempts(ws):
         doubt[attempt.pose_id] = doubt.get(attempt.pose_id, 0) + 1

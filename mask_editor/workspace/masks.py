@@ -13,7 +13,7 @@ from datetime import datetime
 
 from mask_editor.core.geometry import Box, quantize
 from mask_editor.workspace.history import HistoryStore
-from mask_editor.workspace.records import CreateInDoubt, Mask, MaskState
+from mask_editor.workspace.records import OUTBOX_STATES, CreateInDoubt, Mask, MaskState
 from mask_editor.workspace.rows import MASK_COLUMNS, mask_from_row
 from mask_editor.workspace.schema import PENDING_SQL, STATE_SQL
 from mask_editor.workspace.store import from_text, now_utc, to_text
@@ -127,6 +127,23 @@ class Workspace(HistoryStore):
                 out.setdefault(r["pose_id"], Counter())[state] = r["n"]
         return out
 
+    def outbox_counts(self) -> dict[int, int]:
+        """Per pose, the requests the next push sends (new, edited and deleted masks)."""
+        return {r["pose_id"]: r["n"] for r in self.query(
+            f"SELECT pose_id, COUNT(*) AS n FROM masks WHERE {PENDING_SQL} AND {_IN_OUTBOX} GROUP BY pose_id")}
+
+    def poses_to_push(self) -> set[int]:
+        """Poses with a mask in the outbox, or a push sent whose answer was not recorded."""
+        return {r["pose_id"] for r in self.query(
+            f"SELECT DISTINCT pose_id FROM masks WHERE ({PENDING_SQL} AND {_IN_OUTBOX}) "
+            "OR push_attempted_at IS NOT NULL")}
+
+    def poses_with_anything_pending(self) -> set[int]:
+        """Poses with a mask not synced, a push refused, or a push whose answer was not recorded."""
+        return {r["pose_id"] for r in self.query(
+            f"SELECT DISTINCT pose_id FROM masks WHERE {PENDING_SQL} OR push_error IS NOT NULL "
+            "OR push_attempted_at IS NOT NULL")}
+
     def mask_counts(self) -> dict[int, int]:
         """Per pose, the masks it will have once pushed (deleted ones left out)."""
         return {r["pose_id"]: r["n"] for r in
@@ -135,6 +152,10 @@ class Workspace(HistoryStore):
     def pulled_pose_ids(self) -> set[int]:
         """The poses whose masks were pulled at least once: the others' counts are not the server's."""
         return {r["id"] for r in self.query("SELECT id FROM poses WHERE masks_pulled_at IS NOT NULL")}
+
+
+# OUTBOX_STATES in SQL, built from the Python set so that the two cannot drift apart.
+_IN_OUTBOX = f"({STATE_SQL}) IN ({', '.join(repr(s.value) for s in sorted(OUTBOX_STATES, key=lambda s: s.value))})"
 
 
 def _grid_milli(box: Box) -> tuple[int, int, int, int]:

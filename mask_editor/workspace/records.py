@@ -19,6 +19,10 @@ class MaskState(StrEnum):
     CONFLICT = "conflict"
 
 
+# The states whose masks the next push sends (a conflict waits for a decision first).
+OUTBOX_STATES = frozenset({MaskState.NEW, MaskState.EDITED, MaskState.DELETED})
+
+
 class ConflictKind(StrEnum):
     SERVER_EDITED = "server_edited"  # both sides changed the box
     SERVER_DELETED = "server_deleted"  # the server deleted a mask changed here
@@ -101,6 +105,8 @@ class Mask:
 
     @property
     def state(self) -> MaskState:
+        # The rule; schema.STATE_SQL is its SQL twin for counts over the fleet (a Hypothesis property
+        # in tests/workspace/test_state_rule.py holds them equal over every column's values).
         if self.conflict is not None:
             return MaskState.CONFLICT
         if self.deleted:

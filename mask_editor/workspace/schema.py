@@ -152,7 +152,7 @@ MIGRATIONS: list[str] = [
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
-# A mask's state, derived in SQL the same way as Mask.state (records.py).
+# Mask.state (records.py) in SQL; tests/workspace/test_state_rule.py holds the two equal.
 STATE_SQL = """
     CASE
         WHEN conflict IS NOT NULL THEN 'conflict'

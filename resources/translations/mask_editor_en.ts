@@ -132,6 +132,16 @@
     </message>
 </context>
 <context>
+    <name>Inspector</name>
+    <message numerus="yes">
+        <source>%n masks selected: their common bounding box (read-only)</source>
+        <translation>
+            <numerusform>%n mask selected: its bounding box (read-only)</numerusform>
+            <numerusform>%n masks selected: their common bounding box (read-only)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message numerus="yes">
         <source>%n change(s) to sync</source>

@@ -4,104 +4,264 @@
 <context>
     <name>Actions</name>
     <message>
-        <source>&amp;Open workspace…</source>
-        <translation>&amp;Ouvrir un espace de travail…</translation>
-    </message>
-    <message>
-        <source>Open a workspace file</source>
-        <translation>Ouvrir un fichier d’espace de travail</translation>
-    </message>
-    <message>
-        <source>&amp;Sync now</source>
-        <translation>&amp;Synchroniser maintenant</translation>
-    </message>
-    <message>
-        <source>Review what will change, then pull the server&apos;s masks and push local changes</source>
-        <translation>Voir ce qui va changer, puis récupérer les masques du serveur et envoyer les modifications locales</translation>
-    </message>
-    <message>
-        <source>&amp;Import legacy masks…</source>
-        <translation>&amp;Importer des masques anciens…</translation>
-    </message>
-    <message>
-        <source>Bring masks from the old per-pose JSON files into this workspace (sync sends them)</source>
-        <translation>Reprendre les masques des anciens fichiers JSON par pose dans cet espace de travail (la synchronisation les envoie)</translation>
-    </message>
-    <message>
-        <source>&amp;Export masks…</source>
-        <translation>&amp;Exporter les masques…</translation>
-    </message>
-    <message>
-        <source>Write this pose&apos;s or camera&apos;s masks as legacy JSON, a PNG mask, CSV or JSON</source>
-        <translation>Écrire les masques de cette pose ou de cette caméra en JSON ancien format, en masque PNG, en CSV ou en JSON</translation>
-    </message>
-    <message>
-        <source>Sign &amp;in…</source>
-        <translation>Se &amp;connecter…</translation>
-    </message>
-    <message>
-        <source>Sign in to a Pyronear server to list its cameras and sync masks</source>
-        <translation>Se connecter à un serveur Pyronear pour lister ses caméras et synchroniser les masques</translation>
-    </message>
-    <message>
-        <source>Sign &amp;out</source>
-        <translation>Se &amp;déconnecter</translation>
-    </message>
-    <message>
-        <source>Forget the stored session; the workspace and unsynced changes stay on this computer</source>
-        <translation>Oublier la session enregistrée ; l’espace de travail et les modifications non synchronisées restent sur cet ordinateur</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rétablir</translation>
-    </message>
-    <message>
-        <source>Cu&amp;t</source>
-        <translation>&amp;Couper</translation>
-    </message>
-    <message>
-        <source>Copy the selected masks, then delete them</source>
-        <translation>Copier les masques sélectionnés, puis les supprimer</translation>
+        <source>&amp;About mask editor</source>
+        <translation>&amp;À propos de l’éditeur de masques</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
         <translation>Co&amp;pier</translation>
     </message>
     <message>
-        <source>Copy the selected masks (paste them into any pose)</source>
-        <translation>Copier les masques sélectionnés (à coller dans n’importe quelle pose)</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>C&amp;oller</translation>
-    </message>
-    <message>
-        <source>Paste masks at the same relative position</source>
-        <translation>Coller les masques à la même position relative</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation>D&amp;upliquer</translation>
-    </message>
-    <message>
-        <source>Copy the selected masks a few pixels away</source>
-        <translation>Copier les masques sélectionnés à quelques pixels de distance</translation>
+        <source>&amp;Dark</source>
+        <translation>&amp;Sombre</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;Export masks…</source>
+        <translation>&amp;Exporter les masques…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Fit image</source>
+        <translation>&amp;Ajuster l’image</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;Import legacy masks…</source>
+        <translation>&amp;Importer des masques anciens…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <source>&amp;Next pose</source>
+        <translation>Pose &amp;suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>&amp;Ouvrir un espace de travail…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <source>&amp;Pose</source>
+        <translation>&amp;Pose</translation>
+    </message>
+    <message>
+        <source>&amp;Previous pose</source>
+        <translation>Pose &amp;précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal selection</source>
+        <translation>&amp;Montrer la sélection</translation>
+    </message>
+    <message>
+        <source>&amp;Select and move</source>
+        <translation>Sélectionner et &amp;déplacer</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Actual size (&amp;100 %)</source>
+        <translation>Taille réelle (&amp;100 %)</translation>
+    </message>
+    <message>
+        <source>Bring masks from the old per-pose JSON files into this workspace (sync sends them)</source>
+        <translation>Reprendre les masques des anciens fichiers JSON par pose dans cet espace de travail (la synchronisation les envoie)</translation>
+    </message>
+    <message>
+        <source>Cancel the drag; else leave draw mode; else clear the selection</source>
+        <translation>Annuler le glissement ; sinon quitter le mode dessin ; sinon vider la sélection</translation>
+    </message>
+    <message>
+        <source>Copy the selected masks (paste them into any pose)</source>
+        <translation>Copier les masques sélectionnés (à coller dans n’importe quelle pose)</translation>
+    </message>
+    <message>
+        <source>Copy the selected masks a few pixels away</source>
+        <translation>Copier les masques sélectionnés à quelques pixels de distance</translation>
+    </message>
+    <message>
+        <source>Copy the selected masks, then delete them</source>
+        <translation>Copier les masques sélectionnés, puis les supprimer</translation>
+    </message>
+    <message>
+        <source>Cover an &amp;area</source>
+        <translation>Couvrir une &amp;zone</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Couper</translation>
+    </message>
+    <message>
+        <source>D&amp;raw mask</source>
+        <translation>D&amp;essiner un masque</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;upliquer</translation>
+    </message>
+    <message>
         <source>Delete the selected masks (one undo step)</source>
         <translation>Supprimer les masques sélectionnés (une seule étape d’annulation)</translation>
+    </message>
+    <message>
+        <source>Download every pose image of the current camera now, to work without a connection</source>
+        <translation>Télécharger maintenant toutes les images de pose de la caméra actuelle, pour travailler sans connexion</translation>
+    </message>
+    <message>
+        <source>Drag an area: get the fewest masks that drop every detection of the chosen size in it</source>
+        <translation>Tracer une zone : obtenir le moins de masques possible qui font ignorer toute détection de la taille choisie dans cette zone</translation>
+    </message>
+    <message>
+        <source>Drag on the image to draw a new mask</source>
+        <translation>Faire glisser sur l’image pour dessiner un nouveau masque</translation>
+    </message>
+    <message>
+        <source>Estimate where the sky is on this pose image and propose masks that silence it</source>
+        <translation>Estimer où se trouve le ciel sur l’image de cette pose et proposer des masques qui le rendent muet</translation>
+    </message>
+    <message>
+        <source>Fetch cameras, poses and the server&apos;s masks of every pose (local changes are kept)</source>
+        <translation>Récupérer les caméras, les poses et les masques du serveur de chaque pose (les modifications locales sont gardées)</translation>
+    </message>
+    <message>
+        <source>Fetch the server&apos;s masks of every pose of this camera (local changes are kept)</source>
+        <translation>Récupérer les masques du serveur pour toutes les poses de cette caméra (les modifications locales sont gardées)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>Suivre le &amp;système</translation>
+    </message>
+    <message>
+        <source>Follow the s&amp;ystem</source>
+        <translation>Suivre le s&amp;ystème</translation>
+    </message>
+    <message>
+        <source>For the selected conflicts: drop the local change and keep what the server has</source>
+        <translation>Pour les conflits sélectionnés : abandonner la modification locale et garder ce qu’a le serveur</translation>
+    </message>
+    <message>
+        <source>For the selected conflicts: keep the server&apos;s mask and add ours as a new one</source>
+        <translation>Pour les conflits sélectionnés : garder le masque du serveur et ajouter le nôtre comme nouveau masque</translation>
+    </message>
+    <message>
+        <source>For the selected conflicts: push this computer&apos;s box over the server&apos;s</source>
+        <translation>Pour les conflits sélectionnés : envoyer le cadre de cet ordinateur à la place de celui du serveur</translation>
+    </message>
+    <message>
+        <source>Forget the stored session; the workspace and unsynced changes stay on this computer</source>
+        <translation>Oublier la session enregistrée ; l’espace de travail et les modifications non synchronisées restent sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Hold to pan with a left drag</source>
+        <translation>Maintenir pour déplacer la vue avec un glissement gauche</translation>
+    </message>
+    <message>
+        <source>Keep &amp;both versions</source>
+        <translation>Garder les &amp;deux versions</translation>
+    </message>
+    <message>
+        <source>Keep &amp;my version</source>
+        <translation>Garder &amp;ma version</translation>
+    </message>
+    <message>
+        <source>Make this camera available &amp;offline</source>
+        <translation>Rendre cette caméra disponible &amp;hors ligne</translation>
+    </message>
+    <message>
+        <source>Move the selected masks by one grid step (0.001 of the image)</source>
+        <translation>Déplacer les masques sélectionnés d&apos;un pas de grille (0,001 de l&apos;image)</translation>
+    </message>
+    <message>
+        <source>Move the selected masks by ten grid steps</source>
+        <translation>Déplacer les masques sélectionnés de dix pas de grille</translation>
+    </message>
+    <message>
+        <source>Open a workspace file</source>
+        <translation>Ouvrir un fichier d’espace de travail</translation>
+    </message>
+    <message>
+        <source>P&amp;ull this camera</source>
+        <translation>&amp;Récupérer cette caméra</translation>
+    </message>
+    <message>
+        <source>Past &amp;detections</source>
+        <translation>&amp;Détections passées</translation>
+    </message>
+    <message>
+        <source>Paste masks at the same relative position</source>
+        <translation>Coller les masques à la même position relative</translation>
+    </message>
+    <message>
+        <source>Propose s&amp;ky area</source>
+        <translation>Proposer la zone de &amp;ciel</translation>
+    </message>
+    <message>
+        <source>Pull &amp;everything</source>
+        <translation>Récupérer &amp;tout</translation>
+    </message>
+    <message>
+        <source>Pull that side&apos;s edge inward</source>
+        <translation>Tirer ce bord vers l’intérieur</translation>
+    </message>
+    <message>
+        <source>Push that side&apos;s edge outward</source>
+        <translation>Pousser ce bord vers l’extérieur</translation>
+    </message>
+    <message>
+        <source>Review what will change, then pull the server&apos;s masks and push local changes</source>
+        <translation>Voir ce qui va changer, puis récupérer les masques du serveur et envoyer les modifications locales</translation>
+    </message>
+    <message>
+        <source>Scroll the image to show the selected masks</source>
+        <translation>Faire défiler l’image jusqu’aux masques sélectionnés</translation>
     </message>
     <message>
         <source>Select &amp;all</source>
@@ -112,72 +272,12 @@
         <translation>&amp;Ne rien sélectionner</translation>
     </message>
     <message>
-        <source>Keep &amp;my version</source>
-        <translation>Garder &amp;ma version</translation>
-    </message>
-    <message>
-        <source>For the selected conflicts: push this computer&apos;s box over the server&apos;s</source>
-        <translation>Pour les conflits sélectionnés : envoyer le cadre de cet ordinateur à la place de celui du serveur</translation>
-    </message>
-    <message>
-        <source>Take the &amp;server&apos;s version</source>
-        <translation>Prendre la version du &amp;serveur</translation>
-    </message>
-    <message>
-        <source>For the selected conflicts: drop the local change and keep what the server has</source>
-        <translation>Pour les conflits sélectionnés : abandonner la modification locale et garder ce qu’a le serveur</translation>
-    </message>
-    <message>
-        <source>Keep &amp;both versions</source>
-        <translation>Garder les &amp;deux versions</translation>
-    </message>
-    <message>
-        <source>For the selected conflicts: keep the server&apos;s mask and add ours as a new one</source>
-        <translation>Pour les conflits sélectionnés : garder le masque du serveur et ajouter le nôtre comme nouveau masque</translation>
-    </message>
-    <message>
-        <source>&amp;Select and move</source>
-        <translation>Sélectionner et &amp;déplacer</translation>
-    </message>
-    <message>
         <source>Select, move and resize masks</source>
         <translation>Sélectionner, déplacer et redimensionner les masques</translation>
     </message>
     <message>
-        <source>D&amp;raw mask</source>
-        <translation>D&amp;essiner un masque</translation>
-    </message>
-    <message>
-        <source>Drag on the image to draw a new mask</source>
-        <translation>Faire glisser sur l’image pour dessiner un nouveau masque</translation>
-    </message>
-    <message>
-        <source>Cover an &amp;area</source>
-        <translation>Couvrir une &amp;zone</translation>
-    </message>
-    <message>
-        <source>Drag an area: get the fewest masks that drop every detection of the chosen size in it</source>
-        <translation>Tracer une zone : obtenir le moins de masques possible qui font ignorer toute détection de la taille choisie dans cette zone</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;in</source>
-        <translation>Zoom &amp;avant</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation>Zoom a&amp;rrière</translation>
-    </message>
-    <message>
-        <source>&amp;Fit image</source>
-        <translation>&amp;Ajuster l’image</translation>
-    </message>
-    <message>
-        <source>Actual size (&amp;100 %)</source>
-        <translation>Taille réelle (&amp;100 %)</translation>
-    </message>
-    <message>
-        <source>Zoom to &amp;selection</source>
-        <translation>Zoomer sur la &amp;sélection</translation>
+        <source>Shade where a detection&apos;s centre must fall for the masks to drop it (IoU &gt; 0.1)</source>
+        <translation>Ombrer l’endroit où doit tomber le centre d’une détection pour que les masques la fassent ignorer (IoU &gt; 0,1)</translation>
     </message>
     <message>
         <source>Show &amp;masks</source>
@@ -192,12 +292,20 @@
         <translation>Afficher la &amp;zone d’occultation</translation>
     </message>
     <message>
-        <source>Shade where a detection&apos;s centre must fall for the masks to drop it (IoU &gt; 0.1)</source>
-        <translation>Ombrer l’endroit où doit tomber le centre d’une détection pour que les masques la fassent ignorer (IoU &gt; 0,1)</translation>
+        <source>Sign &amp;in…</source>
+        <translation>Se &amp;connecter…</translation>
     </message>
     <message>
-        <source>Past &amp;detections</source>
-        <translation>&amp;Détections passées</translation>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>Sign in to a Pyronear server to list its cameras and sync masks</source>
+        <translation>Se connecter à un serveur Pyronear pour lister ses caméras et synchroniser les masques</translation>
+    </message>
+    <message>
+        <source>Take the &amp;server&apos;s version</source>
+        <translation>Prendre la version du &amp;serveur</translation>
     </message>
     <message>
         <source>The detections of the last days on this pose: dropped or kept</source>
@@ -208,160 +316,28 @@
         <translation>&amp;Historique des annulations</translation>
     </message>
     <message>
-        <source>Follow the &amp;system</source>
-        <translation>Suivre le &amp;système</translation>
-    </message>
-    <message>
-        <source>&amp;Light</source>
-        <translation>&amp;Clair</translation>
-    </message>
-    <message>
-        <source>&amp;Dark</source>
-        <translation>&amp;Sombre</translation>
-    </message>
-    <message>
-        <source>Follow the s&amp;ystem</source>
-        <translation>Suivre le s&amp;ystème</translation>
-    </message>
-    <message>
         <source>Use the computer&apos;s language (applies at restart)</source>
         <translation>Utiliser la langue de l’ordinateur (au prochain démarrage)</translation>
     </message>
     <message>
-        <source>&amp;Next pose</source>
-        <translation>Pose &amp;suivante</translation>
+        <source>Write this pose&apos;s or camera&apos;s masks as legacy JSON, a PNG mask, CSV or JSON</source>
+        <translation>Écrire les masques de cette pose ou de cette caméra en JSON ancien format, en masque PNG, en CSV ou en JSON</translation>
     </message>
     <message>
-        <source>&amp;Previous pose</source>
-        <translation>Pose &amp;précédente</translation>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <source>&amp;Reveal selection</source>
-        <translation>&amp;Montrer la sélection</translation>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <source>Scroll the image to show the selected masks</source>
-        <translation>Faire défiler l’image jusqu’aux masques sélectionnés</translation>
-    </message>
-    <message>
-        <source>P&amp;ull this camera</source>
-        <translation>&amp;Récupérer cette caméra</translation>
-    </message>
-    <message>
-        <source>Fetch the server&apos;s masks of every pose of this camera (local changes are kept)</source>
-        <translation>Récupérer les masques du serveur pour toutes les poses de cette caméra (les modifications locales sont gardées)</translation>
-    </message>
-    <message>
-        <source>Pull &amp;everything</source>
-        <translation>Récupérer &amp;tout</translation>
-    </message>
-    <message>
-        <source>Fetch cameras, poses and the server&apos;s masks of every pose (local changes are kept)</source>
-        <translation>Récupérer les caméras, les poses et les masques du serveur de chaque pose (les modifications locales sont gardées)</translation>
-    </message>
-    <message>
-        <source>Make this camera available &amp;offline</source>
-        <translation>Rendre cette caméra disponible &amp;hors ligne</translation>
-    </message>
-    <message>
-        <source>Download every pose image of the current camera now, to work without a connection</source>
-        <translation>Télécharger maintenant toutes les images de pose de la caméra actuelle, pour travailler sans connexion</translation>
-    </message>
-    <message>
-        <source>Propose s&amp;ky area</source>
-        <translation>Proposer la zone de &amp;ciel</translation>
-    </message>
-    <message>
-        <source>Estimate where the sky is on this pose image and propose masks that silence it</source>
-        <translation>Estimer où se trouve le ciel sur l’image de cette pose et proposer des masques qui le rendent muet</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Raccourcis clavier</translation>
-    </message>
-    <message>
-        <source>&amp;About mask editor</source>
-        <translation>&amp;À propos de l’éditeur de masques</translation>
-    </message>
-    <message>
-        <source>Move the selected masks by one grid step (0.001 of the image)</source>
-        <translation>Déplacer les masques sélectionnés d&apos;un pas de grille (0,001 de l&apos;image)</translation>
-    </message>
-    <message>
-        <source>Move the selected masks by ten grid steps</source>
-        <translation>Déplacer les masques sélectionnés de dix pas de grille</translation>
-    </message>
-    <message>
-        <source>Push that side&apos;s edge outward</source>
-        <translation>Pousser ce bord vers l’extérieur</translation>
-    </message>
-    <message>
-        <source>Pull that side&apos;s edge inward</source>
-        <translation>Tirer ce bord vers l’intérieur</translation>
-    </message>
-    <message>
-        <source>Cancel the drag; else leave draw mode; else clear the selection</source>
-        <translation>Annuler le glissement ; sinon quitter le mode dessin ; sinon vider la sélection</translation>
-    </message>
-    <message>
-        <source>Hold to pan with a left drag</source>
-        <translation>Maintenir pour déplacer la vue avec un glissement gauche</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Édition</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
-    </message>
-    <message>
-        <source>&amp;Theme</source>
-        <translation>&amp;Thème</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
-    </message>
-    <message>
-        <source>&amp;Pose</source>
-        <translation>&amp;Pose</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Ai&amp;de</translation>
+        <source>Zoom to &amp;selection</source>
+        <translation>Zoomer sur la &amp;sélection</translation>
     </message>
 </context>
 <context>
     <name>AreaTool</name>
-    <message>
-        <source>Drag a rectangle over the area where no detection should go through.</source>
-        <translation>Tracez un rectangle sur la zone où aucune détection ne doit passer.</translation>
-    </message>
-    <message>
-        <source>the drawn area</source>
-        <translation>la zone tracée</translation>
-    </message>
-    <message>
-        <source>the sky area</source>
-        <translation>la zone de ciel</translation>
-    </message>
-    <message>
-        <source>Planning masks for {area}…</source>
-        <translation>Calcul des masques pour {area}…</translation>
-    </message>
-    <message>
-        <source>No masks proposed: {error}</source>
-        <translation>Aucun masque proposé : {error}</translation>
-    </message>
-    <message>
-        <source>No detection of this size fits inside {area}: nothing to cover.</source>
-        <translation>Aucune détection de cette taille ne tient dans {area} : rien à couvrir.</translation>
-    </message>
     <message numerus="yes">
         <source>%n mask(s), lower bound %1</source>
         <translation>
@@ -376,10 +352,6 @@
             <numerusform>%n masques, borne inférieure {bound} : ensemble, ils font ignorer toute détection de cette taille située dans {area}. Aucune couverture ne peut en utiliser moins de {bound}. Appliquer les ajoute en une seule étape d’annulation.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Cover area</source>
-        <translation>Couvrir la zone</translation>
-    </message>
     <message numerus="yes">
         <source>Added %n mask(s) (Undo removes them all).</source>
         <translation>
@@ -388,61 +360,89 @@
         </translation>
     </message>
     <message>
+        <source>Cover area</source>
+        <translation>Couvrir la zone</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over the area where no detection should go through.</source>
+        <translation>Tracez un rectangle sur la zone où aucune détection ne doit passer.</translation>
+    </message>
+    <message>
+        <source>No detection of this size fits inside {area}: nothing to cover.</source>
+        <translation>Aucune détection de cette taille ne tient dans {area} : rien à couvrir.</translation>
+    </message>
+    <message>
+        <source>No masks proposed: {error}</source>
+        <translation>Aucun masque proposé : {error}</translation>
+    </message>
+    <message>
+        <source>Planning masks for {area}…</source>
+        <translation>Calcul des masques pour {area}…</translation>
+    </message>
+    <message>
         <source>Proposal discarded.</source>
         <translation>Proposition abandonnée.</translation>
+    </message>
+    <message>
+        <source>the drawn area</source>
+        <translation>la zone tracée</translation>
+    </message>
+    <message>
+        <source>the sky area</source>
+        <translation>la zone de ciel</translation>
     </message>
 </context>
 <context>
     <name>CompareDialog</name>
     <message>
-        <source>Compare the two views</source>
-        <translation>Comparer les deux vues</translation>
-    </message>
-    <message>
         <source>Blended</source>
         <translation>Superposées</translation>
     </message>
     <message>
-        <source>Side by side</source>
-        <translation>Côte à côte</translation>
+        <source>Compare the two views</source>
+        <translation>Comparer les deux vues</translation>
     </message>
     <message>
         <source>Orange: the masks as they are, drawn on the image of %1. Blue, dashed: where shifting them with the view puts them on the latest image (%2). Blended: the latest image with the older one at half opacity.</source>
         <translation>Orange : les masques tels qu’ils sont, dessinés sur l’image du %1. Bleu, en pointillés : là où les décaler avec la vue les place sur la dernière image (%2). Superposées : la dernière image avec l’ancienne à demi-opacité.</translation>
     </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Côte à côte</translation>
+    </message>
 </context>
 <context>
     <name>DetectionSize</name>
     <message>
-        <source>Small smoke 32×32 px</source>
-        <translation>Petite fumée 32×32 px</translation>
-    </message>
-    <message>
-        <source>Medium 64×64 px</source>
-        <translation>Moyenne 64×64 px</translation>
+        <source>Custom…</source>
+        <translation>Personnalisée…</translation>
     </message>
     <message>
         <source>Large 128×128 px</source>
         <translation>Grande 128×128 px</translation>
     </message>
     <message>
-        <source>Custom…</source>
-        <translation>Personnalisée…</translation>
+        <source>Medium 64×64 px</source>
+        <translation>Moyenne 64×64 px</translation>
+    </message>
+    <message>
+        <source>Small smoke 32×32 px</source>
+        <translation>Petite fumée 32×32 px</translation>
     </message>
 </context>
 <context>
     <name>DriftBanner</name>
     <message>
-        <source>%1 % right</source>
-        <translation>%1 % vers la droite</translation>
+        <source>%1 % down</source>
+        <translation>%1 % vers le bas</translation>
     </message>
     <message>
         <source>%1 % left</source>
         <translation>%1 % vers la gauche</translation>
     </message>
     <message>
-        <source>%1 % down</source>
-        <translation>%1 % vers le bas</translation>
+        <source>%1 % right</source>
+        <translation>%1 % vers la droite</translation>
     </message>
     <message>
         <source>%1 % up</source>
@@ -452,39 +452,6 @@
         <source>%1 and %2</source>
         <translation>%1 et %2</translation>
     </message>
-    <message>
-        <source>none</source>
-        <comment>no shift</comment>
-        <translation>aucun</translation>
-    </message>
-    <message>
-        <source>Compare views</source>
-        <translation>Comparer les vues</translation>
-    </message>
-    <message>
-        <source>Show the two images blended or side by side, with the masks on each</source>
-        <translation>Montrer les deux images superposées ou côte à côte, avec les masques sur chacune</translation>
-    </message>
-    <message>
-        <source>Shift masks</source>
-        <translation>Décaler les masques</translation>
-    </message>
-    <message>
-        <source>Move these masks with the view, in one step you can undo</source>
-        <translation>Déplacer ces masques avec la vue, en une étape que vous pouvez annuler</translation>
-    </message>
-    <message>
-        <source>Masks are right</source>
-        <translation>Les masques sont justes</translation>
-    </message>
-    <message>
-        <source>Keep the masks where they are and stop comparing with the older image</source>
-        <translation>Garder les masques où ils sont et ne plus comparer avec l’ancienne image</translation>
-    </message>
-    <message>
-        <source>The view has moved %1 since %2 (the image these masks were drawn on).</source>
-        <translation>La vue s’est déplacée de %1 depuis le %2 (l’image sur laquelle ces masques ont été dessinés).</translation>
-    </message>
     <message numerus="yes">
         <source>%n other mask(s) were drawn on other images and move by their own shift.</source>
         <translation>
@@ -492,20 +459,63 @@
             <numerusform>%n autres masques ont été dessinés sur d’autres images et se décalent chacun de leur propre décalage.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Compare views</source>
+        <translation>Comparer les vues</translation>
+    </message>
+    <message>
+        <source>Keep the masks where they are and stop comparing with the older image</source>
+        <translation>Garder les masques où ils sont et ne plus comparer avec l’ancienne image</translation>
+    </message>
+    <message>
+        <source>Masks are right</source>
+        <translation>Les masques sont justes</translation>
+    </message>
+    <message>
+        <source>Move these masks with the view, in one step you can undo</source>
+        <translation>Déplacer ces masques avec la vue, en une étape que vous pouvez annuler</translation>
+    </message>
+    <message>
+        <source>Shift masks</source>
+        <translation>Décaler les masques</translation>
+    </message>
+    <message>
+        <source>Show the two images blended or side by side, with the masks on each</source>
+        <translation>Montrer les deux images superposées ou côte à côte, avec les masques sur chacune</translation>
+    </message>
+    <message>
+        <source>The view has moved %1 since %2 (the image these masks were drawn on).</source>
+        <translation>La vue s’est déplacée de %1 depuis le %2 (l’image sur laquelle ces masques ont été dessinés).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no shift</comment>
+        <translation>aucun</translation>
+    </message>
 </context>
 <context>
     <name>DriftController</name>
-    <message>
-        <source>Poses whose view &amp;moved…</source>
-        <translation>Poses dont la vue a &amp;bougé…</translation>
+    <message numerus="yes">
+        <source>%n of them went past the image edge and were cut to it: they are selected, check them.</source>
+        <translation>
+            <numerusform>%n d’entre eux dépassait le bord de l’image et a été coupé : il est sélectionné, vérifiez-le.</numerusform>
+            <numerusform>%n d’entre eux dépassaient le bord de l’image et ont été coupés : ils sont sélectionnés, vérifiez-les.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every pose whose masks look out of place, worst first</source>
         <translation>Toutes les poses dont les masques semblent décalés, les pires d’abord</translation>
     </message>
+    <message numerus="yes">
+        <source>Keep %n mask(s) where they are</source>
+        <translation>
+            <numerusform>Garder %n masque à sa place</numerusform>
+            <numerusform>Garder %n masques à leur place</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>moved %1 %</source>
-        <translation>décalée de %1 %</translation>
+        <source>Poses whose view &amp;moved…</source>
+        <translation>Poses dont la vue a &amp;bougé…</translation>
     </message>
     <message numerus="yes">
         <source>Shift %n mask(s) with the view</source>
@@ -521,51 +531,13 @@
             <numerusform>%n masques décalés de %1 avec la vue ; ils seront envoyés à la prochaine synchronisation.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n of them went past the image edge and were cut to it: they are selected, check them.</source>
-        <translation>
-            <numerusform>%n d’entre eux dépassait le bord de l’image et a été coupé : il est sélectionné, vérifiez-le.</numerusform>
-            <numerusform>%n d’entre eux dépassaient le bord de l’image et ont été coupés : ils sont sélectionnés, vérifiez-les.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Keep %n mask(s) where they are</source>
-        <translation>
-            <numerusform>Garder %n masque à sa place</numerusform>
-            <numerusform>Garder %n masques à leur place</numerusform>
-        </translation>
+    <message>
+        <source>moved %1 %</source>
+        <translation>décalée de %1 %</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
-    <message>
-        <source>Legacy JSON (the old mask files)</source>
-        <translation>JSON ancien format (les anciens fichiers de masques)</translation>
-    </message>
-    <message>
-        <source>PNG mask (white = masked)</source>
-        <translation>Masque PNG (blanc = masqué)</translation>
-    </message>
-    <message>
-        <source>CSV table</source>
-        <translation>Tableau CSV</translation>
-    </message>
-    <message>
-        <source>JSON table</source>
-        <translation>Tableau JSON</translation>
-    </message>
-    <message>
-        <source>camera %1</source>
-        <translation>caméra %1</translation>
-    </message>
-    <message>
-        <source>Export masks</source>
-        <translation>Exporter les masques</translation>
-    </message>
-    <message>
-        <source>This pose: %1</source>
-        <translation>Cette pose : %1</translation>
-    </message>
     <message numerus="yes">
         <source>All %n pose(s) of {camera}, one file each, into a folder</source>
         <translation>
@@ -574,103 +546,100 @@
         </translation>
     </message>
     <message>
-        <source>PNG size as a percentage of the pose image</source>
-        <translation>Taille du PNG en pourcentage de l’image de la pose</translation>
-    </message>
-    <message>
-        <source>Where to write</source>
-        <translation>Où écrire</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Choisir…</translation>
-    </message>
-    <message>
-        <source>Masks deleted here are not exported; masks in conflict are exported as you have them.</source>
-        <translation>Les masques supprimés ici ne sont pas exportés ; les masques en conflit sont exportés tels que vous les avez.</translation>
-    </message>
-    <message>
-        <source>Format:</source>
-        <translation>Format :</translation>
-    </message>
-    <message>
-        <source>PNG size:</source>
-        <translation>Taille du PNG :</translation>
-    </message>
-    <message>
-        <source>Output:</source>
-        <translation>Sortie :</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exporter</translation>
-    </message>
-    <message>
-        <source>Folder for the exported files</source>
-        <translation>Dossier des fichiers exportés</translation>
-    </message>
-    <message>
-        <source>Export to</source>
-        <translation>Exporter vers</translation>
-    </message>
-    <message>
-        <source>{kind} files (*.{suffix})</source>
-        <translation>Fichiers {kind} (*.{suffix})</translation>
+        <source>CSV table</source>
+        <translation>Tableau CSV</translation>
     </message>
     <message>
         <source>Cannot export</source>
         <translation>Export impossible</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Export masks</source>
+        <translation>Exporter les masques</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>Folder for the exported files</source>
+        <translation>Dossier des fichiers exportés</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format :</translation>
+    </message>
+    <message>
+        <source>JSON table</source>
+        <translation>Tableau JSON</translation>
+    </message>
+    <message>
+        <source>Legacy JSON (the old mask files)</source>
+        <translation>JSON ancien format (les anciens fichiers de masques)</translation>
+    </message>
+    <message>
+        <source>Masks deleted here are not exported; masks in conflict are exported as you have them.</source>
+        <translation>Les masques supprimés ici ne sont pas exportés ; les masques en conflit sont exportés tels que vous les avez.</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>Sortie :</translation>
+    </message>
+    <message>
+        <source>PNG mask (white = masked)</source>
+        <translation>Masque PNG (blanc = masqué)</translation>
+    </message>
+    <message>
+        <source>PNG size as a percentage of the pose image</source>
+        <translation>Taille du PNG en pourcentage de l’image de la pose</translation>
+    </message>
+    <message>
+        <source>PNG size:</source>
+        <translation>Taille du PNG :</translation>
+    </message>
+    <message>
         <source>The file could not be written: {error}. Any previous file there is unchanged.</source>
         <translation>Le fichier n’a pas pu être écrit : {error}. Un fichier déjà présent à cet endroit reste inchangé.</translation>
+    </message>
+    <message>
+        <source>This pose: %1</source>
+        <translation>Cette pose : %1</translation>
+    </message>
+    <message>
+        <source>Where to write</source>
+        <translation>Où écrire</translation>
+    </message>
+    <message>
+        <source>camera %1</source>
+        <translation>caméra %1</translation>
+    </message>
+    <message>
+        <source>{kind} files (*.{suffix})</source>
+        <translation>Fichiers {kind} (*.{suffix})</translation>
     </message>
 </context>
 <context>
     <name>FalsePositives</name>
-    <message>
-        <source>Past detections come from the server: sign in (File › Sign in…) to load them. The masks themselves work offline.</source>
-        <translation>Les détections passées viennent du serveur : connectez-vous (Fichier › Se connecter…) pour les charger. Les masques, eux, fonctionnent hors ligne.</translation>
-    </message>
-    <message>
-        <source>Press Load to see this pose&apos;s detections of the last days.</source>
-        <translation>Cliquez sur Charger pour voir les détections des derniers jours sur cette pose.</translation>
-    </message>
-    <message>
-        <source>Your session has expired: sign in again to load past detections.</source>
-        <translation>Votre session a expiré : reconnectez-vous pour charger les détections passées.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Loading the detections of the last %n day(s)…</source>
-        <translation>
-            <numerusform>Chargement des détections sur %n jour…</numerusform>
-            <numerusform>Chargement des détections des %n derniers jours…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>No detection on this pose in the last %n day(s).</source>
-        <translation>
-            <numerusform>Aucune détection sur cette pose depuis %n jour.</numerusform>
-            <numerusform>Aucune détection sur cette pose ces %n derniers jours.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Could not load past detections. {reason}</source>
-        <translation>Impossible de charger les détections passées. {reason}</translation>
-    </message>
-    <message>
-        <source>dropped</source>
-        <translation>ignorée</translation>
-    </message>
-    <message>
-        <source>kept</source>
-        <translation>gardée</translation>
-    </message>
     <message numerus="yes">
         <source>%n detection(s): {dropped} dropped by the current masks, {kept} kept (the camera would alert).</source>
         <translation>
             <numerusform>%n détection : {dropped} ignorée par les masques actuels, {kept} gardée (la caméra donnerait l’alerte).</numerusform>
             <numerusform>%n détections : {dropped} ignorées par les masques actuels, {kept} gardées (la caméra donnerait l’alerte).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept</source>
+        <translation>
+            <numerusform>%n gardée</numerusform>
+            <numerusform>%n gardées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -681,8 +650,62 @@
         </translation>
     </message>
     <message>
-        <source>⚠ Real wildfire would be silenced.</source>
-        <translation>⚠ Un vrai feu de forêt serait rendu muet.</translation>
+        <source>Could not load past detections. {reason}</source>
+        <translation>Impossible de charger les détections passées. {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the detections of the last %n day(s)…</source>
+        <translation>
+            <numerusform>Chargement des détections sur %n jour…</numerusform>
+            <numerusform>Chargement des détections des %n derniers jours…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mask past detection</source>
+        <translation>Masquer une détection passée</translation>
+    </message>
+    <message>
+        <source>Mask past spot</source>
+        <translation>Masquer un point récurrent</translation>
+    </message>
+    <message numerus="yes">
+        <source>No detection on this pose in the last %n day(s).</source>
+        <translation>
+            <numerusform>Aucune détection sur cette pose depuis %n jour.</numerusform>
+            <numerusform>Aucune détection sur cette pose ces %n derniers jours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No mask overlaps it enough (IoU above 0.1): the camera would alert.</source>
+        <translation>Aucun masque ne la recouvre assez (IoU au-dessus de 0,1) : la caméra donnerait l’alerte.</translation>
+    </message>
+    <message>
+        <source>Past detections come from the server: sign in (File › Sign in…) to load them. The masks themselves work offline.</source>
+        <translation>Les détections passées viennent du serveur : connectez-vous (Fichier › Se connecter…) pour les charger. Les masques, eux, fonctionnent hors ligne.</translation>
+    </message>
+    <message>
+        <source>Press Load to see this pose&apos;s detections of the last days.</source>
+        <translation>Cliquez sur Charger pour voir les détections des derniers jours sur cette pose.</translation>
+    </message>
+    <message>
+        <source>Spot ×%1</source>
+        <translation>Point ×%1</translation>
+    </message>
+    <message>
+        <source>{when} UTC, a lone detection (no sequence)</source>
+        <translation>{when} UTC, une détection isolée (hors séquence)</translation>
+    </message>
+    <message>
+        <source>The current masks already drop these detections.</source>
+        <translation>Les masques actuels font déjà ignorer ces détections.</translation>
+    </message>
+    <message>
+        <source>The current masks drop this detection: its IoU with one of them is above 0.1.</source>
+        <translation>Les masques actuels font ignorer cette détection : son IoU avec l’un d’eux dépasse 0,1.</translation>
+    </message>
+    <message>
+        <source>Your session has expired: sign in again to load past detections.</source>
+        <translation>Votre session a expiré : reconnectez-vous pour charger les détections passées.</translation>
     </message>
     <message>
         <source>all dropped</source>
@@ -692,40 +715,21 @@
         <source>all kept</source>
         <translation>toutes gardées</translation>
     </message>
-    <message numerus="yes">
-        <source>%n kept</source>
-        <translation>
-            <numerusform>%n gardée</numerusform>
-            <numerusform>%n gardées</numerusform>
-        </translation>
+    <message>
+        <source>dropped</source>
+        <translation>ignorée</translation>
     </message>
     <message>
-        <source>Spot ×%1</source>
-        <translation>Point ×%1</translation>
+        <source>kept</source>
+        <translation>gardée</translation>
     </message>
     <message>
         <source>{when} UTC, sequence {sequence}</source>
         <translation>{when} UTC, séquence {sequence}</translation>
     </message>
     <message>
-        <source>The current masks drop this detection: its IoU with one of them is above 0.1.</source>
-        <translation>Les masques actuels font ignorer cette détection : son IoU avec l’un d’eux dépasse 0,1.</translation>
-    </message>
-    <message>
-        <source>No mask overlaps it enough (IoU above 0.1): the camera would alert.</source>
-        <translation>Aucun masque ne la recouvre assez (IoU au-dessus de 0,1) : la caméra donnerait l’alerte.</translation>
-    </message>
-    <message>
-        <source>The current masks already drop these detections.</source>
-        <translation>Les masques actuels font déjà ignorer ces détections.</translation>
-    </message>
-    <message>
-        <source>Mask past spot</source>
-        <translation>Masquer un point récurrent</translation>
-    </message>
-    <message>
-        <source>Mask past detection</source>
-        <translation>Masquer une détection passée</translation>
+        <source>⚠ Real wildfire would be silenced.</source>
+        <translation>⚠ Un vrai feu de forêt serait rendu muet.</translation>
     </message>
 </context>
 <context>
@@ -733,26 +737,6 @@
     <message>
         <source> days</source>
         <translation> jours</translation>
-    </message>
-    <message>
-        <source>How far back to look for detections on this pose</source>
-        <translation>Jusqu’où remonter dans le temps pour les détections de cette pose</translation>
-    </message>
-    <message>
-        <source>Load</source>
-        <translation>Charger</translation>
-    </message>
-    <message>
-        <source>Heat map of recurring spots</source>
-        <translation>Carte de chaleur des points récurrents</translation>
-    </message>
-    <message>
-        <source>Month-day hour:minute, UTC (the year is in the tooltip)</source>
-        <translation>Mois-jour heure:minute, UTC (l’année est dans l’infobulle)</translation>
-    </message>
-    <message>
-        <source>Mask this</source>
-        <translation>Masquer ceci</translation>
     </message>
     <message>
         <source>Add masks (the detection box grown by 10 %) that drop the selected detection or every detection of the selected spot: one undo step</source>
@@ -763,47 +747,59 @@
         <translation>Plein : les masques la font ignorer. Contour : la caméra la garde (donnerait l’alerte). Rouge feu de forêt · violet autre fumée · ambre pas de fumée · gris sans étiquette.</translation>
     </message>
     <message>
+        <source>Heat map of recurring spots</source>
+        <translation>Carte de chaleur des points récurrents</translation>
+    </message>
+    <message>
+        <source>How far back to look for detections on this pose</source>
+        <translation>Jusqu’où remonter dans le temps pour les détections de cette pose</translation>
+    </message>
+    <message>
         <source>Last</source>
         <comment>before a number of days</comment>
         <translation>Derniers</translation>
     </message>
+    <message>
+        <source>Load</source>
+        <translation>Charger</translation>
+    </message>
+    <message>
+        <source>Mask this</source>
+        <translation>Masquer ceci</translation>
+    </message>
+    <message>
+        <source>Month-day hour:minute, UTC (the year is in the tooltip)</source>
+        <translation>Mois-jour heure:minute, UTC (l’année est dans l’infobulle)</translation>
+    </message>
 </context>
 <context>
     <name>FleetDialog</name>
-    <message>
-        <source>Poses whose view moved</source>
-        <translation>Poses dont la vue a bougé</translation>
-    </message>
-    <message>
-        <source>Pose</source>
-        <translation>Pose</translation>
-    </message>
-    <message>
-        <source>Moved by</source>
-        <translation>Décalage</translation>
-    </message>
-    <message>
-        <source>Confidence</source>
-        <translation>Confiance</translation>
-    </message>
-    <message>
-        <source>Masks drawn on</source>
-        <translation>Masques dessinés le</translation>
-    </message>
-    <message>
-        <source>Masks</source>
-        <translation>Masques</translation>
-    </message>
-    <message>
-        <source>Pose %1</source>
-        <translation>Pose %1</translation>
-    </message>
     <message numerus="yes">
         <source>%1 of %n pose(s) with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</source>
         <translation>
             <numerusform>%1 pose avec masques sur %n a bougé de plus de %2 % de la largeur depuis que ses masques ont été dessinés. Double-cliquez sur une pose pour l’ouvrir.</numerusform>
             <numerusform>%1 poses avec masques sur %n ont bougé de plus de %2 % de la largeur depuis que leurs masques ont été dessinés, les pires d’abord. Double-cliquez sur une pose pour l’ouvrir.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Compared: each pose&apos;s latest image with the image its masks were drawn on. The image history keeps up to %1 images per pose and %2 MB in all, the oldest dropped first (settings: history/per_pose, history/total_mb; the threshold: drift/threshold_percent).</source>
+        <translation>Comparaison : la dernière image de chaque pose avec l’image sur laquelle ses masques ont été dessinés. L’historique garde jusqu’à %1 images par pose et %2 Mo en tout, les plus anciennes supprimées d’abord (réglages : history/per_pose, history/total_mb ; le seuil : drift/threshold_percent).</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Masks</source>
+        <translation>Masques</translation>
+    </message>
+    <message>
+        <source>Masks drawn on</source>
+        <translation>Masques dessinés le</translation>
+    </message>
+    <message>
+        <source>Moved by</source>
+        <translation>Décalage</translation>
     </message>
     <message numerus="yes">
         <source>No pose&apos;s view has moved since its masks were drawn (%n pose(s) compared).</source>
@@ -813,8 +809,16 @@
         </translation>
     </message>
     <message>
-        <source>Compared: each pose&apos;s latest image with the image its masks were drawn on. The image history keeps up to %1 images per pose and %2 MB in all, the oldest dropped first (settings: history/per_pose, history/total_mb; the threshold: drift/threshold_percent).</source>
-        <translation>Comparaison : la dernière image de chaque pose avec l’image sur laquelle ses masques ont été dessinés. L’historique garde jusqu’à %1 images par pose et %2 Mo en tout, les plus anciennes supprimées d’abord (réglages : history/per_pose, history/total_mb ; le seuil : drift/threshold_percent).</translation>
+        <source>Pose</source>
+        <translation>Pose</translation>
+    </message>
+    <message>
+        <source>Pose %1</source>
+        <translation>Pose %1</translation>
+    </message>
+    <message>
+        <source>Poses whose view moved</source>
+        <translation>Poses dont la vue a bougé</translation>
     </message>
 </context>
 <context>
@@ -831,28 +835,28 @@
 <context>
     <name>Insight</name>
     <message>
-        <source>What masks do</source>
-        <translation>Effet des masques</translation>
+        <source>Looking for the sky on the pose image…</source>
+        <translation>Recherche du ciel sur l’image de la pose…</translation>
     </message>
     <message>
         <source>Past detections</source>
         <translation>Détections passées</translation>
     </message>
     <message>
+        <source>The sky could not be estimated: {error}</source>
+        <translation>Le ciel n’a pas pu être estimé : {error}</translation>
+    </message>
+    <message>
         <source>This pose has no image yet: the sky cannot be estimated.</source>
         <translation>Cette pose n’a pas encore d’image : le ciel ne peut pas être estimé.</translation>
     </message>
     <message>
-        <source>Looking for the sky on the pose image…</source>
-        <translation>Recherche du ciel sur l’image de la pose…</translation>
+        <source>What masks do</source>
+        <translation>Effet des masques</translation>
     </message>
     <message>
         <source>the sky area (%1 % of the image)</source>
         <translation>la zone de ciel (%1 % de l’image)</translation>
-    </message>
-    <message>
-        <source>The sky could not be estimated: {error}</source>
-        <translation>Le ciel n’a pas pu être estimé : {error}</translation>
     </message>
 </context>
 <context>
@@ -862,8 +866,16 @@
         <translation>% de l’image</translation>
     </message>
     <message>
-        <source>Detection width</source>
-        <translation>Largeur de la détection</translation>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Choose an area: every detection of the size above lying inside it will be dropped by the fewest masks found.</source>
+        <translation>Choisissez une zone : toute détection de la taille ci-dessus qui s’y trouve sera ignorée grâce au plus petit nombre de masques trouvé.</translation>
+    </message>
+    <message>
+        <source>Cover an area</source>
+        <translation>Couvrir une zone</translation>
     </message>
     <message>
         <source>Detection height</source>
@@ -874,55 +886,130 @@
         <translation>Taille de détection</translation>
     </message>
     <message>
-        <source>Shade the suppression zone</source>
-        <translation>Ombrer la zone d’occultation</translation>
-    </message>
-    <message>
-        <source>The devices drop a detection only when its overlap with a mask (IoU) is above 0.1: a big mask does not silence a small detection inside it.</source>
-        <translation>Une détection est ignorée quand son IoU avec un masque dépasse 0,1 : un grand masque ne rend pas muette une petite détection à l’intérieur.</translation>
-    </message>
-    <message>
-        <source>Suppression zone</source>
-        <translation>Zone d’occultation</translation>
-    </message>
-    <message>
-        <source>Draw area</source>
-        <translation>Tracer une zone</translation>
-    </message>
-    <message>
-        <source>Then drag a rectangle on the image</source>
-        <translation>Puis tracez un rectangle sur l’image</translation>
-    </message>
-    <message>
-        <source>Propose sky area</source>
-        <translation>Proposer la zone de ciel</translation>
-    </message>
-    <message>
-        <source>Estimate where the sky is on this pose image and cover it (for admins preparing a camera)</source>
-        <translation>Estimer où se trouve le ciel sur l’image de cette pose et le couvrir (pour les administrateurs qui préparent une caméra)</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Appliquer</translation>
+        <source>Detection width</source>
+        <translation>Largeur de la détection</translation>
     </message>
     <message>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <source>Choose an area: every detection of the size above lying inside it will be dropped by the fewest masks found.</source>
-        <translation>Choisissez une zone : toute détection de la taille ci-dessus qui s’y trouve sera ignorée grâce au plus petit nombre de masques trouvé.</translation>
+        <source>Draw area</source>
+        <translation>Tracer une zone</translation>
     </message>
     <message>
-        <source>Cover an area</source>
-        <translation>Couvrir une zone</translation>
+        <source>Estimate where the sky is on this pose image and cover it (for admins preparing a camera)</source>
+        <translation>Estimer où se trouve le ciel sur l’image de cette pose et le couvrir (pour les administrateurs qui préparent une caméra)</translation>
+    </message>
+    <message>
+        <source>Propose sky area</source>
+        <translation>Proposer la zone de ciel</translation>
+    </message>
+    <message>
+        <source>Shade the suppression zone</source>
+        <translation>Ombrer la zone d’occultation</translation>
+    </message>
+    <message>
+        <source>Suppression zone</source>
+        <translation>Zone d’occultation</translation>
+    </message>
+    <message>
+        <source>The devices drop a detection only when its overlap with a mask (IoU) is above 0.1: a big mask does not silence a small detection inside it.</source>
+        <translation>Une détection est ignorée quand son IoU avec un masque dépasse 0,1 : un grand masque ne rend pas muette une petite détection à l’intérieur.</translation>
+    </message>
+    <message>
+        <source>Then drag a rectangle on the image</source>
+        <translation>Puis tracez un rectangle sur l’image</translation>
     </message>
 </context>
 <context>
     <name>Inspector</name>
     <message>
+        <source>%1 %2 px is stored as %3 px: boxes sit on the server&apos;s grid (%4).</source>
+        <translation>%1 %2 px est enregistré comme %3 px : les cadres sont posés sur la grille du serveur (%4).</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 doit être compris entre %2 et %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n masks selected: their common bounding box (read-only)</source>
+        <translation>
+            <numerusform>%n masque sélectionné : son cadre englobant (lecture seule)</numerusform>
+            <numerusform>%n masques sélectionnés : leur cadre englobant commun (lecture seule)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Last push refused: %1</source>
+        <translation>Dernier envoi refusé : %1</translation>
+    </message>
+    <message>
+        <source>Mask %1</source>
+        <translation>Masque %1</translation>
+    </message>
+    <message>
+        <source>No change: boxes sit on the server&apos;s grid (%1).</source>
+        <translation>Aucun changement : les cadres sont posés sur la grille du serveur (%1).</translation>
+    </message>
+    <message>
+        <source>Not applied: %1.</source>
+        <translation>Non appliqué : %1.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>Pixels</source>
+        <translation>Pixels</translation>
+    </message>
+    <message>
+        <source>Relative (fraction of the image)</source>
+        <translation>Relatives (fraction de l’image)</translation>
+    </message>
+    <message>
+        <source>Select a mask to see its coordinates</source>
+        <translation>Sélectionnez un masque pour voir ses coordonnées</translation>
+    </message>
+    <message>
+        <source>Select one mask to edit its coordinates.</source>
+        <translation>Sélectionnez un seul masque pour modifier ses coordonnées.</translation>
+    </message>
+    <message>
+        <source>Server id</source>
+        <translation>Identifiant serveur</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
         <source>Stored on the server&apos;s grid: one grid step is 0.001 of the image, %s px here.</source>
         <translation>Enregistré sur la grille du serveur : un pas de grille vaut 0,001 de l&apos;image, soit %s px ici.</translation>
+    </message>
+    <message>
+        <source>The pose image is not downloaded: edit the relative coordinates instead.</source>
+        <translation>L’image de la pose n’est pas téléchargée : modifiez plutôt les coordonnées relatives.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>not on the server yet</source>
+        <translation>pas encore sur le serveur</translation>
+    </message>
+    <message>
+        <source>one grid step is 0.001 of the image</source>
+        <translation>un pas de grille vaut 0,001 de l’image</translation>
+    </message>
+    <message>
+        <source>one grid step is 0.001 of the image, %1 px wide here</source>
+        <translation>un pas de grille vaut 0,001 de l’image, soit %1 px de large ici</translation>
     </message>
 </context>
 <context>
@@ -943,12 +1030,70 @@
         <translation>&amp;Panneaux</translation>
     </message>
     <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rétablir : %1</translation>
+    </message>
+    <message>
         <source>&amp;Undo %1</source>
         <translation>&amp;Annuler : %1</translation>
     </message>
+</context>
+<context>
+    <name>MaskTableModel</name>
     <message>
-        <source>&amp;Redo %1</source>
-        <translation>&amp;Rétablir : %1</translation>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <source>Bottom edge, as a fraction of the image height</source>
+        <translation>Bord bas, en fraction de la hauteur de l’image</translation>
+    </message>
+    <message>
+        <source>Left edge, as a fraction of the image width</source>
+        <translation>Bord gauche, en fraction de la largeur de l’image</translation>
+    </message>
+    <message>
+        <source>Mask string: %1</source>
+        <translation>Chaîne du masque : %1</translation>
+    </message>
+    <message>
+        <source>Right edge, as a fraction of the image width</source>
+        <translation>Bord droit, en fraction de la largeur de l’image</translation>
+    </message>
+    <message>
+        <source>Top edge, as a fraction of the image height</source>
+        <translation>Bord haut, en fraction de la hauteur de l’image</translation>
+    </message>
+    <message>
+        <source>When the mask was added (local time)</source>
+        <translation>Quand le masque a été ajouté (heure locale)</translation>
+    </message>
+    <message>
+        <source>Width × height in pixels of the pose image</source>
+        <translation>Largeur × hauteur en pixels de l’image de la pose</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>taille</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>état</translation>
+    </message>
+</context>
+<context>
+    <name>OpenPoses</name>
+    <message>
+        <source>This workspace is open read-only: you can look at masks but not change them.</source>
+        <translation>Cet espace de travail est ouvert en lecture seule : vous pouvez consulter les masques mais pas les modifier.</translation>
+    </message>
+    <message>
+        <source>You are signed in as a read-only user: you can look at masks but not change them. Ask an admin or agent of your organization to edit them.</source>
+        <translation>Vous êtes connecté comme utilisateur en lecture seule : vous pouvez consulter les masques mais pas les modifier. Demandez à un administrateur ou un agent de votre organisation de les modifier.</translation>
     </message>
 </context>
 <context>
@@ -962,12 +1107,12 @@
         <translation>%s ici, pas encore récupérée</translation>
     </message>
     <message>
-        <source>not pulled yet</source>
-        <translation>pas encore récupérée</translation>
-    </message>
-    <message>
         <source>No pose matches “%s”.</source>
         <translation>Aucune pose ne correspond à « %s ».</translation>
+    </message>
+    <message>
+        <source>not pulled yet</source>
+        <translation>pas encore récupérée</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1136,14 @@
 <context>
     <name>SignInDialog</name>
     <message>
+        <source>Not signed in: nothing was sent. Use the server&apos;s https:// address.</source>
+        <translation>Non connecté : rien n’a été envoyé. Utilisez l’adresse https:// du serveur.</translation>
+    </message>
+    <message>
+        <source>Send in clear</source>
+        <translation>Envoyer en clair</translation>
+    </message>
+    <message>
         <source>Send your password unencrypted?</source>
         <translation>Envoyer votre mot de passe sans chiffrement ?</translation>
     </message>
@@ -998,56 +1151,20 @@
         <source>Sign in over http:// anyway?</source>
         <translation>Se connecter quand même en http:// ?</translation>
     </message>
-    <message>
-        <source>Send in clear</source>
-        <translation>Envoyer en clair</translation>
-    </message>
-    <message>
-        <source>Not signed in: nothing was sent. Use the server&apos;s https:// address.</source>
-        <translation>Non connecté : rien n’a été envoyé. Utilisez l’adresse https:// du serveur.</translation>
-    </message>
 </context>
 <context>
     <name>Sky</name>
     <message>
-        <source>cannot read the pose image ({reason})</source>
-        <translation>impossible de lire l’image de la pose ({reason})</translation>
-    </message>
-    <message>
         <source>This image shows no distinct sky (its top and bottom look alike), so no sky area can be proposed. Draw the area by hand instead.</source>
         <translation>Cette image ne montre pas de ciel distinct (le haut et le bas se ressemblent) : aucune zone de ciel ne peut être proposée. Tracez la zone à la main.</translation>
+    </message>
+    <message>
+        <source>cannot read the pose image ({reason})</source>
+        <translation>impossible de lire l’image de la pose ({reason})</translation>
     </message>
 </context>
 <context>
     <name>StatusBar</name>
-    <message>
-        <source>Not signed in</source>
-        <translation>Non connecté</translation>
-    </message>
-    <message>
-        <source>Demo workspace</source>
-        <translation>Espace de démonstration</translation>
-    </message>
-    <message>
-        <source>Offline: no server</source>
-        <translation>Hors ligne : pas de serveur</translation>
-    </message>
-    <message>
-        <source>organization %1</source>
-        <translation>organisation %1</translation>
-    </message>
-    <message>
-        <source>all organizations</source>
-        <translation>toutes les organisations</translation>
-    </message>
-    <message>
-        <source>{user} ({role}, {organization}) on {server}</source>
-        <translation>{user} ({role}, {organization}) sur {server}</translation>
-    </message>
-    <message>
-        <source>Not synced this session</source>
-        <translation>Pas encore synchronisé pendant cette session</translation>
-    </message>
     <message numerus="yes">
         <source>%n change(s) to sync</source>
         <translation>
@@ -1056,45 +1173,48 @@
         </translation>
     </message>
     <message>
+        <source>Demo workspace</source>
+        <translation>Espace de démonstration</translation>
+    </message>
+    <message>
         <source>Everything synced</source>
         <translation>Tout est synchronisé</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Not synced this session</source>
+        <translation>Pas encore synchronisé pendant cette session</translation>
+    </message>
+    <message>
+        <source>Offline: no server</source>
+        <translation>Hors ligne : pas de serveur</translation>
+    </message>
+    <message>
+        <source>Zoom %1 %</source>
+        <translation>Zoom %1 %</translation>
+    </message>
+    <message>
+        <source>all organizations</source>
+        <translation>toutes les organisations</translation>
+    </message>
+    <message>
+        <source>organization %1</source>
+        <translation>organisation %1</translation>
     </message>
     <message>
         <source>x %1, y %2 px (%3, %4)</source>
         <translation>x %1, y %2 px (%3 ; %4)</translation>
     </message>
     <message>
-        <source>Zoom %1 %</source>
-        <translation>Zoom %1 %</translation>
+        <source>{user} ({role}, {organization}) on {server}</source>
+        <translation>{user} ({role}, {organization}) sur {server}</translation>
     </message>
 </context>
 <context>
     <name>Timeline</name>
-    <message>
-        <source>Reset</source>
-        <translation>Réinitialiser</translation>
-    </message>
-    <message>
-        <source>Show the masks of every date</source>
-        <translation>Afficher les masques de toutes les dates</translation>
-    </message>
-    <message>
-        <source>Hide them in the table</source>
-        <translation>Les cacher dans le tableau</translation>
-    </message>
-    <message>
-        <source>Leave the masks outside the dates out of the mask table</source>
-        <translation>Retirer du tableau des masques ceux qui sont hors de ces dates</translation>
-    </message>
-    <message>
-        <source>and</source>
-        <comment>between two dates</comment>
-        <translation>et</translation>
-    </message>
-    <message>
-        <source>Show only masks added between</source>
-        <translation>Afficher seulement les masques ajoutés entre le</translation>
-    </message>
     <message numerus="yes">
         <source>%1 of %n mask(s) in range</source>
         <translation>
@@ -1109,27 +1229,83 @@
             <numerusform>%n masques</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Hide them in the table</source>
+        <translation>Les cacher dans le tableau</translation>
+    </message>
+    <message>
+        <source>Leave the masks outside the dates out of the mask table</source>
+        <translation>Retirer du tableau des masques ceux qui sont hors de ces dates</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <source>Show only masks added between</source>
+        <translation>Afficher seulement les masques ajoutés entre le</translation>
+    </message>
+    <message>
+        <source>Show the masks of every date</source>
+        <translation>Afficher les masques de toutes les dates</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <comment>between two dates</comment>
+        <translation>et</translation>
+    </message>
 </context>
 <context>
     <name>TimelineStrip</name>
     <message>
+        <source>No masks on this pose</source>
+        <translation>Aucun masque sur cette pose</translation>
+    </message>
+    <message>
         <source>When the masks were added. Drag to keep only the masks of a period.</source>
         <translation>Quand les masques ont été ajoutés. Faites glisser pour ne garder que ceux d’une période.</translation>
     </message>
+</context>
+<context>
+    <name>TypedValue</name>
     <message>
-        <source>No masks on this pose</source>
-        <translation>Aucun masque sur cette pose</translation>
+        <source>%1 must be a number between %2 and %3 (%4).</source>
+        <translation>%1 doit être un nombre compris entre %2 et %3 (%4).</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3 (%4).</source>
+        <translation>%1 doit être compris entre %2 et %3 (%4).</translation>
+    </message>
+    <message>
+        <source>Edit %1 of mask #%2</source>
+        <translation>Modifier %1 du masque n° %2</translation>
+    </message>
+    <message>
+        <source>above %1</source>
+        <translation>au-dessus de %1</translation>
+    </message>
+    <message>
+        <source>below %1</source>
+        <translation>en dessous de %1</translation>
+    </message>
+    <message>
+        <source>left of %1</source>
+        <translation>à gauche de %1</translation>
+    </message>
+    <message>
+        <source>right of %1</source>
+        <translation>à droite de %1</translation>
     </message>
 </context>
 <context>
     <name>UndoHistoryDock</name>
     <message>
-        <source>Undo history</source>
-        <translation>Historique des annulations</translation>
-    </message>
-    <message>
         <source>Pose as opened</source>
         <translation>Pose telle qu’ouverte</translation>
+    </message>
+    <message>
+        <source>Undo history</source>
+        <translation>Historique des annulations</translation>
     </message>
 </context>
 <context>

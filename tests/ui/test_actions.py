@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from mask_editor.core.geometry import Box
 from mask_editor.ui.editing.clipboard import MIME_TYPE
 from mask_editor.ui.platform.actions import ACTIONS, conflicts, is_bare_letter, key_sequences
-from mask_editor.ui.window.main_window import USER_ROLE_TEXT
+from mask_editor.ui.window.open_poses import user_role_text
 from tests.ui.window_data import POSE_A, POSE_B
 
 pytest_plugins = ("tests.ui.window_fixtures",)
@@ -105,9 +105,11 @@ def test_edit_actions_follow_the_selection(window):
 
 def test_read_only_user_sees_a_banner_and_cannot_change_anything(user_window):
     window = user_window
-    assert not window.banner.isHidden() and window.banner.text() == USER_ROLE_TEXT
+    assert not window.banner.isHidden() and window.banner.text() == user_role_text()
     doc = window.document
     assert doc.read_only
+    # One owner of the reason: the banner and every open pose read it from the open poses.
+    assert window.poses.read_only_reason == user_role_text() == doc.read_only_reason
     doc.set_selection({1})
     for name in ("delete", "paste", "duplicate", "cut", "draw_tool", "undo", "redo"):
         assert not window.actions[name].isEnabled(), name

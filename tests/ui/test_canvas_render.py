@@ -48,7 +48,7 @@ def render(view: CanvasView, dpr: float = 1.0) -> QImage:
 def states_canvas(canvas, document, seeded):
     """Every state on screen, one mask selected (handles), one dimmed by the timeline."""
     document.set_selection({seeded.ids["new"]})
-    canvas.set_dimmed({seeded.ids["forest_new"]})
+    document.set_dimmed({seeded.ids["forest_new"]})
     return canvas
 
 

@@ -82,8 +82,9 @@ def test_editing_a_cell_is_one_undo_step(window, qtbot):
 def test_bad_cell_input_changes_nothing_and_says_why(window, qtbot):
     table, doc, model = window.table, window.document, window.mask_panel.model
     spy = QSignalSpy(model.editRejected)
-    for col, text, reason in ((Col.X0, "1.5", "between 0 and 1"), (Col.X0, "0.4", "x0 must be smaller than x1"),
-                              (Col.Y1, "abc", "must be a number")):
+    for col, text, reason in ((Col.X0, "1.5", "x0 must be between 0.000 and 0.299 (left of x1)"),
+                              (Col.X0, "0.4", "x0 must be between 0.000 and 0.299"),
+                              (Col.Y1, "abc", "y1 must be a number between 0.101 and 1.000 (below y0)")):
         index = table.proxy.index(_row_of(window, 1), col)
         assert not table.proxy.setData(index, text)
         assert reason in spy.at(spy.count() - 1)[0]

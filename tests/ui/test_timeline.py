@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtTest import QTest
+from PySide6.QtTest import QSignalSpy, QTest
 
 from mask_editor.ui.panels.mask_table import DIMMED_ROLE
 from mask_editor.ui.panels.timeline import axis_ticks
@@ -20,18 +20,18 @@ def _dimmed_ids(window) -> set[int]:
             if proxy.index(r, 0).data(DIMMED_ROLE)}
 
 
-def test_range_dims_masks_in_table_and_image_view(window, monkeypatch):
-    calls = []
-    original = window.canvas.set_dimmed
-    monkeypatch.setattr(window.canvas, "set_dimmed", lambda ids: (calls.append(set(ids)), original(ids)))
+def test_range_dims_masks_in_table_and_image_view(window):
+    spy = QSignalSpy(window.document.dimmedChanged)
     window.timeline.set_dates((NOW - timedelta(days=10)).date(), NOW.date())
-    assert calls[-1] == {2, 3}  # added 200 and 230 days ago
+    assert spy.count() == 1  # the document holds the dimming, once; both views follow it
+    assert window.document.dimmed == {2, 3}  # added 200 and 230 days ago
+    assert window.canvas.dimmed() == {2, 3}
     assert _dimmed_ids(window) == {2, 3}
     assert window.timeline.summary.text() == "1 of 3 masks in range"
     window.timeline.hide_filtered.setChecked(True)
     assert window.table.proxy.rowCount() == 1
     window.timeline.reset.click()
-    assert calls[-1] == set() and _dimmed_ids(window) == set()
+    assert window.canvas.dimmed() == set() and _dimmed_ids(window) == set()
     assert window.table.proxy.rowCount() == 3
 
 

@@ -114,16 +114,21 @@ def test_undo_redo_follow_the_active_pose_and_keep_history_when_switching(window
     assert window.actions["undo"].text() == "&Undo Add mask"
     window.canvas.setFocus()
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert len(doc_a.masks()) == 3 and not window.isWindowModified()
+    assert len(doc_a.masks()) == 3 and window.isWindowModified()  # its two earlier changes still wait
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert len(doc_a.masks()) == 4
 
 
 def test_undo_history_dock_is_hidden_by_default_and_toggled_from_view_menu(window):
     assert window.undo_dock.isHidden()
-    window.actions["show_undo_history"].trigger()
-    assert window.undo_dock.isVisible()
+    action = window.actions["show_undo_history"]
+    action.trigger()
+    assert window.undo_dock.isVisible() and action.isChecked()
     assert window.undo_dock.view.group() is window.poses.group
+    window.undo_dock.close()  # its title bar's close button: the action follows
+    assert window.undo_dock.isHidden() and not action.isChecked()
+    action.trigger()
+    assert window.undo_dock.isVisible() and action.isChecked()
 
 
 def test_title_counts_unsynced_changes_of_the_pose(window):
@@ -206,3 +211,16 @@ def test_demo_workspace_without_an_account(qtbot, tmp_path, app_settings):
     finally:
         window.close()
         ws.close()
+
+
+def test_the_title_marker_means_changes_of_the_pose_wait_for_a_sync(window, qtbot):
+    """Edits are saved at once, so the [*] marker cannot mean "unsaved": it means that this pose
+    has changes the server has not had yet, whether made now or in an earlier session."""
+    assert window.document.pose_id == POSE_A and window.document.undo_stack.isClean()
+    assert window.isWindowModified()  # two masks from an earlier session wait for a push
+    window.show_pose(POSE_C)  # nothing of this pose waits
+    assert not window.isWindowModified()
+    window.document.add_boxes([Box(0.6, 0.6, 0.7, 0.7)])
+    assert window.isWindowModified()
+    window.document.undo_stack.undo()  # back to what the server has: nothing to sync
+    assert not window.isWindowModified()

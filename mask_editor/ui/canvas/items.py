@@ -174,6 +174,10 @@ class MaskLayer(QGraphicsItem):
         self._selection = frozenset(local_ids)
         self._invalidate()
 
+    @property
+    def dimmed(self) -> frozenset[int]:
+        return self._dimmed
+
     def set_dimmed(self, local_ids: Iterable[int]) -> None:
         self._dimmed = frozenset(local_ids)
         self._invalidate()

@@ -85,6 +85,7 @@ class CanvasView(QGraphicsView):
             self._document.masksChanged.disconnect(self._on_masks_changed)
             self._document.selectionChanged.disconnect(self._on_selection_changed)
             self._document.readOnlyChanged.disconnect(self._on_read_only_changed)
+            self._document.dimmedChanged.disconnect(self._on_dimmed)
         for item in (self._image.item if self._image else None, self._layer):
             if item is not None:
                 self._scene.removeItem(item)
@@ -99,10 +100,12 @@ class CanvasView(QGraphicsView):
             self._layer.set_fill_opacity(self._opacity)
             self._layer.set_masks(document.masks())
             self._layer.set_selection(document.selection)
+            self._layer.set_dimmed(document.dimmed)
             self._scene.addItem(self._layer)
             document.masksChanged.connect(self._on_masks_changed)
             document.selectionChanged.connect(self._on_selection_changed)
             document.readOnlyChanged.connect(self._on_read_only_changed)
+            document.dimmedChanged.connect(self._on_dimmed)
         self._sync_handles()
         self.zoom_to_fit()
         self.viewport().update()
@@ -244,10 +247,13 @@ class CanvasView(QGraphicsView):
         if self._layer is not None:
             self._layer.set_fill_opacity(self._opacity)
 
-    def set_dimmed(self, local_ids: set[int]) -> None:
-        """Masks the timeline filters out, drawn faint (for this document; a new one starts clear)."""
+    def _on_dimmed(self, local_ids: frozenset[int]) -> None:
+        """The document's masks the timeline filters out, drawn faint."""
         if self._layer is not None:
             self._layer.set_dimmed(local_ids)
+
+    def dimmed(self) -> frozenset[int]:
+        return self._layer.dimmed if self._layer is not None else frozenset()
 
     def overlay(self, name: str) -> QGraphicsItem | None:
         return self._overlays.get(name)

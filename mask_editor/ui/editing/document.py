@@ -25,6 +25,7 @@ class PoseDocument(QObject):
     masksChanged = Signal(object, object)  # (set[int] changed, set[int] removed)
     selectionChanged = Signal(object)  # frozenset[int]
     readOnlyChanged = Signal(bool)
+    dimmedChanged = Signal(object)  # frozenset[int]: the masks the timeline filters out
     # A sentence for the status bar when an undo or redo could not simply be applied (a conflict).
     undoNotice = Signal(str)
 
@@ -35,6 +36,8 @@ class PoseDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self._masks: dict[int, Mask] = {m.local_id: m for m in workspace.masks(pose_id)}
         self._selection: frozenset[int] = frozenset()
+        self._dimmed: frozenset[int] = frozenset()  # held here: the canvas and the table follow it
+        # Until the owner says: a workspace that refuses writes is never editable.
         self._read_only_reason: str | None = workspace.read_only_reason
 
     # --- reading ------------------------------------------------------------------------------
@@ -65,6 +68,17 @@ class PoseDocument(QObject):
         return [self._masks[i] for i in sorted(self._selection) if i in self._masks]
 
     @property
+    def dimmed(self) -> frozenset[int]:
+        return self._dimmed
+
+    def set_dimmed(self, local_ids: Iterable[int]) -> None:
+        """The masks the timeline filters out: every view draws them faint (or hides them)."""
+        dimmed = frozenset(local_ids)
+        if dimmed != self._dimmed:
+            self._dimmed = dimmed
+            self.dimmedChanged.emit(dimmed)
+
+    @property
     def read_only_reason(self) -> str | None:
         return self._read_only_reason
 
@@ -73,8 +87,8 @@ class PoseDocument(QObject):
         return self._read_only_reason is not None
 
     def set_read_only(self, reason: str | None) -> None:
-        """Read-only for a `user` account or a workspace from a newer version; None to allow edits."""
-        reason = reason or self.workspace.read_only_reason
+        """Set by the owner of the reason (window.open_poses.OpenPoses): a `user` account, a workspace
+        opened read-only or from a newer version; None to allow edits."""
         if reason != self._read_only_reason:
             self._read_only_reason = reason
             self.readOnlyChanged.emit(reason is not None)

@@ -5,6 +5,7 @@ the window's actions (ui/platform/actions.py), its `documentChanged` signal and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
@@ -51,7 +52,8 @@ class Insight(QObject):
     def __init__(self, window: InsightHost) -> None:
         super().__init__(window)  # type: ignore[arg-type]  # the window is a QObject
         self.window = window
-        self.session: Session | None = None  # set by tests; else the window's session controller's
+        self.session: Session | None = None  # set by tests; else what use_session's source gives
+        self._session_source: Callable[[], Session | None] = lambda: None
         canvas, actions = window.canvas, window.actions
         self.panel = InsightPanel(window)
         self.dock = self._dock(self.tr("What masks do"), "insight_dock", self.panel)
@@ -102,11 +104,12 @@ class Insight(QObject):
         dock.hide()
         return dock
 
+    def use_session(self, source: Callable[[], Session | None]) -> None:
+        """Where the signed-in session comes from (given by ui/window/assemble.build_window)."""
+        self._session_source = source
+
     def _current_session(self) -> Session | None:
-        if self.session is not None:
-            return self.session
-        controller = getattr(self.window, "session_controller", None)
-        return controller.session if controller is not None else None
+        return self.session if self.session is not None else self._session_source()
 
     def set_document(self, doc: PoseDocument | None) -> None:
         self.area.set_active(False)

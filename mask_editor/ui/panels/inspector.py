@@ -9,41 +9,26 @@ differ from what was typed by a fraction of a pixel: the fields then show the st
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette, QValidator
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from mask_editor.core.geometry import GRID, Box, pixels_grid, step_pixels
 from mask_editor.ui.editing.document import PoseDocument
+from mask_editor.ui.editing.typed_value import (
+    TypedValueValidator,
+    apply_typed_box,
+    parse_number,
+    relative_box,
+    relative_problem,
+)
 from mask_editor.ui.platform import formatting as fmt
 from mask_editor.workspace import Mask
 
 ERROR_COLOUR = "#e5484d"  # readable on light and dark windows
 PIXEL_FIELDS = ("x", "y", "w", "h")
 RELATIVE_FIELDS = ("xmin", "ymin", "xmax", "ymax")
-_STEP = 1 / GRID
-
-
-class FieldValidator(QValidator):
-    """Accepts what `check` accepts; anything else number-like is Intermediate (typing goes on)."""
-
-    def __init__(self, check: Callable[[str], str | None], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.check = check
-
-    def validate(self, text: str, pos: int) -> QValidator.State:
-        if any(c not in "0123456789.,-+ " for c in text):
-            return QValidator.State.Invalid
-        return QValidator.State.Intermediate if self.check(text) else QValidator.State.Acceptable
-
-
-def _number(text: str) -> float | None:
-    try:
-        return float(text.strip().replace(",", "."))
-    except ValueError:
-        return None
 
 
 class Inspector(QWidget):
@@ -59,8 +44,8 @@ class Inspector(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(4)
-        grid.addWidget(self._caption("Pixels"), 0, 0, 1, 4)
-        grid.addWidget(self._caption("Relative (fraction of the image)"), 3, 0, 1, 4)
+        grid.addWidget(self._caption(self.tr("Pixels")), 0, 0, 1, 4)
+        grid.addWidget(self._caption(self.tr("Relative (fraction of the image)")), 3, 0, 1, 4)
         for i, name in enumerate(PIXEL_FIELDS):
             self._add_field(grid, name, 1 + i // 2, (i % 2) * 2)
         for i, name in enumerate(RELATIVE_FIELDS):
@@ -78,10 +63,10 @@ class Inspector(QWidget):
         for label in (self.state, self.added, self.server, self.notes):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.addRow("State", self.state)
-        self.details.addRow("Added", self.added)
-        self.details.addRow("Server id", self.server)
-        self.details.addRow("Notes", self.notes)
+        self.details.addRow(self.tr("State"), self.state)
+        self.details.addRow(self.tr("Added"), self.added)
+        self.details.addRow(self.tr("Server id"), self.server)
+        self.details.addRow(self.tr("Notes"), self.notes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.title)
@@ -100,7 +85,7 @@ class Inspector(QWidget):
         edit = QLineEdit(self)
         edit.setObjectName(f"field_{name}")
         edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        edit.setValidator(FieldValidator(lambda text, n=name: self.check(n, text), edit))
+        edit.setValidator(TypedValueValidator(lambda text, n=name: self.check(n, text), edit))
         edit.textEdited.connect(lambda _text, n=name: self._show_check(n))
         edit.editingFinished.connect(lambda n=name: self.apply(n))
         label = QLabel(name, self)
@@ -144,11 +129,11 @@ class Inspector(QWidget):
         editable = single is not None and self._doc is not None and not self._doc.read_only
         size = self._image_size()
         if not masks:
-            self.title.setText("Select a mask to see its coordinates")
+            self.title.setText(self.tr("Select a mask to see its coordinates"))
         elif len(masks) == 1:
-            self.title.setText(f"Mask {fmt.mask_label(masks[0])}")
+            self.title.setText(self.tr("Mask %1").replace("%1", fmt.mask_label(masks[0])))
         else:
-            self.title.setText(f"{len(masks)} masks selected: their common bounding box (read-only)")
+            self.title.setText(self.tr("%n masks selected: their common bounding box (read-only)", "", len(masks)))
         box = None
         if boxes:
             box = Box(min(b.xmin for b in boxes), min(b.ymin for b in boxes),
@@ -186,9 +171,10 @@ class Inspector(QWidget):
         self.state.setToolTip(fmt.state_tooltip(mask))
         self.added.setText(f"{fmt.local_time(mask.added_at)} ({fmt.age_text(mask.added_at)})")
         self.added.setToolTip(fmt.added_tooltip(mask))
-        self.server.setText(str(mask.server_id) if mask.server_id is not None else "not on the server yet")
-        notes = list(mask.notes) + ([f"Last push refused: {mask.push_error}"] if mask.push_error else [])
-        self.notes.setText("\n".join(notes) if notes else "none")
+        self.server.setText(str(mask.server_id) if mask.server_id is not None else self.tr("not on the server yet"))
+        refused = [self.tr("Last push refused: %1").replace("%1", mask.push_error)] if mask.push_error else []
+        notes = list(mask.notes) + refused
+        self.notes.setText("\n".join(notes) if notes else self.tr("none"))
 
     def _mark(self, edit: QLineEdit, invalid: bool) -> None:
         rule = f"QLineEdit {{ border: 1px solid {ERROR_COLOUR}; border-radius: 3px; padding: 2px; }}"
@@ -208,30 +194,18 @@ class Inspector(QWidget):
         """Why `text` cannot be the new `name` of the selected mask, or None when it can."""
         mask = self._single()
         if mask is None or mask.box is None:
-            return "Select one mask to edit its coordinates."
-        value = _number(text)
+            return self.tr("Select one mask to edit its coordinates.")
         if name in RELATIVE_FIELDS:
-            low, high, where = self._relative_range(name, mask.box)
-            if value is None or not low - 1e-9 <= value <= high + 1e-9:
-                return f"{name} must be between {low:.3f} and {high:.3f}{where}."
-            return None
+            return relative_problem(mask.box, RELATIVE_FIELDS.index(name), text, RELATIVE_FIELDS)
+        value = parse_number(text)
         size = self._image_size()
         if size is None:
-            return "The pose image is not downloaded: edit the relative coordinates instead."
+            return self.tr("The pose image is not downloaded: edit the relative coordinates instead.")
         low, high = self._pixel_range(name, mask.box, size)
         if value is None or not low <= value <= high:
-            return f"{name} must be between {low} and {high}."
+            text = self.tr("%1 must be between %2 and %3.")
+            return text.replace("%1", name).replace("%2", str(low)).replace("%3", str(high))
         return None
-
-    @staticmethod
-    def _relative_range(name: str, box: Box) -> tuple[float, float, str]:
-        if name == "xmin":
-            return 0.0, box.xmax - _STEP, " (left of xmax)"
-        if name == "ymin":
-            return 0.0, box.ymax - _STEP, " (above ymax)"
-        if name == "xmax":
-            return box.xmin + _STEP, 1.0, " (right of xmin)"
-        return box.ymin + _STEP, 1.0, " (below ymin)"
 
     def _pixel_range(self, name: str, box: Box, size: tuple[int, int]) -> tuple[int, int]:
         x, y, w, h = self._pixels(box, size)
@@ -255,31 +229,32 @@ class Inspector(QWidget):
         edit.setModified(False)
         if self.check(name, edit.text()) is not None:
             return
-        value = _number(edit.text())
+        value = parse_number(edit.text())
         assert value is not None
         try:
             box = self._new_box(name, value, mask.box)
-            self._doc.set_boxes({mask.local_id: box}, text=f"Edit {name} of mask #{mask.local_id}")
+            apply_typed_box(self._doc, mask.local_id, name, box)
         except ValueError as exc:  # QuantizeError included: too thin for the grid
             self._mark(edit, True)
-            self._set_message(f"Not applied: {exc}.")
+            self._set_message(self.tr("Not applied: %1.").replace("%1", str(exc)))
             return
         stored = self._doc.mask(mask.local_id)
         self.refresh()
         size = self._image_size()
-        step = (f" (one grid step is 0.001 of the image, {step_pixels(size[0]):g} px wide here)"
-                if size else " (one grid step is 0.001 of the image)")
+        step = (self.tr("one grid step is 0.001 of the image, %1 px wide here").replace(
+            "%1", f"{step_pixels(size[0]):g}") if size else self.tr("one grid step is 0.001 of the image"))
         if stored is not None and stored.box == mask.box:
-            self._set_message(f"No change: boxes sit on the server's grid{step}.", error=False)
+            self._set_message(self.tr("No change: boxes sit on the server's grid (%1).").replace("%1", step),
+                              error=False)
         elif name in PIXEL_FIELDS and edit.text() != _plain(value):
-            self._set_message(f"{name} {_plain(value)} px is stored as {edit.text()} px: boxes sit on the "
-                              f"server's grid{step}.", error=False)
+            text = self.tr("%1 %2 px is stored as %3 px: boxes sit on the server's grid (%4).")
+            for key, shown in (("%1", name), ("%2", _plain(value)), ("%3", edit.text()), ("%4", step)):
+                text = text.replace(key, shown)
+            self._set_message(text, error=False)
 
     def _new_box(self, name: str, value: float, box: Box) -> Box:
         if name in RELATIVE_FIELDS:
-            coords = list(box.as_tuple())
-            coords[RELATIVE_FIELDS.index(name)] = value
-            return Box(*coords)
+            return relative_box(box, RELATIVE_FIELDS.index(name), value)
         size = self._image_size()
         assert size is not None
         # In grid steps: x and y move the box keeping its size in steps (so in shown pixels too).

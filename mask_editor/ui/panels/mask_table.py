@@ -1,5 +1,6 @@
 """The masks of the active pose as a table: a QAbstractTableModel over the PoseDocument, sorted and
-filtered by a proxy, and a view whose selection follows the document's (and the other way round).
+filtered by a proxy (mask_filter.py), and a view whose selection follows the document's (and the
+other way round).
 
 The model updates row by row on `masksChanged` (a pose can hold thousands of masks, so no reset
 per edit). Coordinate cells are editable; an edit goes through `document.set_boxes` (one undo step)
@@ -13,11 +14,12 @@ from collections.abc import Callable
 from enum import IntEnum
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -27,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mask_editor.core.geometry import Box, QuantizeError, snap
+from mask_editor.core.geometry import Box, QuantizeError
 from mask_editor.ui.editing.document import PoseDocument
+from mask_editor.ui.editing.typed_value import apply_typed_box, parse_number, relative_box, relative_problem
 from mask_editor.ui.platform import formatting as fmt
 from mask_editor.ui.platform.style import HALO
 from mask_editor.workspace import Mask, MaskState
@@ -52,15 +55,19 @@ class Col(IntEnum):
     STATE = 7
 
 
-HEADERS = {Col.ID: "id", Col.X0: "x0", Col.Y0: "y0", Col.X1: "x1", Col.Y1: "y1", Col.SIZE: "size",
-           Col.ADDED: "added", Col.STATE: "state"}
+# The coordinate names are the server's and stay as they are; the other headers and the tips are
+# English here, translated when shown (MaskTableModel.headerData).
+HEADERS = {Col.ID: "id", Col.X0: "x0", Col.Y0: "y0", Col.X1: "x1", Col.Y1: "y1",
+           Col.SIZE: QT_TRANSLATE_NOOP("MaskTableModel", "size"),
+           Col.ADDED: QT_TRANSLATE_NOOP("MaskTableModel", "added"),
+           Col.STATE: QT_TRANSLATE_NOOP("MaskTableModel", "state")}
 HEADER_TIPS = {
-    Col.X0: "Left edge, as a fraction of the image width",
-    Col.Y0: "Top edge, as a fraction of the image height",
-    Col.X1: "Right edge, as a fraction of the image width",
-    Col.Y1: "Bottom edge, as a fraction of the image height",
-    Col.SIZE: "Width × height in pixels of the pose image",
-    Col.ADDED: "When the mask was added (local time)",
+    Col.X0: QT_TRANSLATE_NOOP("MaskTableModel", "Left edge, as a fraction of the image width"),
+    Col.Y0: QT_TRANSLATE_NOOP("MaskTableModel", "Top edge, as a fraction of the image height"),
+    Col.X1: QT_TRANSLATE_NOOP("MaskTableModel", "Right edge, as a fraction of the image width"),
+    Col.Y1: QT_TRANSLATE_NOOP("MaskTableModel", "Bottom edge, as a fraction of the image height"),
+    Col.SIZE: QT_TRANSLATE_NOOP("MaskTableModel", "Width × height in pixels of the pose image"),
+    Col.ADDED: QT_TRANSLATE_NOOP("MaskTableModel", "When the mask was added (local time)"),
 }
 _COORD = {Col.X0: 0, Col.Y0: 1, Col.X1: 2, Col.Y1: 3}
 
@@ -100,8 +107,9 @@ class MaskTableModel(QAbstractTableModel):
         if self._doc is not None:
             self._doc.masksChanged.disconnect(self._on_masks_changed)
             self._doc.readOnlyChanged.disconnect(self._on_read_only_changed)
+            self._doc.dimmedChanged.disconnect(self._on_dimmed)
         self._doc = doc
-        self._dimmed = frozenset()
+        self._dimmed = doc.dimmed if doc else frozenset()
         self._ids = sorted(m.local_id for m in doc.masks()) if doc else []
         self._id_cells = {m.local_id: _id_cell(m) for m in doc.masks()} if doc else {}
         self._reindex()
@@ -110,6 +118,7 @@ class MaskTableModel(QAbstractTableModel):
         if doc is not None:
             doc.masksChanged.connect(self._on_masks_changed)
             doc.readOnlyChanged.connect(self._on_read_only_changed)
+            doc.dimmedChanged.connect(self._on_dimmed)
         self.endResetModel()
 
     def image_arrived(self) -> None:
@@ -187,8 +196,9 @@ class MaskTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, Col.STATE), self.index(len(self._ids) - 1, Col.STATE),
                                   [Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole])
 
-    def set_dimmed(self, local_ids: set[int] | frozenset[int]) -> None:
-        self._dimmed = frozenset(local_ids)
+    def _on_dimmed(self, local_ids: frozenset[int]) -> None:
+        """The document's dimming changed (it holds it; the canvas follows it too)."""
+        self._dimmed = local_ids
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Col) - 1),
                                   [Qt.ItemDataRole.ForegroundRole, DIMMED_ROLE])
@@ -209,9 +219,10 @@ class MaskTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Col(section)]
+            return QCoreApplication.translate("MaskTableModel", HEADERS[Col(section)])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(Col(section))
+            tip = HEADER_TIPS.get(Col(section))
+            return QCoreApplication.translate("MaskTableModel", tip) if tip else None
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -269,7 +280,7 @@ class MaskTableModel(QAbstractTableModel):
             return f"{mask.box.as_tuple()[_COORD[col]]:.3f}" if mask.box else "—"
         if col == Col.SIZE:
             size = self._pixel_size(mask)
-            return f"{size[0]} × {size[1]} px" if size else "—"
+            return self.tr("%1 × %2 px").replace("%1", str(size[0])).replace("%2", str(size[1])) if size else "—"
         if col == Col.ADDED:
             return fmt.local_time(mask.added_at)
         return fmt.state_label(mask)
@@ -300,7 +311,7 @@ class MaskTableModel(QAbstractTableModel):
             warning = self._warn(mask) if self._warn else None
             return f"{fmt.state_tooltip(mask)}\n⚠ {warning}" if warning else fmt.state_tooltip(mask)
         if col == Col.ID and mask.text:
-            return f"Mask string: {mask.text}"
+            return self.tr("Mask string: %1").replace("%1", mask.text)
         return None
 
     def _decoration(self, mask: Mask, col: Col) -> QIcon | None:
@@ -347,28 +358,23 @@ class MaskTableModel(QAbstractTableModel):
         if isinstance(result, str):
             self.editRejected.emit(result)
             return False
-        name = HEADERS[Col(index.column())]
-        self._doc.set_boxes({mask.local_id: result}, text=f"Edit {name} of mask #{mask.local_id}")
+        apply_typed_box(self._doc, mask.local_id, HEADERS[Col(index.column())], result)
         return True
 
 
+COORD_NAMES = (HEADERS[Col.X0], HEADERS[Col.Y0], HEADERS[Col.X1], HEADERS[Col.Y1])
+
+
 def edited_box(box: Box, col: Col, text: str) -> Box | str:
-    """The box with one corner coordinate replaced by `text`, or why that cannot be."""
-    name = HEADERS[col]
+    """The box with one edge replaced by `text`, or why that cannot be (the inspector's rule)."""
+    index = _COORD[col]
+    problem = relative_problem(box, index, text, COORD_NAMES)
+    if problem is not None:
+        return problem
+    value = parse_number(text)
+    assert value is not None
     try:
-        value = float(text.strip().replace(",", "."))
-    except ValueError:
-        return f"{name} must be a number between 0 and 1, e.g. 0.25 (got “{text.strip()}”)."
-    if not 0.0 <= value <= 1.0:
-        return f"{name} must be between 0 and 1 (got {text.strip()})."
-    coords = list(box.as_tuple())
-    coords[_COORD[col]] = snap(value)
-    if coords[0] >= coords[2]:
-        return f"x0 must be smaller than x1 (x0 {coords[0]:.3f}, x1 {coords[2]:.3f})."
-    if coords[1] >= coords[3]:
-        return f"y0 must be smaller than y1 (y0 {coords[1]:.3f}, y1 {coords[3]:.3f})."
-    try:
-        return Box(*coords)
+        return relative_box(box, index, value)
     except (ValueError, QuantizeError) as exc:
         return str(exc)
 
@@ -382,40 +388,3 @@ def row_runs(rows: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((row, row))
     return runs
-
-
-class MaskFilterProxy(QSortFilterProxyModel):
-    """Sorts by SORT_ROLE; hides deleted masks unless asked, and timeline-filtered ones on request."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-        self.hide_dimmed = False
-        self.show_deleted = False
-
-    def set_hide_dimmed(self, hide: bool) -> None:
-        self.beginFilterChange()
-        self.hide_dimmed = hide
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_show_deleted(self, show: bool) -> None:
-        self.beginFilterChange()
-        self.show_deleted = show
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def refilter(self) -> None:
-        self.beginFilterChange()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, MaskTableModel)
-        doc = model.document()
-        local_id = model.id_at(source_row)
-        if self.hide_dimmed and model.is_dimmed(local_id):
-            return False
-        if not self.show_deleted and doc is not None:
-            mask = doc.mask(local_id)
-            return mask is not None and not mask.deleted
-        return True

@@ -236,7 +236,7 @@ class PoseBrowser(QWidget):
         layout.addWidget(self.tree, 1)
         self._pose_items: dict[int, QStandardItem] = {}
         self._order: list[int] = []
-        self._refiltering = False
+        self._reflecting = False  # select_pose at work: the tree shows a pose, nobody asked to open it
         self._current_pose: int | None = None  # the last pose made current, even if filtered out
         self._shown_counts: dict[int, tuple[int, int, bool]] = {}  # pose id: (masks, pending, pulled)
 
@@ -362,17 +362,24 @@ class PoseBrowser(QWidget):
         return self.proxy.mapFromSource(item.index()) if item else QModelIndex()
 
     def select_pose(self, pose_id: int) -> None:
+        """Reflect the pose the window opened (made current here, scrolled to), without asking to
+        open it again: poseActivated is the user's request, never this echo."""
+        self._current_pose = pose_id
         index = self.index_of(pose_id)
         if index.isValid() and self.tree.currentIndex() != index:
-            self.tree.setCurrentIndex(index)
-            self.tree.scrollTo(index)
+            self._reflecting = True
+            try:
+                self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index)
+            finally:
+                self._reflecting = False
 
     def visible_pose_ids(self) -> list[int]:
         return [p for p in self._order if self.proxy.mapFromSource(self._pose_items[p].index()).isValid()]
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         pose_id = current.data(POSE_ID_ROLE)
-        if pose_id is not None and not self._refiltering:
+        if pose_id is not None and not self._reflecting:
             self._current_pose = int(pose_id)
             self.poseActivated.emit(int(pose_id))
 
@@ -383,9 +390,7 @@ class PoseBrowser(QWidget):
         self.no_match.setText(self.tr("No pose matches “%s”.") % needle)
         self.no_match.setVisible(bool(needle) and self.proxy.rowCount() == 0)
         if self._current_pose is not None:  # current again once listed again, not opened again
-            self._refiltering = True
             self.select_pose(self._current_pose)
-            self._refiltering = False
 
     def shutdown(self) -> None:
         self.thumbnails.stop()

@@ -62,22 +62,17 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
     except StartError as exc:
         _report(exc, smoke)
         return 1
-    from mask_editor.ui.window.main_window import MainWindow
+    from mask_editor.ui.window.assemble import build_window
 
-    window = MainWindow(ws, settings)
-    from mask_editor.ui.window.session_controller import SessionController
-
-    window.session_controller = SessionController(window)
-    from mask_editor.ui.window.sync_actions import attach_sync
-
-    attach_sync(window, window.session_controller)
+    window, _controller = build_window(ws, settings)  # held here while the app runs
     try:
         if smoke:
             return _smoke(app, window)
-        if os.environ.get(FIRST_PAINT_ENV):
-            _report_first_paint(app, window)
+        probe = _report_first_paint(app, window) if os.environ.get(FIRST_PAINT_ENV) else None
         window.show()
-        return app.exec()
+        code = app.exec()
+        del probe  # held until the app is done (the probe quits it on the first paint)
+        return code
     finally:
         close_down(window)
 
@@ -165,7 +160,7 @@ def _smoke(app, window) -> int:
     return 0
 
 
-def _report_first_paint(app, window) -> None:
+def _report_first_paint(app, window):
     """Print the time of the window's first paint and quit (the cold-start benchmark's probe)."""
     import time
 
@@ -184,5 +179,6 @@ def _report_first_paint(app, window) -> None:
             print(f"first-paint {time.monotonic():.6f} heavy={heavy}", flush=True)
             app.quit()
 
-    window._first_paint_probe = Probe(window)
-    window.installEventFilter(window._first_paint_probe)
+    probe = Probe(window)
+    window.installEventFilter(probe)
+    return probe

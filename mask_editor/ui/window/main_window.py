@@ -5,62 +5,31 @@ other, they all follow the document (see ui/editing/document.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSlider,
-    QStackedWidget,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from mask_editor.ui.canvas import CanvasView
 from mask_editor.ui.drift import attach_drift
 from mask_editor.ui.editing import clipboard
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.insight import attach_insight
-from mask_editor.ui.panels.inspector import Inspector
-from mask_editor.ui.panels.mask_panel import MaskPanel
-from mask_editor.ui.panels.pose_browser import PoseBrowser
-from mask_editor.ui.panels.timeline import Timeline
-from mask_editor.ui.panels.undo_view import UndoHistoryDock
 from mask_editor.ui.platform.actions import SPECS, build_actions, populate_menus, spec_text
 from mask_editor.ui.platform.settings import AppSettings
 from mask_editor.ui.platform.theme import icon
-from mask_editor.ui.window.banner import Banner
 from mask_editor.ui.window.file_actions import attach_file_actions
-from mask_editor.ui.window.language_menu import attach_language_menu
 from mask_editor.ui.window.open_poses import OpenPoses
 from mask_editor.ui.window.status_bar import StatusBar
+from mask_editor.ui.window.window_layout import NO_POSES, NOT_SIGNED_IN, WindowLayout
 from mask_editor.workspace import Workspace
 
 APP_TITLE = "Mask editor"
-USER_ROLE_TEXT = ("You are signed in as a read-only user: you can look at masks but not change them. "
-                  "Ask an admin or agent of your organization to edit them.")
-NOT_SIGNED_IN = "Not signed in. Choose File › Sign in… to list your cameras, or File › Open workspace…"
-NO_POSES = "This workspace has no cameras yet. Sync with the server to download them."
 
 
-def read_only_reason(workspace: Workspace) -> str | None:
-    """Why nothing may be edited, in words for the banner; None when editing is allowed."""
-    if workspace.read_only_reason:
-        if workspace.read_only_reason == "opened read-only":
-            return "This workspace is open read-only: you can look at masks but not change them."
-        return workspace.read_only_reason
-    account = workspace.account()
-    if account is not None and not account.can_edit:
-        return USER_ROLE_TEXT
-    return None
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowLayout):
     workspaceChanged = Signal(object)  # Workspace | None
-    documentChanged = Signal(object)  # PoseDocument | None: the pose shown changed
+    # PoseDocument | None: the one "a pose was opened" signal (the browser reflects it, the session
+    # pulls the pose, insight and drift follow it); emitted once per pose opened.
+    documentChanged = Signal(object)
 
     def __init__(self, workspace: Workspace | None, settings: AppSettings | None = None,
                  parent: QWidget | None = None) -> None:
@@ -89,89 +58,6 @@ class MainWindow(QMainWindow):
 
     # --- building -----------------------------------------------------------------------------
 
-    def _build_central(self) -> None:
-        self.canvas = CanvasView(self)
-        self.banner = Banner(self)
-        self.empty = QLabel(NOT_SIGNED_IN, self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.canvas)
-        self.stack.addWidget(self.empty)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)  # saveState/restoreState find docks by object name
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        return dock
-
-    def _build_docks(self) -> None:
-        # Side docks run the full height; the timeline sits under the canvas only.
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.browser = PoseBrowser(self)
-        self.mask_panel = MaskPanel(self.settings.stale_days(), self)
-        self.table = self.mask_panel.view
-        self.inspector = Inspector(self)
-        self.timeline = Timeline(self)
-        left, right, bottom = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
-                               Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.poses_dock = self._dock("Poses", "poses_dock", self.browser, left)
-        self.masks_dock = self._dock("Masks", "masks_dock", self.mask_panel, right)
-        self.inspector_dock = self._dock("Inspector", "inspector_dock", self.inspector, right)
-        self.timeline_dock = self._dock("Timeline", "timeline_dock", self.timeline, bottom)
-        self._empty_group = QUndoGroup(self)  # the history view's group before a workspace is open
-        self.undo_dock = UndoHistoryDock(self._empty_group, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
-        self.undo_dock.hide()
-
-    def _default_dock_sizes(self) -> None:
-        # Only meaningful once the window has its size, hence called after the first show.
-        self.resizeDocks([self.poses_dock, self.masks_dock], [260, 420], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.masks_dock, self.timeline_dock], [self.height() // 2, 96], Qt.Orientation.Vertical)
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Tools", self)
-        bar.setObjectName("main_toolbar")
-        bar.setIconSize(QSize(20, 20))
-        a = self.actions
-        groups = (("select_tool", "draw_tool"), ("undo", "redo"), ("copy", "paste", "duplicate", "delete"),
-                  ("zoom_in", "zoom_out", "zoom_fit", "zoom_actual", "zoom_selection"), ("toggle_masks",))
-        for names in groups:
-            for name in names:
-                bar.addAction(a[name])
-            bar.addSeparator()
-        label = QLabel(" Opacity ", bar)
-        self.opacity = QSlider(Qt.Orientation.Horizontal, bar)
-        self.opacity.setObjectName("opacity_slider")
-        self.opacity.setRange(0, 100)
-        self.opacity.setFixedWidth(110)
-        self.opacity.setToolTip("Opacity of the masks' fill")
-        self.opacity.setValue(round(self.settings.mask_opacity() * 100))
-        bar.addWidget(label)
-        bar.addWidget(self.opacity)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.toolbar = bar
-        tools = QActionGroup(self)
-        tools.addAction(a["select_tool"])
-        tools.addAction(a["draw_tool"])
-        tools.addAction(a["area_tool"])  # one exclusive group: the canvas has one tool at a time
-        a["select_tool"].setChecked(True)
-        a["toggle_masks"].setChecked(True)
-        themes = QActionGroup(self)
-        for name in ("theme_system", "theme_light", "theme_dark"):
-            themes.addAction(a[name])
-        a[f"theme_{self.settings.theme()}"].setChecked(True)
-        attach_language_menu(self, a, self.settings)
-
     def _connect_actions(self) -> None:
         a, c = self.actions, self.canvas
         handlers = {
@@ -194,9 +80,11 @@ class MainWindow(QMainWindow):
         for name, handler in handlers.items():
             a[name].triggered.connect(lambda _checked=False, h=handler: h())
         a["toggle_masks"].toggled.connect(c.set_masks_visible)
-        a["show_undo_history"].toggled.connect(self.undo_dock.setVisible)
-        self.undo_dock.visibilityChanged.connect(
-            lambda visible: a["show_undo_history"].setChecked(visible or not self.undo_dock.isHidden()))
+        # The dock's own toggleViewAction decides (tabified and floating docks included); the named
+        # action, which carries the shortcut and the menu place, only asks it and shows its state.
+        dock_toggle = self.undo_dock.toggleViewAction()
+        a["show_undo_history"].triggered.connect(lambda _checked=False: dock_toggle.trigger())
+        dock_toggle.toggled.connect(a["show_undo_history"].setChecked)
         for name in ("system", "light", "dark"):
             a[f"theme_{name}"].triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
         self.addActions(list(a.values()))  # shortcuts work even when a menu is hidden
@@ -208,7 +96,8 @@ class MainWindow(QMainWindow):
         panels.addAction(self.toolbar.toggleViewAction())
 
     def _connect_widgets(self) -> None:
-        self.browser.poseActivated.connect(self.show_pose)
+        self.browser.poseActivated.connect(self.show_pose)  # a request; documentChanged says it happened
+        self.documentChanged.connect(lambda doc: self.browser.select_pose(doc.pose_id) if doc else None)
         self.table.revealRequested.connect(self.reveal)
         self.mask_panel.model.editRejected.connect(lambda text: self.status.showMessage(text, 8000))
         self.canvas.cursorMoved.connect(self.status.set_cursor)
@@ -235,10 +124,7 @@ class MainWindow(QMainWindow):
                 self.tr("&Undo %1").replace("%1", t) if t else spec_text(SPECS["undo"])))
             self.poses.group.redoTextChanged.connect(lambda t: self.actions["redo"].setText(
                 self.tr("&Redo %1").replace("%1", t) if t else spec_text(SPECS["redo"])))
-        reason = read_only_reason(workspace) if workspace else None
-        if self.poses is not None:
-            self.poses.set_read_only(reason)
-        self.banner.show_message(reason)
+        self.banner.show_message(self.poses.read_only_reason if self.poses else None)
         self.browser.set_workspace(workspace)
         self.status.set_workspace(workspace)
         if workspace is not None:
@@ -256,8 +142,7 @@ class MainWindow(QMainWindow):
         if self.poses is None or (self.document is not None and self.document.pose_id == pose_id):
             return
         doc = self.poses.open(pose_id)
-        self._show_document(doc)
-        self.browser.select_pose(pose_id)
+        self._show_document(doc)  # documentChanged: the browser reflects it, the session pulls it
         assert self.workspace is not None
         self.settings.set_last_pose(self.workspace.path, pose_id)
         self.stack.setCurrentWidget(self.canvas)
@@ -323,9 +208,8 @@ class MainWindow(QMainWindow):
         self._counts_timer.start()
 
     def apply_time_filter(self) -> None:
-        dimmed = self.timeline.outside()
-        self.canvas.set_dimmed(dimmed)
-        self.mask_panel.model.set_dimmed(dimmed)
+        if self.document is not None:  # the document holds it; the canvas and the table follow
+            self.document.set_dimmed(self.timeline.outside())
         if self.table.proxy.hide_dimmed:
             self.table.proxy.refilter()
 
@@ -336,9 +220,9 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self, *_args: object) -> None:
-        # Two notions of "modified", kept apart on purpose. Edits are saved to the workspace at once,
-        # so the [*] marker means "changed since this pose was opened" (undo stack not clean), and
-        # the title states how many changes of this pose wait for a sync (pending counts).
+        # Edits are saved to the workspace at once, so nothing is ever "unsaved": the [*] marker means
+        # that this pose has changes the server has not had yet (made now or in an earlier session),
+        # and the title says how many.
         doc = self.document
         if doc is None or self.workspace is None:
             self.setWindowTitle(APP_TITLE)
@@ -348,7 +232,7 @@ class MainWindow(QMainWindow):
         waiting = f" · {pending} to sync" if pending else ""
         name = self.browser.pose_text(doc.pose_id)  # core.labels.pose_label, as the tree shows it
         self.setWindowTitle(f"{name}{waiting}[*] — {APP_TITLE}")
-        self.setWindowModified(not doc.undo_stack.isClean())
+        self.setWindowModified(pending > 0)
 
     def _update_actions(self) -> None:
         doc = self.document
@@ -436,27 +320,6 @@ class MainWindow(QMainWindow):
                           f"<b>mask editor {__version__}</b><p>Draw and sync the occlusion masks of "
                           "Pyronear wildfire cameras: detections overlapping a mask are dropped by the "
                           "camera.</p>")
-
-    # --- layout persistence -------------------------------------------------------------------
-
-    def _restore_layout(self) -> None:
-        geometry = self.settings.geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            screen = self.screen().availableGeometry() if self.screen() else None
-            width, height = (1280, 760) if screen is None else (min(1280, screen.width() - 40),
-                                                                min(800, screen.height() - 40))
-            self.resize(width, height)
-        state = self.settings.window_state()
-        if state is None or not self.restoreState(state):
-            QTimer.singleShot(0, self._default_dock_sizes)
-        self.actions["show_undo_history"].setChecked(not self.undo_dock.isHidden())
-
-    def save_layout(self) -> None:
-        self.settings.set_geometry(self.saveGeometry())
-        self.settings.set_window_state(self.saveState())
-        if self.workspace is not None and self.document is not None:
-            self.settings.set_last_pose(self.workspace.path, self.document.pose_id)
-        self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

@@ -1,17 +1,39 @@
 """The PoseDocuments kept open: a small LRU, so going back to a pose keeps its undo history, and a
-QUndoGroup, so Undo and Redo always act on the pose on screen."""
+QUndoGroup, so Undo and Redo always act on the pose on screen.
+
+It owns why nothing may be edited (the workspace's state and the account's role, in words for the
+banner): the documents, the banner and the actions read `OpenPoses.read_only_reason`."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoGroup
 
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.workspace import Workspace
 
 DEFAULT_CAPACITY = 8  # each holds its masks and deltas: small, but not unbounded
+
+
+def user_role_text() -> str:
+    return QCoreApplication.translate(
+        "OpenPoses", "You are signed in as a read-only user: you can look at masks but not change them. "
+        "Ask an admin or agent of your organization to edit them.")
+
+
+def read_only_reason(workspace: Workspace) -> str | None:
+    """Why nothing may be edited, in words for the banner; None when editing is allowed."""
+    if workspace.read_only_reason:
+        if workspace.read_only_reason == "opened read-only":
+            return QCoreApplication.translate(
+                "OpenPoses", "This workspace is open read-only: you can look at masks but not change them.")
+        return workspace.read_only_reason
+    account = workspace.account()
+    if account is not None and not account.can_edit:
+        return user_role_text()
+    return None
 
 
 class OpenPoses(QObject):
@@ -22,7 +44,7 @@ class OpenPoses(QObject):
         self.capacity = capacity
         self.group = QUndoGroup(self)
         self._docs: OrderedDict[int, PoseDocument] = OrderedDict()
-        self.read_only_reason: str | None = None
+        self.read_only_reason: str | None = read_only_reason(workspace)
 
     def open(self, pose_id: int) -> PoseDocument:
         """The pose's document (kept or new), made active; the least recently used one beyond

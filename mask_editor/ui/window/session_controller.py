@@ -29,7 +29,7 @@ class SessionController(QObject):
         a["pull_camera"].triggered.connect(lambda _checked=False: self.pull(this_camera=True))
         a["pull_all"].triggered.connect(lambda _checked=False: self.pull(this_camera=False))
         window.workspaceChanged.connect(self._on_workspace)
-        window.browser.poseActivated.connect(self._on_pose)
+        window.documentChanged.connect(lambda doc: self._on_pose(doc.pose_id) if doc is not None else None)
         self.session.changed.connect(self._on_session)
         self.session.message.connect(lambda text: window.status.showMessage(text, 8000))
         self.session.poseRefreshed.connect(self._on_pose_refreshed)

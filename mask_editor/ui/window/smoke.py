@@ -32,7 +32,7 @@ def check_window(app: QApplication, window) -> None:
     window.show_pose(pose_id)
     canvas, document = window.canvas, window.document
     document.set_selection([])  # normal looks: outline in the state's colour
-    canvas.set_dimmed(set())
+    document.set_dimmed(set())
     app.processEvents()
     canvas.zoom_to_fit()
     app.processEvents()

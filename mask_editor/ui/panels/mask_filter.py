@@ -1,0 +1,45 @@
+"""The table's proxy: sorts the masks by value and hides the deleted and the timeline-filtered ones."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtWidgets import QWidget
+
+from mask_editor.ui.panels.mask_table import SORT_ROLE, MaskTableModel
+
+
+class MaskFilterProxy(QSortFilterProxyModel):
+    """Sorts by SORT_ROLE; hides deleted masks unless asked, and timeline-filtered ones on request."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+        self.hide_dimmed = False
+        self.show_deleted = False
+
+    def set_hide_dimmed(self, hide: bool) -> None:
+        self.beginFilterChange()
+        self.hide_dimmed = hide
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_show_deleted(self, show: bool) -> None:
+        self.beginFilterChange()
+        self.show_deleted = show
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def refilter(self) -> None:
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, MaskTableModel)
+        doc = model.document()
+        local_id = model.id_at(source_row)
+        if self.hide_dimmed and model.is_dimmed(local_id):
+            return False
+        if not self.show_deleted and doc is not None:
+            mask = doc.mask(local_id)
+            return mask is not None and not mask.deleted
+        return True
