@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">aucun</translation>
+    </message>
+    <message>
+        <source>changed here and on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted on the server while you changed it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted here while someone changed it on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask {id}: create {box}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask {id}: change {before} → {after}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask {id}: delete {box}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask {id}: conflict, {case}. Mine {ours}, theirs {theirs}, as last pulled {base}. Not pushed until you decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused last time: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;Open workspace…</source>
@@ -284,12 +327,12 @@
         <translation>&amp;À propos de l’éditeur de masques</translation>
     </message>
     <message>
-        <source>Move the selected masks by 1 pixel</source>
-        <translation>Déplacer les masques sélectionnés de 1 pixel</translation>
+        <source>Move the selected masks by one grid step (0.001 of the image)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Move the selected masks by 10 pixels</source>
-        <translation>Déplacer les masques sélectionnés de 10 pixels</translation>
+        <source>Move the selected masks by ten grid steps</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Push that side&apos;s edge outward</source>
@@ -563,8 +606,8 @@
         <translation>Exporter les masques</translation>
     </message>
     <message>
-        <source>This pose: {camera}, pose {pose} ({azimuth})</source>
-        <translation>Cette pose : {camera}, pose {pose} ({azimuth})</translation>
+        <source>This pose: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>All %n pose(s) of {camera}, one file each, into a folder</source>
@@ -919,6 +962,13 @@
     </message>
 </context>
 <context>
+    <name>Inspector</name>
+    <message>
+        <source>Stored on the server&apos;s grid: one grid step is 0.001 of the image, %s px here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>Language</source>
@@ -942,6 +992,25 @@
     <message>
         <source>&amp;Redo %1</source>
         <translation>&amp;Rétablir : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PoseBrowser</name>
+    <message>
+        <source>%s (number %d in the camera&apos;s patrol)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s here, not pulled yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not pulled yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pose matches “%s”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1109,122 @@
     <message>
         <source>Zoom %1 %</source>
         <translation>Zoom %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Pose</source>
+        <translation type="unfinished">Pose</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review and push changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push all ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push this pose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard local changes of this pose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) whose answer was lost: checked against the server first, never sent twice.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to push: this workspace matches the server as of the last pull.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send: {new} new, {edited} edited, {deleted} deleted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for your decision (keep mine / take theirs / keep both): they are not pushed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Untick a pose or a mask to leave it out of this push: it stays pending for a later one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n real wildfire detection(s) would be silenced by these masks (see the red lines). Check them before pushing.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pose {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throw away every local change of {pose}?
+
+New masks are removed, edited masks go back to the server&apos;s version, deleted masks come back, and conflicts take the server&apos;s side. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard local changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s) of {pose} are back to the server&apos;s version.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign in to push: your changes are kept on this computer meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: {text}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
