@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QLineEdit, QVBox
 from mask_editor.core.geometry import GRID, Box, pixels_grid, step_pixels
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.platform import formatting as fmt
+from mask_editor.ui.session.conflicts import describe_conflict, version_lines
 from mask_editor.workspace import Mask
+from mask_editor.workspace.conflict_view import versions
 
 ERROR_COLOUR = "#e5484d"  # readable on light and dark windows
 PIXEL_FIELDS = ("x", "y", "w", "h")
@@ -75,13 +77,16 @@ class Inspector(QWidget):
         self.added = QLabel(self)
         self.server = QLabel(self)
         self.notes = QLabel(self)
-        for label in (self.state, self.added, self.server, self.notes):
+        self.conflict = QLabel(self)  # both versions of a conflict, to decide with Keep mine / Take theirs
+        self.conflict.setObjectName("inspector_conflict")
+        for label in (self.state, self.added, self.server, self.notes, self.conflict):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.addRow("State", self.state)
         self.details.addRow("Added", self.added)
         self.details.addRow("Server id", self.server)
         self.details.addRow("Notes", self.notes)
+        self.details.addRow(self.tr("Conflict"), self.conflict)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.title)
@@ -141,7 +146,8 @@ class Inspector(QWidget):
         masks = self._doc.selected_masks() if self._doc else []
         boxes = [m.box for m in masks if m.box is not None]
         single = self._single()
-        editable = single is not None and self._doc is not None and not self._doc.read_only
+        # A mask deleted here (even in conflict with a server edit) is crossed out, not edited.
+        editable = single is not None and self._doc is not None and not self._doc.read_only and not single.deleted
         size = self._image_size()
         if not masks:
             self.title.setText("Select a mask to see its coordinates")
@@ -189,6 +195,12 @@ class Inspector(QWidget):
         self.server.setText(str(mask.server_id) if mask.server_id is not None else "not on the server yet")
         notes = list(mask.notes) + ([f"Last push refused: {mask.push_error}"] if mask.push_error else [])
         self.notes.setText("\n".join(notes) if notes else "none")
+        found = versions(mask)
+        self.details.setRowVisible(self.conflict, found is not None)
+        if found is not None:
+            rows = "".join(f"<tr><td><b>{label}</b>&nbsp;</td><td>{text}</td></tr>"
+                           for label, text in version_lines(found))
+            self.conflict.setText(f"{describe_conflict(mask)}<table>{rows}</table>")
 
     def _mark(self, edit: QLineEdit, invalid: bool) -> None:
         rule = f"QLineEdit {{ border: 1px solid {ERROR_COLOUR}; border-radius: 3px; padding: 2px; }}"

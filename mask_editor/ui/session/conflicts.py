@@ -1,26 +1,34 @@
 """Deciding conflicts from the window: keep mine, take theirs, keep both, on the selected masks
 that are in conflict. Each decision is ONE undo step (a QUndoCommand on the pose's stack), so a
 wrong click is Ctrl+Z away; nothing reaches the server before the next push, which the review
-dialog shows first. The rules themselves live in mask_editor/sync/conflicts.py.
+dialog shows first. The rules themselves live in mask_editor/sync/conflicts.py, the Qt-free case of a
+conflict and its versions' texts in mask_editor/workspace/conflict_view.py; this module words them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from mask_editor.sync import Resolution, keep_both, keep_mine, take_theirs
 from mask_editor.ui.editing.document import PoseDocument
-from mask_editor.workspace import ConflictKind, Mask, Workspace
+from mask_editor.ui.platform import formatting as fmt
+from mask_editor.workspace import Mask, Workspace
+from mask_editor.workspace.conflict_view import ConflictCase, Versions, versions
 
 Decision = Callable[[Workspace, Iterable[int]], Resolution]
 
-DECISIONS: dict[str, tuple[Decision, str]] = {
-    "keep_mine": (keep_mine, "Keep my version"),
-    "take_theirs": (take_theirs, "Take the server's version"),
-    "keep_both": (keep_both, "Keep both versions"),
+DECISIONS: dict[str, tuple[Decision, str]] = {  # undo texts, translated when used
+    "keep_mine": (keep_mine, QT_TRANSLATE_NOOP("Conflicts", "Keep my version")),
+    "take_theirs": (take_theirs, QT_TRANSLATE_NOOP("Conflicts", "Take the server's version")),
+    "keep_both": (keep_both, QT_TRANSLATE_NOOP("Conflicts", "Keep both versions")),
 }
+
+
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("Conflicts", text, None, n)
 
 
 class ResolveConflicts(QUndoCommand):
@@ -28,7 +36,8 @@ class ResolveConflicts(QUndoCommand):
 
     def __init__(self, document: PoseDocument, local_ids: list[int], decision: Decision, text: str) -> None:
         n = len(local_ids)
-        super().__init__(text if n == 1 else f"{text} ({n} masks)")
+        words = tr(text)
+        super().__init__(words if n == 1 else tr("{decision} (%n masks)", n).format(decision=words))
         self.document = document
         self.local_ids = local_ids
         self.decision = decision
@@ -76,12 +85,28 @@ def resolve_keep_both(document: PoseDocument) -> int:
 
 
 def describe_conflict(mask: Mask) -> str:
-    """One sentence for the inspector or a tooltip: what the server did, and what each choice means."""
-    if mask.conflict is ConflictKind.SERVER_DELETED:
-        return ("Someone deleted this mask on the server while you changed it. Keep mine creates it again; "
-                "take theirs removes it here.")
-    if mask.conflict is ConflictKind.SERVER_EDITED:
-        ours = "deleted it" if mask.deleted else f"moved it to {mask.text}"
-        return (f"Someone changed this mask on the server to {mask.theirs_text} while you {ours}. Keep mine "
-                "sends yours, take theirs keeps the server's, keep both keeps the two boxes.")
-    return ""
+    """One sentence for the inspector or a tooltip: what happened, and what each choice means."""
+    found = versions(mask)
+    if found is None:
+        return ""
+    if found.case is ConflictCase.DELETED_THERE:
+        return tr("Someone deleted this mask on the server while you changed it. Keep mine creates it again; "
+                  "take theirs removes it here.")
+    if found.case is ConflictCase.DELETED_HERE:
+        return tr("You deleted this mask while someone changed it on the server to {theirs}. Keep mine deletes "
+                  "it on the server too; take theirs keeps the server's box.").format(theirs=found.theirs)
+    return tr("Someone changed this mask on the server to {theirs} while you moved it to {ours}. Keep mine "
+              "sends yours, take theirs keeps the server's, keep both keeps the two boxes.").format(
+                  theirs=found.theirs, ours=found.ours)
+
+
+def version_lines(found: Versions) -> list[tuple[str, str]]:
+    """(label, text) rows for the inspector: ours, theirs, the common base, and what the server says
+    of who and when (only the creation time: it records no author and no edit time)."""
+    deleted = tr("deleted")
+    rows = [(tr("Mine"), found.ours or deleted), (tr("Theirs (server)"), found.theirs or deleted),
+            (tr("As last pulled"), found.base or tr("unknown"))]
+    if found.created_at is not None:
+        rows.append((tr("On the server"), tr("created {when}; the server does not record who changed it or "
+                                             "when.").format(when=fmt.local_time(found.created_at))))
+    return rows
