@@ -70,6 +70,11 @@ bundle: system-deps $(TEST_STAMP)
 demo-data: $(STAMP)
 	$(PY) -m mask_editor.demo.build resources/demo
 
+# The pictures of docs/ (conflict.png, sync_review.png), staged against the fake server and grabbed
+# under a real X server: DISPLAY=:NN make screenshots (start one with `Xvfb :NN -screen 0 1366x768x24 &`).
+screenshots: system-deps $(TEST_STAMP)
+	QT_QPA_PLATFORM=xcb $(PY) -m pytest -q -p no:cacheprovider tests/screenshots/shots.py
+
 clean:
 	rm -rf build dist .pytest_cache
 

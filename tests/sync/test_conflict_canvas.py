@@ -83,7 +83,7 @@ def test_the_inspector_lists_both_versions_and_the_base(qtbot, refreshed: Worksp
     assert f"Mine</b>&nbsp;</td><td>{format_mask(box(10))}" in text
     assert f"Theirs (server)</b>&nbsp;</td><td>{format_mask(box(20))}" in text
     assert f"As last pulled</b>&nbsp;</td><td>{format_mask(box(0))}" in text
-    assert "does not record who changed it" in text
+    assert "keeps no author and no time of change" in text
     document.set_selection([conflicts["there"]])
     assert "deleted this mask on the server" in inspector.conflict.text()
     assert "Theirs (server)</b>&nbsp;</td><td>deleted" in inspector.conflict.text()

@@ -47,10 +47,11 @@ def test_the_tree_lists_each_mask_and_a_left_out_mask_stays_pending(  # type: ig
     assert lines[synced[edited_id].local_id] == (f"Mask {synced[edited_id].local_id}: change {format_mask(box(0))} → "
                                                  f"{format_mask(box(12))}.")
     assert lines[synced[deleted_id].local_id] == f"Mask {synced[deleted_id].local_id}: delete {format_mask(box(1))}."
-    conflict = lines[synced[conflict_id].local_id]
-    assert "changed here and on the server" in conflict and format_mask(box(13)) in conflict
-    assert format_mask(box(14)) in conflict and format_mask(box(2)) in conflict  # mine, theirs, the base
     conflict_row = rows(pose_row)[synced[conflict_id].local_id]
+    assert "changed here and on the server" in lines[synced[conflict_id].local_id]
+    assert [conflict_row.child(k).text(0) for k in range(conflict_row.childCount())] == [
+        f"Mine: {format_mask(box(13))}", f"Theirs (server): {format_mask(box(14))}",
+        f"As last pulled: {format_mask(box(2))}"]
     assert not conflict_row.flags() & Qt.ItemFlag.ItemIsUserCheckable  # never pushed as is: nothing to tick
 
     rows(pose_row)[held.local_id].setCheckState(0, Qt.CheckState.Unchecked)

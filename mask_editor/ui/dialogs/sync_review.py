@@ -41,7 +41,7 @@ from mask_editor.sync import (
     push_pose,
 )
 from mask_editor.sync.plan import PosePlan
-from mask_editor.ui.dialogs.sync_review_tree import POSE_ROLE, WARNING_RED, leave_out, pose_item
+from mask_editor.ui.dialogs.sync_review_tree import POSE_ROLE, WARNING_RED, leave_out, pose_item, span
 from mask_editor.ui.platform.messages import explain
 from mask_editor.ui.session.sync_worker import SyncJob, SyncRunner
 from mask_editor.workspace import Workspace
@@ -156,8 +156,7 @@ class SyncDialog(QDialog):
                 item.addChild(QTreeWidgetItem([self.tr("%n request(s) whose answer was lost: checked against "
                                                        "the server first, never sent twice.", "", pose.in_doubt)]))
             self.tree.addTopLevelItem(item)
-            for k in range(item.childCount()):
-                item.child(k).setFirstColumnSpanned(True)  # explanations read across the count columns
+            span(item)
             if pose.pose_id == selected:
                 self.tree.setCurrentItem(item)
         totals = review.totals()

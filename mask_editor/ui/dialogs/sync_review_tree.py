@@ -48,13 +48,29 @@ def mask_line(mask: Mask) -> str:
         found = versions(mask)
         if found is None:
             return ""
-        line = tr("Mask {id}: conflict, {case}. Mine {ours}, theirs {theirs}, as last pulled {base}. Not pushed "
-                  "until you decide.").format(id=mask.local_id, case=case_words(found.case),
-                                              ours=found.ours or tr("deleted"), theirs=found.theirs or tr("deleted"),
-                                              base=found.base or no_box())
+        line = tr("Mask {id}: conflict, {case}. Not pushed until you decide.").format(
+            id=mask.local_id, case=case_words(found.case))
     if mask.push_error:
         line += " " + tr("Refused last time: {error}").format(error=mask.push_error)
     return line
+
+
+def version_lines(mask: Mask) -> list[str]:
+    """Both versions of a conflict and the box they came from, one line each."""
+    found = versions(mask)
+    if found is None:
+        return []
+    deleted = tr("deleted")
+    return [tr("Mine: {box}").format(box=found.ours or deleted),
+            tr("Theirs (server): {box}").format(box=found.theirs or deleted),
+            tr("As last pulled: {box}").format(box=found.base or no_box())]
+
+
+def span(item: QTreeWidgetItem) -> None:
+    """Explanations and mask rows read across the count columns (once the item is in the tree)."""
+    for k in range(item.childCount()):
+        item.child(k).setFirstColumnSpanned(True)
+        span(item.child(k))
 
 
 def pose_item(pose: PosePlan, counts: list[str], left_out: LeaveOut) -> QTreeWidgetItem:
@@ -75,6 +91,9 @@ def pose_item(pose: PosePlan, counts: list[str], left_out: LeaveOut) -> QTreeWid
         child.setToolTip(0, child.text(0))
         child.setForeground(0, QColor(CONFLICT_AMBER))
         child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+        for line in version_lines(mask):
+            child.addChild(QTreeWidgetItem([line]))
+        child.setExpanded(True)
         item.addChild(child)
     if sendable:
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate)

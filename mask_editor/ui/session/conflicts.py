@@ -107,6 +107,6 @@ def version_lines(found: Versions) -> list[tuple[str, str]]:
     rows = [(tr("Mine"), found.ours or deleted), (tr("Theirs (server)"), found.theirs or deleted),
             (tr("As last pulled"), found.base or tr("unknown"))]
     if found.created_at is not None:
-        rows.append((tr("On the server"), tr("created {when}; the server does not record who changed it or "
-                                             "when.").format(when=fmt.local_time(found.created_at))))
+        rows.append((tr("On the server"), tr("created {when}; it keeps no author and no time of change.")
+                     .format(when=fmt.local_time(found.created_at))))
     return rows
