@@ -17,20 +17,18 @@ MASK_ROLE = Qt.ItemDataRole.UserRole + 1
 WARNING_RED = "#d0342c"
 CONFLICT_AMBER = "#a86400"
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SyncDialog", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 def no_box() -> str:
-    return tr("none")
+    return translate("SyncDialog", "none")
 
 
 def case_words(case: ConflictCase) -> str:
-    return {ConflictCase.BOTH_CHANGED: tr("changed here and on the server"),
-            ConflictCase.DELETED_THERE: tr("deleted on the server while you changed it"),
-            ConflictCase.DELETED_HERE: tr("deleted here while someone changed it on the server")}[case]
+    return {ConflictCase.BOTH_CHANGED: translate("SyncDialog", "changed here and on the server"),
+            ConflictCase.DELETED_THERE: translate("SyncDialog", "deleted on the server while you changed it"),
+            ConflictCase.DELETED_HERE: translate("SyncDialog", "deleted here while someone changed it on the server"),
+            }[case]
 
 
 def mask_line(mask: Mask) -> str:
@@ -38,20 +36,21 @@ def mask_line(mask: Mask) -> str:
     kind = change(mask)
     before, after = change_texts(mask)
     if kind is Change.CREATE:
-        line = tr("Mask {id}: create {box}.").format(id=mask.local_id, box=after)
+        line = translate("SyncDialog", "Mask {id}: create {box}.").format(id=mask.local_id, box=after)
     elif kind is Change.CHANGE:
-        line = tr("Mask {id}: change {before} → {after}.").format(id=mask.local_id, before=before or no_box(),
-                                                                   after=after or no_box())
+        line = translate("SyncDialog", "Mask {id}: change {before} → {after}.").format(
+            id=mask.local_id, before=before or no_box(), after=after or no_box())
     elif kind is Change.DELETE:
-        line = tr("Mask {id}: delete {box}.").format(id=mask.local_id, box=before or no_box())
+        line = translate("SyncDialog", "Mask {id}: delete {box}.").format(id=mask.local_id,
+                                                                          box=before or no_box())
     else:
         found = versions(mask)
         if found is None:
             return ""
-        line = tr("Mask {id}: conflict, {case}. Not pushed until you decide.").format(
+        line = translate("SyncDialog", "Mask {id}: conflict, {case}. Not pushed until you decide.").format(
             id=mask.local_id, case=case_words(found.case))
     if mask.push_error:
-        line += " " + tr("Refused last time: {error}").format(error=mask.push_error)
+        line += " " + translate("SyncDialog", "Refused last time: {error}").format(error=mask.push_error)
     return line
 
 
@@ -60,10 +59,10 @@ def version_lines(mask: Mask) -> list[str]:
     found = versions(mask)
     if found is None:
         return []
-    deleted = tr("deleted")
-    return [tr("Mine: {box}").format(box=found.ours or deleted),
-            tr("Theirs (server): {box}").format(box=found.theirs or deleted),
-            tr("As last pulled: {box}").format(box=found.base or no_box())]
+    deleted = translate("SyncDialog", "deleted")
+    return [translate("SyncDialog", "Mine: {box}").format(box=found.ours or deleted),
+            translate("SyncDialog", "Theirs (server): {box}").format(box=found.theirs or deleted),
+            translate("SyncDialog", "As last pulled: {box}").format(box=found.base or no_box())]
 
 
 def span(item: QTreeWidgetItem) -> None:

@@ -27,8 +27,12 @@ DECISIONS: dict[str, tuple[Decision, str]] = {  # undo texts, translated when us
 }
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Conflicts", text, None, n)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+
+def _translated(text: str) -> str:
+    """A text listed with QT_TRANSLATE_NOOP in the Conflicts context."""
+    return QCoreApplication.translate("Conflicts", text)
 
 
 class ResolveConflicts(QUndoCommand):
@@ -36,8 +40,10 @@ class ResolveConflicts(QUndoCommand):
 
     def __init__(self, document: PoseDocument, local_ids: list[int], decision: Decision, text: str) -> None:
         n = len(local_ids)
-        words = tr(text)
-        super().__init__(words if n == 1 else tr("{decision} (%n masks)", n).format(decision=words))
+        words = _translated(text)
+        # n > 1 here: no plural form needed
+        super().__init__(words if n == 1 else translate("Conflicts", "{decision} ({count} masks)")
+                         .format(decision=words, count=n))
         self.document = document
         self.local_ids = local_ids
         self.decision = decision
@@ -90,23 +96,27 @@ def describe_conflict(mask: Mask) -> str:
     if found is None:
         return ""
     if found.case is ConflictCase.DELETED_THERE:
-        return tr("Someone deleted this mask on the server while you changed it. Keep mine creates it again; "
-                  "take theirs removes it here.")
+        return translate("Conflicts", "Someone deleted this mask on the server while you changed it. Keep "
+                         "mine creates it again; take theirs removes it here.")
     if found.case is ConflictCase.DELETED_HERE:
-        return tr("You deleted this mask while someone changed it on the server to {theirs}. Keep mine deletes "
-                  "it on the server too; take theirs keeps the server's box.").format(theirs=found.theirs)
-    return tr("Someone changed this mask on the server to {theirs} while you moved it to {ours}. Keep mine "
-              "sends yours, take theirs keeps the server's, keep both keeps the two boxes.").format(
-                  theirs=found.theirs, ours=found.ours)
+        return translate("Conflicts", "You deleted this mask while someone changed it on the server to "
+                         "{theirs}. Keep mine deletes it on the server too; take theirs keeps the server's "
+                         "box.").format(theirs=found.theirs)
+    return translate("Conflicts", "Someone changed this mask on the server to {theirs} while you moved it "
+                     "to {ours}. Keep mine sends yours, take theirs keeps the server's, keep both keeps the "
+                     "two boxes.").format(theirs=found.theirs, ours=found.ours)
 
 
 def version_lines(found: Versions) -> list[tuple[str, str]]:
     """(label, text) rows for the inspector: ours, theirs, the common base, and what the server says
     of who and when (only the creation time: it records no author and no edit time)."""
-    deleted = tr("deleted")
-    rows = [(tr("Mine"), found.ours or deleted), (tr("Theirs (server)"), found.theirs or deleted),
-            (tr("As last pulled"), found.base or tr("unknown"))]
+    deleted = translate("Conflicts", "deleted")
+    rows = [(translate("Conflicts", "Mine"), found.ours or deleted),
+            (translate("Conflicts", "Theirs (server)"), found.theirs or deleted),
+            (translate("Conflicts", "As last pulled"), found.base or translate("Conflicts", "unknown"))]
     if found.created_at is not None:
-        rows.append((tr("On the server"), tr("created {when}; it keeps no author and no time of change.")
-                     .format(when=fmt.local_time(found.created_at))))
+        when = fmt.local_time(found.created_at)
+        rows.append((translate("Conflicts", "On the server"),
+                     translate("Conflicts", "created {when}; it keeps no author and no time of change.")
+                     .format(when=when)))
     return rows
