@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QLineEdit, QVBox
 from mask_editor.core.geometry import GRID, Box, pixels_grid, step_pixels
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.platform import formatting as fmt
-from mask_editor.ui.session.conflicts import describe_conflict, version_lines
+from mask_editor.ui.session.conflict_words import describe_conflict, version_lines
 from mask_editor.workspace import Mask
 from mask_editor.workspace.conflict_view import versions
 

@@ -14,9 +14,8 @@ from PySide6.QtGui import QUndoCommand
 
 from mask_editor.sync import Resolution, keep_both, keep_mine, take_theirs
 from mask_editor.ui.editing.document import PoseDocument
-from mask_editor.ui.platform import formatting as fmt
-from mask_editor.workspace import Mask, Workspace
-from mask_editor.workspace.conflict_view import ConflictCase, Versions, versions
+from mask_editor.ui.session.conflict_words import describe_conflict
+from mask_editor.workspace import Workspace
 
 Decision = Callable[[Workspace, Iterable[int]], Resolution]
 
@@ -28,6 +27,8 @@ DECISIONS: dict[str, tuple[Decision, str]] = {  # undo texts, translated when us
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+__all__ = ["DECISIONS", "ResolveConflicts", "describe_conflict", "resolve", "resolve_keep_both", "resolve_keep_mine",
+           "resolve_take_theirs", "selected_conflicts"]
 
 
 def _translated(text: str) -> str:
@@ -88,35 +89,3 @@ def resolve_take_theirs(document: PoseDocument) -> int:
 
 def resolve_keep_both(document: PoseDocument) -> int:
     return resolve(document, "keep_both")
-
-
-def describe_conflict(mask: Mask) -> str:
-    """One sentence for the inspector or a tooltip: what happened, and what each choice means."""
-    found = versions(mask)
-    if found is None:
-        return ""
-    if found.case is ConflictCase.DELETED_THERE:
-        return translate("Conflicts", "Someone deleted this mask on the server while you changed it. Keep "
-                         "mine creates it again; take theirs removes it here.")
-    if found.case is ConflictCase.DELETED_HERE:
-        return translate("Conflicts", "You deleted this mask while someone changed it on the server to "
-                         "{theirs}. Keep mine deletes it on the server too; take theirs keeps the server's "
-                         "box.").format(theirs=found.theirs)
-    return translate("Conflicts", "Someone changed this mask on the server to {theirs} while you moved it "
-                     "to {ours}. Keep mine sends yours, take theirs keeps the server's, keep both keeps the "
-                     "two boxes.").format(theirs=found.theirs, ours=found.ours)
-
-
-def version_lines(found: Versions) -> list[tuple[str, str]]:
-    """(label, text) rows for the inspector: ours, theirs, the common base, and what the server says
-    of who and when (only the creation time: it records no author and no edit time)."""
-    deleted = translate("Conflicts", "deleted")
-    rows = [(translate("Conflicts", "Mine"), found.ours or deleted),
-            (translate("Conflicts", "Theirs (server)"), found.theirs or deleted),
-            (translate("Conflicts", "As last pulled"), found.base or translate("Conflicts", "unknown"))]
-    if found.created_at is not None:
-        when = fmt.local_time(found.created_at)
-        rows.append((translate("Conflicts", "On the server"),
-                     translate("Conflicts", "created {when}; it keeps no author and no time of change.")
-                     .format(when=when)))
-    return rows
