@@ -52,10 +52,6 @@ soak: system-deps $(TEST_STAMP)
 	UNDO_MACHINE_SOAK=20 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/system/test_undo_machine.py
 
 # The README's screenshots, taken of the real app under Xvfb with real key presses (needs xvfb, xdotool).
-screenshots: system-deps $(STAMP)
-	@command -v xdotool >/dev/null || { echo "screenshots need xdotool: apt-get install -y xdotool"; exit 1; }
-	$(PY) docs/screenshots.py
-
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
@@ -74,6 +70,17 @@ bundle: system-deps $(TEST_STAMP)
 
 demo-data: $(STAMP)
 	$(PY) -m mask_editor.demo.build resources/demo
+
+# The pictures of docs/ (conflict.png, sync_review.png), staged against the fake server and grabbed
+# under a real X server: DISPLAY=:NN make screenshots (start one with `Xvfb :NN -screen 0 1366x768x24 &`).
+# The README's screenshots under Xvfb: the app itself driven by xdotool (docs/screenshots.py), then the
+# states staged against the fake server (tests/screenshots/shots.py: a conflict, the sync review list).
+screenshots: system-deps $(TEST_STAMP)
+	@command -v xdotool >/dev/null || { echo "screenshots need xdotool: apt-get install -y xdotool"; exit 1; }
+	$(PY) docs/screenshots.py
+	Xvfb :98 -screen 0 1366x768x24 -nolisten tcp & xvfb=$$!; sleep 1; \
+	DISPLAY=:98 QT_QPA_PLATFORM=xcb $(PY) -m pytest -q -p no:cacheprovider tests/screenshots/shots.py; \
+	status=$$?; kill $$xvfb; exit $$status
 
 clean:
 	rm -rf build dist .pytest_cache

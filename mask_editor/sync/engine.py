@@ -26,7 +26,7 @@ from mask_editor.api.client import PyroClient
 from mask_editor.api.errors import ApiError, ServerError, SignInRequired, Unreachable
 from mask_editor.sync.merge import DEFAULT_ADOPT_TOLERANCE, DEFAULT_LATE_HORIZON
 from mask_editor.sync.pull import pull_listing
-from mask_editor.sync.push import push_outbox
+from mask_editor.sync.push import PUSH_EVERYTHING, LeaveOut, push_outbox
 from mask_editor.sync.result import Outcome, PoseReport, SyncResult
 from mask_editor.workspace import Workspace, sync_rows
 from mask_editor.workspace.store import now_utc, to_text
@@ -101,10 +101,10 @@ class _Run:
 
 def run(client: PyroClient, ws: Workspace, pose_ids: Iterable[int], *, push: bool = True,
         options: SyncOptions | None = None, cancel: threading.Event | None = None,
-        progress: Progress | None = None) -> SyncResult:
-    """Pull each pose and (with `push`) push its outbox. Returns when every pose is done, or the run
-    was cancelled, paused for a sign-in, or found the server unreachable. Safe to run again at any
-    time: it resumes from what the workspace recorded.
+        progress: Progress | None = None, leave_out: LeaveOut = PUSH_EVERYTHING) -> SyncResult:
+    """Pull each pose and (with `push`) push its outbox, except what `leave_out` names. Returns when
+    every pose is done, or the run was cancelled, paused for a sign-in, or found the server
+    unreachable. Safe to run again at any time: it resumes from what the workspace recorded.
 
     Runs of one workspace take turns (a pull of a pose must never overlap a push of it: it would
     see a create before its answer is recorded); a run waiting for its turn can be cancelled."""
@@ -121,7 +121,7 @@ def run(client: PyroClient, ws: Workspace, pose_ids: Iterable[int], *, push: boo
         state = _Run(client, ws, options, cancel, progress, total)
         threads = max(1, min(len(poses), POSE_THREADS))
         with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sync") as pool:
-            reports = list(pool.map(lambda pose_id: _pose_task(state, pose_id, push), poses))
+            reports = list(pool.map(lambda pose_id: _pose_task(state, pose_id, push, leave_out), poses))
         remaining = pending_operations(ws)
         outcome = _outcome(state, reports)
         if push and outcome is Outcome.COMPLETED:  # what `status` and the window call the last sync
@@ -131,9 +131,10 @@ def run(client: PyroClient, ws: Workspace, pose_ids: Iterable[int], *, push: boo
         lock.release()
 
 
-def _pose_task(run: _Run, pose_id: int, push: bool) -> PoseReport:
+def _pose_task(run: _Run, pose_id: int, push: bool, leave_out: LeaveOut) -> PoseReport:
     report = PoseReport(pose_id)
-    handled: set[int] = set()
+    push = push and pose_id not in leave_out.poses
+    handled: set[int] = set(leave_out.masks)  # left-out masks count as done: push_outbox skips them
     failures = 0
     while not run.halted():
         marker = report.pushed
@@ -224,14 +225,17 @@ def pending_poses(ws: Workspace) -> list[int]:
 
 
 def push_all(client: PyroClient, ws: Workspace, *, options: SyncOptions | None = None,
-             cancel: threading.Event | None = None, progress: Progress | None = None) -> SyncResult:
-    """Pull then push every pose that has local changes (or a push in doubt)."""
-    return run(client, ws, pending_poses(ws), options=options, cancel=cancel, progress=progress)
+             cancel: threading.Event | None = None, progress: Progress | None = None,
+             leave_out: LeaveOut = PUSH_EVERYTHING) -> SyncResult:
+    """Pull then push every pose that has local changes (or a push in doubt), but what is left out."""
+    return run(client, ws, pending_poses(ws), options=options, cancel=cancel, progress=progress,
+               leave_out=leave_out)
 
 
 def push_pose(client: PyroClient, ws: Workspace, pose_id: int, *, options: SyncOptions | None = None,
-              cancel: threading.Event | None = None, progress: Progress | None = None) -> SyncResult:
-    return run(client, ws, [pose_id], options=options, cancel=cancel, progress=progress)
+              cancel: threading.Event | None = None, progress: Progress | None = None,
+              leave_out: LeaveOut = PUSH_EVERYTHING) -> SyncResult:
+    return run(client, ws, [pose_id], options=options, cancel=cancel, progress=progress, leave_out=leave_out)
 
 
 def sync_all(client: PyroClient, ws: Workspace, *, options: SyncOptions | None = None,

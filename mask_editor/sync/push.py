@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import dataclass
 from datetime import datetime
 
 from mask_editor.api.client import PyroClient
@@ -17,6 +18,21 @@ from mask_editor.core.codec import parse_mask
 from mask_editor.sync.result import MaskFailure, PoseReport
 from mask_editor.workspace import Workspace, sync_rows
 from mask_editor.workspace.sync_rows import Attempt, Op, outbox_op
+
+
+@dataclass(frozen=True)
+class LeaveOut:
+    """What the user left out of this push (the review dialog's unticked rows): their changes stay
+    pending, the poses are still pulled, and a later push sends them."""
+
+    poses: frozenset[int] = frozenset()
+    masks: frozenset[int] = frozenset()  # local ids
+
+    def __bool__(self) -> bool:
+        return bool(self.poses or self.masks)
+
+
+PUSH_EVERYTHING = LeaveOut()
 
 
 def push_outbox(

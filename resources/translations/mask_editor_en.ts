@@ -152,6 +152,44 @@
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message numerus="yes">
+        <source>%n request(s) whose answer was lost: checked against the server first, never sent twice.</source>
+        <translation>
+            <numerusform>%n request whose answer was lost: checked against the server first, never sent twice.</numerusform>
+            <numerusform>%n requests whose answer was lost: checked against the server first, never sent twice.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send: {new} new, {edited} edited, {deleted} deleted.</source>
+        <translation>
+            <numerusform>%n change to send: {new} new, {edited} edited, {deleted} deleted.</numerusform>
+            <numerusform>%n changes to send: {new} new, {edited} edited, {deleted} deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for your decision (keep mine / take theirs / keep both): they are not pushed.</source>
+        <translation>
+            <numerusform>%n conflict waits for your decision (keep mine / take theirs / keep both): it is not pushed.</numerusform>
+            <numerusform>%n conflicts wait for your decision (keep mine / take theirs / keep both): they are not pushed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n real wildfire detection(s) would be silenced by these masks (see the red lines). Check them before pushing.</source>
+        <translation>
+            <numerusform>%n real wildfire detection would be silenced by these masks (see the red lines). Check them before pushing.</numerusform>
+            <numerusform>%n real wildfire detections would be silenced by these masks (see the red lines). Check them before pushing.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s) of {pose} are back to the server&apos;s version.</source>
+        <translation>
+            <numerusform>%n mask of {pose} is back to the server&apos;s version.</numerusform>
+            <numerusform>%n masks of {pose} are back to the server&apos;s version.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message numerus="yes">
         <source>%1 of %n mask(s) in range</source>

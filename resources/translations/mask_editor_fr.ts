@@ -412,6 +412,65 @@
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <source>As last pulled</source>
+        <translation>À la dernière récupération</translation>
+    </message>
+    <message>
+        <source>Keep both versions</source>
+        <translation>Garder les deux versions</translation>
+    </message>
+    <message>
+        <source>Keep my version</source>
+        <translation>Garder ma version</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Ma version</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Sur le serveur</translation>
+    </message>
+    <message>
+        <source>Someone changed this mask on the server to {theirs} while you moved it to {ours}. Keep mine sends yours, take theirs keeps the server&apos;s, keep both keeps the two boxes.</source>
+        <translation>Quelqu’un a modifié ce masque sur le serveur en {theirs} pendant que vous le déplaciez en {ours}. Garder ma version envoie la vôtre, prendre la version du serveur garde celle du serveur, garder les deux conserve les deux cadres.</translation>
+    </message>
+    <message>
+        <source>Someone deleted this mask on the server while you changed it. Keep mine creates it again; take theirs removes it here.</source>
+        <translation>Quelqu’un a supprimé ce masque sur le serveur pendant que vous le modifiiez. Garder ma version le recrée ; prendre la version du serveur le supprime ici.</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s version</source>
+        <translation>Prendre la version du serveur</translation>
+    </message>
+    <message>
+        <source>Theirs (server)</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>You deleted this mask while someone changed it on the server to {theirs}. Keep mine deletes it on the server too; take theirs keeps the server&apos;s box.</source>
+        <translation>Vous avez supprimé ce masque pendant que quelqu’un le modifiait sur le serveur en {theirs}. Garder ma version le supprime aussi sur le serveur ; prendre la version du serveur garde le cadre du serveur.</translation>
+    </message>
+    <message>
+        <source>created {when}; it keeps no author and no time of change.</source>
+        <translation>créé le {when} ; le serveur ne garde ni l’auteur ni l’heure des modifications.</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>{decision} ({count} masks)</source>
+        <translation>{decision} ({count} masques)</translation>
+    </message>
+</context>
+<context>
     <name>DetectionSize</name>
     <message>
         <source>Custom…</source>
@@ -692,10 +751,6 @@
         <translation>Point ×%1</translation>
     </message>
     <message>
-        <source>{when} UTC, a lone detection (no sequence)</source>
-        <translation>{when} UTC, une détection isolée (hors séquence)</translation>
-    </message>
-    <message>
         <source>The current masks already drop these detections.</source>
         <translation>Les masques actuels font déjà ignorer ces détections.</translation>
     </message>
@@ -722,6 +777,10 @@
     <message>
         <source>kept</source>
         <translation>gardée</translation>
+    </message>
+    <message>
+        <source>{when} UTC, a lone detection (no sequence)</source>
+        <translation>{when} UTC, une détection isolée (hors séquence)</translation>
     </message>
     <message>
         <source>{when} UTC, sequence {sequence}</source>
@@ -942,6 +1001,10 @@
     <message>
         <source>Added</source>
         <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
     </message>
     <message>
         <source>Last push refused: %1</source>
@@ -1211,6 +1274,176 @@
     <message>
         <source>{user} ({role}, {organization}) on {server}</source>
         <translation>{user} ({role}, {organization}) sur {server}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message numerus="yes">
+        <source>%n change(s) to send: {new} new, {edited} edited, {deleted} deleted.</source>
+        <translation>
+            <numerusform>%n modification à envoyer : {new} nouveau, {edited} modifié, {deleted} supprimé.</numerusform>
+            <numerusform>%n modifications à envoyer : {new} nouveaux, {edited} modifiés, {deleted} supprimés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for your decision (keep mine / take theirs / keep both): they are not pushed.</source>
+        <translation>
+            <numerusform>%n conflit attend votre décision (garder ma version / prendre celle du serveur / garder les deux) : il n’est pas envoyé.</numerusform>
+            <numerusform>%n conflits attendent votre décision (garder ma version / prendre celle du serveur / garder les deux) : ils ne sont pas envoyés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s) of {pose} are back to the server&apos;s version.</source>
+        <translation>
+            <numerusform>%n masque de {pose} est revenu à la version du serveur.</numerusform>
+            <numerusform>%n masques de {pose} sont revenus à la version du serveur.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n real wildfire detection(s) would be silenced by these masks (see the red lines). Check them before pushing.</source>
+        <translation>
+            <numerusform>%n vraie détection de feu serait masquée par ces masques (voir les lignes rouges). Vérifiez-la avant d’envoyer.</numerusform>
+            <numerusform>%n vraies détections de feu seraient masquées par ces masques (voir les lignes rouges). Vérifiez-les avant d’envoyer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) whose answer was lost: checked against the server first, never sent twice.</source>
+        <translation>
+            <numerusform>%n requête dont la réponse a été perdue : vérifiée d’abord auprès du serveur, jamais envoyée deux fois.</numerusform>
+            <numerusform>%n requêtes dont la réponse a été perdue : vérifiées d’abord auprès du serveur, jamais envoyées deux fois.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As last pulled: {box}</source>
+        <translation>À la dernière récupération : {box}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimés</translation>
+    </message>
+    <message>
+        <source>Discard local changes</source>
+        <translation>Abandonner les modifications locales</translation>
+    </message>
+    <message>
+        <source>Discard local changes of this pose…</source>
+        <translation>Abandonner les modifications locales de cette pose…</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Modifiés</translation>
+    </message>
+    <message>
+        <source>Mask {id}: change {before} → {after}.</source>
+        <translation>Masque {id} : modification {before} → {after}.</translation>
+    </message>
+    <message>
+        <source>Mask {id}: conflict, {case}. Not pushed until you decide.</source>
+        <translation>Masque {id} : conflit, {case}. Pas envoyé tant que vous n’avez pas décidé.</translation>
+    </message>
+    <message>
+        <source>Mask {id}: create {box}.</source>
+        <translation>Masque {id} : création {box}.</translation>
+    </message>
+    <message>
+        <source>Mask {id}: delete {box}.</source>
+        <translation>Masque {id} : suppression {box}.</translation>
+    </message>
+    <message>
+        <source>Mine: {box}</source>
+        <translation>Ma version : {box}</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveaux</translation>
+    </message>
+    <message>
+        <source>No conflict.</source>
+        <translation>Aucun conflit.</translation>
+    </message>
+    <message>
+        <source>Nothing to push: this workspace matches the server as of the last pull.</source>
+        <translation>Rien à envoyer : cet espace de travail correspond au serveur tel qu’il était à la dernière récupération.</translation>
+    </message>
+    <message>
+        <source>Pose</source>
+        <translation>Pose</translation>
+    </message>
+    <message>
+        <source>Push all ticked</source>
+        <translation>Envoyer tout ce qui est coché</translation>
+    </message>
+    <message>
+        <source>Push this pose</source>
+        <translation>Envoyer cette pose</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusés</translation>
+    </message>
+    <message>
+        <source>Refused last time: {error}</source>
+        <translation>Refusé la dernière fois : {error}</translation>
+    </message>
+    <message>
+        <source>Review and push changes</source>
+        <translation>Vérifier et envoyer les modifications</translation>
+    </message>
+    <message>
+        <source>Sign in to push: your changes are kept on this computer meanwhile.</source>
+        <translation>Connectez-vous pour envoyer : vos modifications restent sur cet ordinateur en attendant.</translation>
+    </message>
+    <message>
+        <source>Theirs (server): {box}</source>
+        <translation>Serveur : {box}</translation>
+    </message>
+    <message>
+        <source>Throw away every local change of {pose}?
+
+New masks are removed, edited masks go back to the server&apos;s version, deleted masks come back, and conflicts take the server&apos;s side. This cannot be undone.</source>
+        <translation>Abandonner toutes les modifications locales de {pose} ?
+
+Les nouveaux masques sont retirés, les masques modifiés reviennent à la version du serveur, les masques supprimés reviennent, et les conflits prennent la version du serveur. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Untick a pose or a mask to leave it out of this push: it stays pending for a later one.</source>
+        <translation>Décochez une pose ou un masque pour le laisser de côté lors de cet envoi : il reste en attente pour un envoi ultérieur.</translation>
+    </message>
+    <message>
+        <source>changed here and on the server</source>
+        <translation>modifié ici et sur le serveur</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>deleted here while someone changed it on the server</source>
+        <translation>supprimé ici pendant que quelqu’un le modifiait sur le serveur</translation>
+    </message>
+    <message>
+        <source>deleted on the server while you changed it</source>
+        <translation>supprimé sur le serveur pendant que vous le modifiiez</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>pose {id}</source>
+        <translation>pose {id}</translation>
+    </message>
+    <message>
+        <source>{title}: {text}</source>
+        <translation>{title} : {text}</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from mask_editor.ui.canvas import grid
+from mask_editor.ui.canvas.ghosts import GhostLayer
 from mask_editor.ui.platform import style
 from mask_editor.workspace import Mask, MaskState
 
@@ -93,6 +94,7 @@ class MaskLayer(QGraphicsItem):
         # Masks being dragged are painted by a child item. (A device cache of this item, to blit the
         # static masks during a drag, measured slower: any exposed strip redraws every mask.)
         self._live = _LiveLayer(self)
+        self.ghosts = GhostLayer(self, width, height)  # the server's side of each conflict
 
     # --- geometry ---------------------------------------------------------------------------
 
@@ -130,14 +132,18 @@ class MaskLayer(QGraphicsItem):
         self._rects.clear()
         self._spans.clear()
         self._keys.clear()
+        masks = list(masks)
         for m in masks:
             self._put(m)
+        self.ghosts.update_masks(masks, removed=list(self.ghosts.rects()))
         self._invalidate()
 
     def update_masks(self, masks: Iterable[Mask], removed: Iterable[int]) -> None:
         """Only the masks that changed: their old and new areas are repainted."""
         # The repaint area from plain numbers: a QRectF union per mask costs more than the rest of
         # the update when 2,000 masks move at once.
+        masks, removed = list(masks), list(removed)
+        self.ghosts.update_masks(masks, removed)
         spans = []
         for i in removed:
             self._rects.pop(i, None)

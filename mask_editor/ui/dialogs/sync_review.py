@@ -1,6 +1,7 @@
-"""Review before push: per pose, what will be created, edited and deleted, and what waits for a
-decision (conflicts). Push everything or one pose, or throw a pose's local changes away; progress
-and Cancel while it runs; a summary at the end with each refusal in the server's own words.
+"""Review before push: per pose and per mask, what will be created, changed (from → to) and deleted,
+and the conflicts with both versions (ui/dialogs/sync_review_tree.py). Untick a pose or a mask to
+leave it out of this push; push everything ticked or one pose, or throw a pose's local changes away;
+progress and Cancel while it runs; a summary at the end with each refusal in the server's own words.
 
 The dialog never touches the network itself: jobs run in a SyncRunner (ui/session/sync_worker.py).
 """
@@ -11,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,8 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mask_editor.sync import Outcome, SyncOptions, SyncResult, discard_local_changes, plan, push_all, push_pose
+from mask_editor.sync import (
+    LeaveOut,
+    Outcome,
+    SyncOptions,
+    SyncResult,
+    discard_local_changes,
+    plan,
+    push_all,
+    push_pose,
+)
 from mask_editor.sync.plan import PosePlan
+from mask_editor.ui.dialogs.sync_review_tree import POSE_ROLE, WARNING_RED, leave_out, pose_item, span
 from mask_editor.ui.platform.messages import explain
 from mask_editor.ui.session.sync_worker import SyncJob, SyncRunner
 from mask_editor.workspace import Workspace
@@ -38,8 +49,9 @@ from mask_editor.workspace import Workspace
 if TYPE_CHECKING:
     from mask_editor.api import PyroClient
 
-COLUMNS = ("Pose", "New", "Edited", "Deleted", "Conflicts", "Refused")
-POSE_ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = (QT_TRANSLATE_NOOP("SyncDialog", "Pose"), QT_TRANSLATE_NOOP("SyncDialog", "New"),
+           QT_TRANSLATE_NOOP("SyncDialog", "Edited"), QT_TRANSLATE_NOOP("SyncDialog", "Deleted"),
+           QT_TRANSLATE_NOOP("SyncDialog", "Conflicts"), QT_TRANSLATE_NOOP("SyncDialog", "Refused"))
 Confirm = Callable[[QWidget, str, str], bool]
 ClientJob = Callable[["PyroClient", object, object], SyncResult]  # (client, cancel, progress) -> result
 
@@ -61,11 +73,12 @@ class SyncDialog(QDialog):
     def __init__(self, workspace: Workspace, client: Callable[[], PyroClient | None], parent: QWidget | None = None,
                  *, options: SyncOptions | None = None, confirm: Confirm = ask) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Review and push changes")
+        self.setWindowTitle(self.tr("Review and push changes"))
         self.setObjectName("sync_dialog")
         self.resize(720, 520)
         self.workspace, self._client, self._options, self._confirm = workspace, client, options, confirm
         self._last_job: ClientJob | None = None
+        self._left_out = LeaveOut()  # the unticked rows, kept across refreshes
         self.runner = SyncRunner(self)
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
@@ -77,7 +90,7 @@ class SyncDialog(QDialog):
     def _build(self) -> None:
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("sync_plan")
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setHeaderLabels([QCoreApplication.translate("SyncDialog", c) for c in COLUMNS])
         self.tree.setRootIsDecorated(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -94,10 +107,10 @@ class SyncDialog(QDialog):
         self.summary.setReadOnly(True)
         self.summary.setVisible(False)
         self.summary.setMaximumHeight(140)
-        self.push_all_button = QPushButton("Push all", self)
-        self.push_pose_button = QPushButton("Push this pose", self)
-        self.discard_button = QPushButton("Discard local changes of this pose…", self)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.push_all_button = QPushButton(self.tr("Push all ticked"), self)
+        self.push_pose_button = QPushButton(self.tr("Push this pose"), self)
+        self.discard_button = QPushButton(self.tr("Discard local changes of this pose…"), self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.push_all_button.setDefault(True)
         self.push_all_button.clicked.connect(self.push_all)
         self.push_pose_button.clicked.connect(self.push_selected_pose)
@@ -124,20 +137,13 @@ class SyncDialog(QDialog):
     def refresh(self) -> None:
         """Re-read the plan from the workspace (after a push, a discard, or edits in the window)."""
         selected = self.selected_pose()
+        if self.tree.topLevelItemCount():
+            self._left_out = leave_out(self.tree)
         review = plan(self.workspace)
         self.tree.clear()
         silenced = 0
         for pose in review.poses:
-            item = QTreeWidgetItem([pose.title, *(str(n) for n in _counts(pose))])
-            item.setData(0, POSE_ROLE, pose.pose_id)
-            for mask in pose.refused:
-                child = QTreeWidgetItem([f"mask {mask.local_id}: refused: {mask.push_error}"])
-                child.setToolTip(0, mask.push_error or "")
-                item.addChild(child)
-            if pose.conflicts:
-                item.addChild(QTreeWidgetItem([f"{_count(len(pose.conflicts), 'conflict')} "
-                                               f"{'waits' if len(pose.conflicts) == 1 else 'wait'} for your decision "
-                                               "(keep mine / take theirs / keep both): they are not pushed"]))
+            item = pose_item(pose, [str(n) for n in _counts(pose)], self._left_out)
             for warning in _wildfire_warnings(self.workspace, pose.pose_id):
                 child = QTreeWidgetItem([f"⚠ {warning}"])
                 child.setForeground(0, QColor(WARNING_RED))
@@ -147,26 +153,27 @@ class SyncDialog(QDialog):
                 item.setExpanded(True)
                 silenced += 1
             if pose.in_doubt:
-                item.addChild(QTreeWidgetItem([f"{_count(pose.in_doubt, 'request')} whose answer was lost: "
-                                               "checked against "
-                                               "the server first, never sent twice"]))
+                item.addChild(QTreeWidgetItem([self.tr("%n request(s) whose answer was lost: checked against "
+                                                       "the server first, never sent twice.", "", pose.in_doubt)]))
             self.tree.addTopLevelItem(item)
-            for k in range(item.childCount()):
-                item.child(k).setFirstColumnSpanned(True)  # explanations read across the count columns
+            span(item)
             if pose.pose_id == selected:
                 self.tree.setCurrentItem(item)
         totals = review.totals()
         self.headline.setText(
-            "Nothing to push: this workspace matches the server as of the last pull." if review.empty else
-            f"{_count(review.operations, 'change')} to send: {totals['created']} new, {totals['edited']} edited, "
-            f"{totals['deleted']} deleted. " + (
-                "No conflict." if not totals["conflicts"] else
-                f"{_count(totals['conflicts'], 'conflict')} {'waits' if totals['conflicts'] == 1 else 'wait'} "
-                "for a decision."))
+            self.tr("Nothing to push: this workspace matches the server as of the last pull.") if review.empty else
+            self.tr("%n change(s) to send: {new} new, {edited} edited, {deleted} deleted.", "", review.operations)
+            .format(new=totals["created"], edited=totals["edited"], deleted=totals["deleted"]) + " " + (
+                self.tr("No conflict.") if not totals["conflicts"] else
+                self.tr("%n conflict(s) wait for your decision (keep mine / take theirs / keep both): they are "
+                        "not pushed.", "", totals["conflicts"])) + " " +
+            self.tr("Untick a pose or a mask to leave it out of this push: it stays pending for a later one."))
         if silenced:
             self.headline.setText(
-                f"<b style='color:{WARNING_RED}'>⚠ {silenced} real wildfire detection(s) would be silenced by "
-                "these masks (see the red lines). Check them before pushing.</b><br>" + self.headline.text())
+                f"<b style='color:{WARNING_RED}'>⚠ "
+                + self.tr("%n real wildfire detection(s) would be silenced by these masks (see the red lines). "
+                          "Check them before pushing.", "", silenced)
+                + "</b><br>" + self.headline.text())
         self._update_buttons()
 
     def selected_pose(self) -> int | None:
@@ -184,15 +191,19 @@ class SyncDialog(QDialog):
     # --- actions ------------------------------------------------------------------------------
 
     def push_all(self) -> None:
+        left_out = self._left_out = leave_out(self.tree)
         self._start(lambda client, cancel, progress: push_all(client, self.workspace, options=self._options,
-                                                              cancel=cancel, progress=progress))
+                                                              cancel=cancel, progress=progress, leave_out=left_out))
 
     def push_selected_pose(self) -> None:
         pose_id = self.selected_pose()
         if pose_id is not None:
+            # The pose's own tick is overruled by asking for it; its unticked masks still stay out.
+            left_out = self._left_out = leave_out(self.tree)
+            masks_only = LeaveOut(masks=left_out.masks)
             self._start(lambda client, cancel, progress: push_pose(client, self.workspace, pose_id,
                                                                    options=self._options, cancel=cancel,
-                                                                   progress=progress))
+                                                                   progress=progress, leave_out=masks_only))
 
     def resume(self) -> None:
         """After a sign-in: run the interrupted job again, with the new session's client; it picks
@@ -205,15 +216,16 @@ class SyncDialog(QDialog):
         if pose_id is None or self.runner.running:
             return
         pose = plan(self.workspace).pose(pose_id)
-        title = pose.title if pose is not None else f"pose {pose_id}"
-        text = (f"Throw away every local change of {title}?\n\nNew masks are removed, edited masks go back "
-                "to the server's version, deleted masks come back, and conflicts take the server's side. "
-                "This cannot be undone.")
-        if not self._confirm(self, "Discard local changes", text):
+        title = pose.title if pose is not None else self.tr("pose {id}").format(id=pose_id)
+        text = self.tr("Throw away every local change of {pose}?\n\nNew masks are removed, edited masks go back "
+                       "to the server's version, deleted masks come back, and conflicts take the server's side. "
+                       "This cannot be undone.").format(pose=title)
+        if not self._confirm(self, self.tr("Discard local changes"), text):
             return
         changed = discard_local_changes(self.workspace, pose_id)
         self.summary.setVisible(True)
-        self.summary.setPlainText(f"{changed} masks of {title} are back to the server's version.")
+        self.summary.setPlainText(self.tr("%n mask(s) of {pose} are back to the server's version.", "", changed)
+                                  .format(pose=title))
         self.poseDiscarded.emit(pose_id)
         self.refresh()
 
@@ -222,7 +234,7 @@ class SyncDialog(QDialog):
         client = self._client()  # asked on the GUI thread, at each start: a sign-in replaces it
         if client is None:
             self.summary.setVisible(True)
-            self.summary.setPlainText("Sign in to push: your changes are kept on this computer meanwhile.")
+            self.summary.setPlainText(self.tr("Sign in to push: your changes are kept on this computer meanwhile."))
             self.signInRequired.emit()
             return
         runnable: SyncJob = lambda cancel, progress: job(client, cancel, progress)  # noqa: E731
@@ -248,7 +260,7 @@ class SyncDialog(QDialog):
     def _on_failed(self, error: BaseException) -> None:
         words = explain(error)
         self.summary.setVisible(True)
-        self.summary.setPlainText(f"{words.title}: {words.text}")
+        self.summary.setPlainText(self.tr("{title}: {text}").format(title=words.title, text=words.text))
         self.refresh()
 
     def _update_buttons(self) -> None:
@@ -280,15 +292,9 @@ def _counts(pose: PosePlan) -> tuple[int, ...]:
     return (len(pose.created), len(pose.edited), len(pose.deleted), len(pose.conflicts), len(pose.refused))
 
 
-WARNING_RED = "#d0342c"
-
-
 def _wildfire_warnings(workspace: Workspace, pose_id: int) -> list[str]:
     """Past wildfire detections of the pose that its masks would drop, when they were loaded in the
     Past detections panel (mask_editor.sync.detections keeps the last load per pose in memory)."""
     module = sys.modules.get("mask_editor.sync.detections")
     return module.wildfire_warnings(workspace, pose_id) if module is not None else []
 
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -24,7 +24,9 @@ from mask_editor.ui.editing.typed_value import (
     relative_problem,
 )
 from mask_editor.ui.platform import formatting as fmt
+from mask_editor.ui.session.conflict_words import describe_conflict, version_lines
 from mask_editor.workspace import Mask
+from mask_editor.workspace.conflict_view import versions
 
 ERROR_COLOUR = "#e5484d"  # readable on light and dark windows
 PIXEL_FIELDS = ("x", "y", "w", "h")
@@ -60,13 +62,16 @@ class Inspector(QWidget):
         self.added = QLabel(self)
         self.server = QLabel(self)
         self.notes = QLabel(self)
-        for label in (self.state, self.added, self.server, self.notes):
+        self.conflict = QLabel(self)  # both versions of a conflict, to decide with Keep mine / Take theirs
+        self.conflict.setObjectName("inspector_conflict")
+        for label in (self.state, self.added, self.server, self.notes, self.conflict):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.addRow(self.tr("State"), self.state)
         self.details.addRow(self.tr("Added"), self.added)
         self.details.addRow(self.tr("Server id"), self.server)
         self.details.addRow(self.tr("Notes"), self.notes)
+        self.details.addRow(self.tr("Conflict"), self.conflict)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.title)
@@ -126,7 +131,8 @@ class Inspector(QWidget):
         masks = self._doc.selected_masks() if self._doc else []
         boxes = [m.box for m in masks if m.box is not None]
         single = self._single()
-        editable = single is not None and self._doc is not None and not self._doc.read_only
+        # A mask deleted here (even in conflict with a server edit) is crossed out, not edited.
+        editable = single is not None and self._doc is not None and not self._doc.read_only and not single.deleted
         size = self._image_size()
         if not masks:
             self.title.setText(self.tr("Select a mask to see its coordinates"))
@@ -175,6 +181,12 @@ class Inspector(QWidget):
         refused = [self.tr("Last push refused: %1").replace("%1", mask.push_error)] if mask.push_error else []
         notes = list(mask.notes) + refused
         self.notes.setText("\n".join(notes) if notes else self.tr("none"))
+        found = versions(mask)
+        self.details.setRowVisible(self.conflict, found is not None)
+        if found is not None:
+            rows = "".join(f"<tr><td><b>{label}</b>&nbsp;</td><td>{text}</td></tr>"
+                           for label, text in version_lines(found))
+            self.conflict.setText(f"{describe_conflict(mask)}<table>{rows}</table>")
 
     def _mark(self, edit: QLineEdit, invalid: bool) -> None:
         rule = f"QLineEdit {{ border: 1px solid {ERROR_COLOUR}; border-radius: 3px; padding: 2px; }}"

@@ -22,6 +22,7 @@ HANDLE_EDGE = "#11161c"
 CANVAS_BACKGROUND = "#2a2d31"  # around the image
 PLACEHOLDER_FRAME = "#3b3f45"  # stands in for a missing or damaged image
 PLACEHOLDER_TEXT = "#e8e8e8"
+GHOST = "#8c9eff"  # the server's box of a conflict (ui/canvas/ghosts.py): a blue no mask state uses
 DRAFT = "#ffffff"  # the rectangle being drawn, and the rubber band
 
 
@@ -54,9 +55,12 @@ PALETTE: dict[str, MaskStyle] = {
 
 
 def style_key(mask: Mask) -> str:
-    """The palette entry of a mask: conflict and deletion come first, then suspicious, then the state."""
+    """The palette entry of a mask: deletion and conflict come first, then suspicious, then the state.
+    A mask deleted here stays crossed out even in conflict: it must not look like a box to edit."""
+    if mask.deleted:
+        return MaskState.DELETED.value
     state = mask.state
-    if state in (MaskState.CONFLICT, MaskState.DELETED):
+    if state is MaskState.CONFLICT:
         return state.value
     return SUSPICIOUS if mask.suspicious else state.value
 

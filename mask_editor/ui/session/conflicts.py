@@ -1,26 +1,39 @@
 """Deciding conflicts from the window: keep mine, take theirs, keep both, on the selected masks
 that are in conflict. Each decision is ONE undo step (a QUndoCommand on the pose's stack), so a
 wrong click is Ctrl+Z away; nothing reaches the server before the next push, which the review
-dialog shows first. The rules themselves live in mask_editor/sync/conflicts.py.
+dialog shows first. The rules themselves live in mask_editor/sync/conflicts.py, the Qt-free case of a
+conflict and its versions' texts in mask_editor/workspace/conflict_view.py; this module words them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from mask_editor.sync import Resolution, keep_both, keep_mine, take_theirs
 from mask_editor.ui.editing.document import PoseDocument
-from mask_editor.workspace import ConflictKind, Mask, Workspace
+from mask_editor.ui.session.conflict_words import describe_conflict
+from mask_editor.workspace import Workspace
 
 Decision = Callable[[Workspace, Iterable[int]], Resolution]
 
-DECISIONS: dict[str, tuple[Decision, str]] = {
-    "keep_mine": (keep_mine, "Keep my version"),
-    "take_theirs": (take_theirs, "Take the server's version"),
-    "keep_both": (keep_both, "Keep both versions"),
+DECISIONS: dict[str, tuple[Decision, str]] = {  # undo texts, translated when used
+    "keep_mine": (keep_mine, QT_TRANSLATE_NOOP("Conflicts", "Keep my version")),
+    "take_theirs": (take_theirs, QT_TRANSLATE_NOOP("Conflicts", "Take the server's version")),
+    "keep_both": (keep_both, QT_TRANSLATE_NOOP("Conflicts", "Keep both versions")),
 }
+
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+__all__ = ["DECISIONS", "ResolveConflicts", "describe_conflict", "resolve", "resolve_keep_both", "resolve_keep_mine",
+           "resolve_take_theirs", "selected_conflicts"]
+
+
+def _translated(text: str) -> str:
+    """A text listed with QT_TRANSLATE_NOOP in the Conflicts context."""
+    return QCoreApplication.translate("Conflicts", text)
 
 
 class ResolveConflicts(QUndoCommand):
@@ -28,7 +41,10 @@ class ResolveConflicts(QUndoCommand):
 
     def __init__(self, document: PoseDocument, local_ids: list[int], decision: Decision, text: str) -> None:
         n = len(local_ids)
-        super().__init__(text if n == 1 else f"{text} ({n} masks)")
+        words = _translated(text)
+        # n > 1 here: no plural form needed
+        super().__init__(words if n == 1 else translate("Conflicts", "{decision} ({count} masks)")
+                         .format(decision=words, count=n))
         self.document = document
         self.local_ids = local_ids
         self.decision = decision
@@ -73,15 +89,3 @@ def resolve_take_theirs(document: PoseDocument) -> int:
 
 def resolve_keep_both(document: PoseDocument) -> int:
     return resolve(document, "keep_both")
-
-
-def describe_conflict(mask: Mask) -> str:
-    """One sentence for the inspector or a tooltip: what the server did, and what each choice means."""
-    if mask.conflict is ConflictKind.SERVER_DELETED:
-        return ("Someone deleted this mask on the server while you changed it. Keep mine creates it again; "
-                "take theirs removes it here.")
-    if mask.conflict is ConflictKind.SERVER_EDITED:
-        ours = "deleted it" if mask.deleted else f"moved it to {mask.text}"
-        return (f"Someone changed this mask on the server to {mask.theirs_text} while you {ours}. Keep mine "
-                "sends yours, take theirs keeps the server's, keep both keeps the two boxes.")
-    return ""
