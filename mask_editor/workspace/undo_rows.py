@@ -106,8 +106,11 @@ def _plain_moves(conn: sqlite3.Connection, pose_id: int, steps: list[Step], know
     if not held:
         return {}
     moved: dict[int, tuple[int, int, int, int, int]] = {}
-    rows = conn.execute("SELECT local_id, x0, y0, x1, y1 FROM masks WHERE pose_id = ? AND NOT deleted AND "
-                        "local_id IN (SELECT value FROM json_each(?))", (pose_id, json.dumps(list(held))))
+    # CROSS JOIN keeps the ids first, one primary-key lookup each: left to itself the planner walks the
+    # pose's index and probes the id list per row (4x slower for 2,000 ids).
+    rows = conn.execute("SELECT m.local_id, m.x0, m.y0, m.x1, m.y1 FROM json_each(?) AS j CROSS JOIN masks AS m "
+                        "ON m.local_id = j.value WHERE m.pose_id = ? AND NOT m.deleted",
+                        (json.dumps(list(held)), pose_id))
     for local_id, x0, y0, x1, y1 in rows:
         step = held[local_id]
         if milli_box(x0, y0, x1, y1) == step.expect:
