@@ -22,7 +22,7 @@ _NAMES = [c.strip() for c in MASK_COLUMNS.split(",")]
 # Rows are read in thousands (a pose's masks, the rows of an undo): Box and datetime are immutable,
 # so equal values share one parsed instance instead of being validated and parsed again each time.
 @lru_cache(maxsize=1 << 16)
-def _milli_box(x0: int | None, y0: int | None, x1: int | None, y1: int | None) -> Box | None:
+def milli_box(x0: int | None, y0: int | None, x1: int | None, y1: int | None) -> Box | None:
     if x0 is None or y0 is None or x1 is None or y1 is None:
         return None
     return Box.from_milli((x0, y0, x1, y1))
@@ -40,11 +40,11 @@ def mask_from_row(r: sqlite3.Row) -> Mask:
     return Mask(
         local_id=local_id,
         pose_id=pose_id,
-        box=_milli_box(x0, y0, x1, y1),
+        box=milli_box(x0, y0, x1, y1),
         added_at=_when(added_at) or now_utc(),
         server_id=server_id,
         server_created_at=_when(server_created_at),
-        base=_milli_box(bx0, by0, bx1, by1),
+        base=milli_box(bx0, by0, bx1, by1),
         base_text=base_text,
         deleted=bool(deleted),
         conflict=ConflictKind(conflict) if conflict else None,

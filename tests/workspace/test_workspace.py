@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from mask_editor.core.geometry import Box
+from mask_editor.core.geometry import Box, quantize
 from mask_editor.workspace import (
     Account,
     CameraRow,
@@ -232,3 +232,23 @@ def test_pose_image_paths_list_the_files_still_cached(ws):
     gone.path.unlink()  # pose 20 has no image at all
     assert ws.pose_image_paths() == {10: kept.path}
     assert {p: ws.pose_image(p) for p in (11, 20)} == {11: None, 20: None}  # the same answer pose by pose
+
+
+def test_a_move_stepped_from_the_callers_rows_still_asks_the_workspace_what_is_plain(ws):
+    """apply_steps(known=...) skips reading back the rows the caller holds, but a row a pull changed
+    meanwhile (or another pose's id) is still found in the workspace, not taken from the stale copy."""
+    a, b, c = ws.add_masks(10, [Box(0.1, 0.1, 0.2, 0.2), Box(0.3, 0.3, 0.4, 0.4), Box(0.5, 0.5, 0.6, 0.6)])
+    other = ws.add_mask(11, Box(0.7, 0.7, 0.8, 0.8))
+    mark_synced(ws, b.local_id, 88)
+    ws.set_boxes({b.local_id: Box(0.31, 0.31, 0.41, 0.41)})  # what a pull of the server's edit leaves
+    known = {m.local_id: m for m in (a, b, c, other)}
+    moved = {m.local_id: quantize(Box(m.box.xmin + 0.05, m.box.ymin, m.box.xmax + 0.05, m.box.ymax))
+             for m in (a, b, c)}
+    steps = [undo_rows.Step(m, m.box, moved[m.local_id]) for m in (a, b, c)]
+    steps.append(undo_rows.Step(other, other.box, Box(0.1, 0.1, 0.2, 0.2)))
+    applied = undo_rows.apply_steps(ws, 10, steps, known=known)
+    assert applied.rows[a.local_id] == ws.mask(a.local_id) == a.with_box(moved[a.local_id])
+    assert ws.mask(c.local_id).box == moved[c.local_id]
+    assert applied.conflicts == [b.local_id] and ws.mask(b.local_id).conflict is ConflictKind.SERVER_EDITED
+    assert applied.rows[b.local_id] == ws.mask(b.local_id)
+    assert applied.refused == [other.local_id] and ws.mask(other.local_id) == other

@@ -138,7 +138,7 @@ class PoseDocument(QObject):
     def step_rows(self, steps: list[Step]) -> None:
         """Undo or redo: take the command's rows from what it left to what it wants, in the
         workspace (undo_rows decides when that must become a conflict), then here."""
-        applied = apply_steps(self.workspace, self.pose_id, steps)
+        applied = apply_steps(self.workspace, self.pose_id, steps, known=self._masks)
         removed = {i for i, m in applied.rows.items() if m is None and i in self._masks}
         for local_id, mask in applied.rows.items():
             if mask is None:

@@ -118,8 +118,12 @@ class Inspector(QWidget):
             self.refresh()
 
     def _single(self) -> Mask | None:
-        masks = self._doc.selected_masks() if self._doc else []
-        return masks[0] if len(masks) == 1 and masks[0].box is not None else None
+        # Asked by every field's validator on each refresh: no sorting of a 2,000-mask selection.
+        doc = self._doc
+        if doc is None or len(doc.selection) != 1:
+            return None
+        mask = doc.mask(next(iter(doc.selection)))
+        return mask if mask is not None and mask.box is not None else None
 
     def _image_size(self) -> tuple[int, int] | None:
         image = self._doc.image() if self._doc else None
