@@ -8,6 +8,7 @@ a bare QMainWindow (benchmarks/bare_window.py) alternate, so both see the same m
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,10 @@ from benchmarks.report import Row, ratio_samples
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_S = 0.5
 TARGET_RATIO = 2.0  # issue #16: at most twice the bare PySide6 window
+TARGET_LABELIMG = 1.0  # and faster than labelImg
+# labelImg (PyQt5) lives in a venv of its own: `python -m venv /tmp/labelimg-venv && /tmp/labelimg-venv/bin/pip
+# install labelImg`, or LABELIMG_PYTHON=<its python>; without it the comparison rows are left out.
+LABELIMG_PYTHON = Path(os.environ.get("LABELIMG_PYTHON", "/tmp/labelimg-venv/bin/python"))
 
 
 def first_paint(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
@@ -43,16 +48,22 @@ def bench(runs: int = 10) -> list[Row]:
         app = [sys.executable, "-m", "mask_editor", "--demo"]
         bare = [sys.executable, str(Path(__file__).with_name("bare_window.py"))]
         python = [sys.executable, "-c", "import time; print(f'first-paint {time.monotonic():.6f} heavy=-')"]
+        labelimg = [str(LABELIMG_PYTHON), str(Path(__file__).with_name("labelimg_window.py"))]
+        peer = LABELIMG_PYTHON.is_file()
+        if peer:
+            first_paint(labelimg, {**env, "HOME": str(Path(tmp) / "home")})  # its settings go to HOME
         # Warm-up (not counted): copies the demo to the app-data folder, fills the OS file cache.
         first_paint(app, env)
         first_paint(bare, env)
-        ours, floor, interpreter, heavy = [], [], [], set()
+        ours, floor, interpreter, theirs, heavy = [], [], [], [], set()
         for _ in range(runs):
             seconds, loaded = first_paint(app, env)
             ours.append(seconds)
             heavy.add(loaded)
             floor.append(first_paint(bare, env)[0])
             interpreter.append(first_paint(python, env)[0])
+            if peer:
+                theirs.append(first_paint(labelimg, {**env, "HOME": str(Path(tmp) / "home")})[0])
     heavy_note = "heavy modules at first paint: " + ",".join(sorted(heavy))
     ms = [1000 * s for s in ours]
     return [
@@ -61,4 +72,7 @@ def bench(runs: int = 10) -> list[Row]:
         Row("cold start: bare QMainWindow (floor)", floor, "s"),
         Row("cold start: python -c (interpreter)", interpreter, "s"),
         Row("cold start: app / bare Qt (paired)", ratio_samples(ours, floor), "x", TARGET_RATIO),
-    ]
+    ] + ([
+        Row("cold start: labelImg to first paint (PyQt5)", theirs, "s"),
+        Row("cold start: app / labelImg (paired)", ratio_samples(ours, theirs), "x", TARGET_LABELIMG),
+    ] if peer else [])

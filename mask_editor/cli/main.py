@@ -167,7 +167,27 @@ def _handler(command: str) -> Callable[[argparse.Namespace], int]:
     return getattr(module, "run_" + command.replace("-", "_"))
 
 
+def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The window's plain start (`--demo`, `--smoke`, `--workspace PATH`, no command) read without
+    building every command's parser (~8 ms of a ~300 ms cold start); None for anything else, which
+    build_parser() reads (and explains when it is wrong)."""
+    args = argparse.Namespace(command=None, workspace=None, server=None, demo=False, smoke=False)
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word in ("--demo", "--smoke") and not getattr(args, word[2:]):
+            setattr(args, word[2:], True)
+        elif word == "--workspace" and args.workspace is None and rest and not rest[0].startswith("-"):
+            args.workspace = Path(rest.pop(0))
+        else:
+            return None
+    return None if args.demo and args.workspace is not None else args  # argparse's check says why
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    fast = window_args(sys.argv[1:] if argv is None else argv)
+    if fast is not None:
+        return _window(fast)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

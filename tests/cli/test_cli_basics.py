@@ -174,3 +174,22 @@ def test_headless_modules_have_no_qt_import(name):
     problems = [p for p in qt_problems(imported_modules(REPO / "mask_editor" / name))
                 if not (name == "cli/main.py" and "mask_editor.ui.window.app" in p)]  # only for the window, lazily
     assert problems == []
+
+
+@pytest.mark.parametrize("argv", [[], ["--demo"], ["--smoke"], ["--demo", "--smoke"], ["--smoke", "--demo"],
+                                  ["--workspace", "w.sqlite"], ["--workspace", "w.sqlite", "--smoke"]])
+def test_the_window_start_is_read_as_the_full_parser_reads_it(argv):
+    from mask_editor.cli.main import build_parser, window_args
+
+    fast, full = window_args(argv), build_parser().parse_args(argv)
+    assert fast is not None
+    assert vars(fast) == {key: getattr(full, key) for key in ("command", "workspace", "server", "demo", "smoke")}
+
+
+@pytest.mark.parametrize("argv", [["status"], ["--demo", "status"], ["--server", "https://x"], ["--help"],
+                                  ["--demo", "--demo"], ["--workspace"], ["--workspace", "--demo"],
+                                  ["--demo", "--workspace", "w.sqlite"], ["--version"], ["--dmeo"]])
+def test_anything_else_goes_to_the_full_parser(argv):
+    from mask_editor.cli.main import window_args
+
+    assert window_args(argv) is None

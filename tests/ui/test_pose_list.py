@@ -74,3 +74,16 @@ def test_after_sign_in_a_pose_never_opened_shows_its_server_count(qtbot, fake_ap
     qtbot.waitUntil(lambda: all(browser.index_of(p).data(IMAGE_ROLE) for p in browser.pose_ids()),
                     timeout=10_000)
     close(window)
+
+
+def test_thumbnails_asked_during_a_paint_are_decoded_after_it(qtbot, window):
+    from mask_editor.ui.panels.pose_browser import Thumbnails
+
+    path = str(window.document.image().path)
+    thumbnails = Thumbnails()
+    assert thumbnails.get(path) is None
+    assert not thumbnails._lane.busy()  # nothing started while the paint asking for it goes on
+    with qtbot.waitSignal(thumbnails.ready, timeout=10_000) as ready:
+        pass
+    assert ready.args == [path] and thumbnails.get(path) is not None
+    thumbnails.stop()

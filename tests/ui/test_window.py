@@ -121,9 +121,11 @@ def test_undo_redo_follow_the_active_pose_and_keep_history_when_switching(window
 
 def test_undo_history_dock_is_hidden_by_default_and_toggled_from_view_menu(window):
     assert window.undo_dock.isHidden()
+    assert window.undo_dock.widget() is None  # its list is built when first shown, not at the start
     action = window.actions["show_undo_history"]
     action.trigger()
     assert window.undo_dock.isVisible() and action.isChecked()
+    assert window.undo_dock.widget() is window.undo_dock.view
     assert window.undo_dock.view.group() is window.poses.group
     window.undo_dock.close()  # its title bar's close button: the action follows
     assert window.undo_dock.isHidden() and not action.isChecked()

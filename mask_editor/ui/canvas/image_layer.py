@@ -12,15 +12,19 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QImageReader, QPainter, QPixmap, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsView
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
 from mask_editor.ui.canvas.navigation import FIT_PADDING
 from mask_editor.ui.platform import style
 from mask_editor.ui.platform.tasks import Lane
 from mask_editor.workspace import ImageRow
+
+if TYPE_CHECKING:
+    from mask_editor.ui.editing.document import PoseDocument
 
 Mode = Qt.TransformationMode
 
@@ -126,6 +130,38 @@ def load_image_layer(image: ImageRow | None, wanted: QSize | None = None) -> Ima
     item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
     return ImageLayer(item, width, height, item, None, str(image.path), n)
+
+
+_defer_next = [False]  # set by defer_next_decode, taken by deferred_frame
+
+
+def defer_next_decode() -> None:
+    """At the app's start: the first pose's image is decoded after the window's first paint, not
+    before it; a frame of its size stands in (the window paints first, then fills in)."""
+    _defer_next[0] = True
+
+
+def deferred_frame(image: ImageRow | None) -> ImageLayer | None:
+    """After defer_next_decode, once: a JPEG's frame at the size its header gives, not decoded yet
+    (CanvasView decodes it after its next paint, decode_in_place). Else None: decode it at once."""
+    defer, _defer_next[0] = _defer_next[0], False
+    reader = QImageReader(str(image.path)) if defer and image is not None else None
+    if reader is None or reader.format() != b"jpeg" or not reader.size().isValid():
+        return None
+    return _placeholder(reader.size().width(), reader.size().height(), "")
+
+
+def decode_in_place(scene: QGraphicsScene, frame: ImageLayer | None, shown: ImageLayer | None,
+                    document: PoseDocument | None, wanted: QSize | None) -> ImageLayer | None:
+    """The image decoded in place of its `frame` while that is still `shown`; else `shown` as it is
+    (another pose is shown by now)."""
+    if frame is None or frame is not shown or document is None:
+        return shown
+    scene.removeItem(frame.item)
+    layer = load_image_layer(document.image(), wanted)
+    layer.item.setZValue(frame.item.zValue())
+    scene.addItem(layer.item)
+    return layer
 
 
 def decode_full(path: str) -> QImage:

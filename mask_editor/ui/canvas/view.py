@@ -7,11 +7,11 @@ and selection, and writes to it only when a gesture ends (one undo step per gest
 from __future__ import annotations
 
 from PySide6 import QtGui  # event types, for annotations
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QNativeGestureEvent, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
-from mask_editor.ui.canvas import grid
+from mask_editor.ui.canvas import grid, image_layer
 from mask_editor.ui.canvas.handles import Handles
 from mask_editor.ui.canvas.image_layer import (
     ImageLayer,
@@ -39,6 +39,7 @@ class CanvasView(QGraphicsView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._frame_to_decode: ImageLayer | None = None
         self._scene = QGraphicsScene(self)
         # A handful of items (image, one mask layer, handles, overlays): a BSP index only costs
         # re-indexing as handles move.
@@ -91,7 +92,8 @@ class CanvasView(QGraphicsView):
                 self._scene.removeItem(item)
         self._document, self._image, self._layer = document, None, None
         if document is not None:
-            self._image = load_image_layer(document.image(), preview_size(self))
+            self._frame_to_decode = image_layer.deferred_frame(document.image())  # the app's first pose only
+            self._image = self._frame_to_decode or load_image_layer(document.image(), preview_size(self))
             self._image.item.setZValue(Z_IMAGE)
             self._scene.addItem(self._image.item)
             self._layer = MaskLayer(self._image.width, self._image.height)
@@ -139,9 +141,7 @@ class CanvasView(QGraphicsView):
         return (self._image.width, self._image.height) if self._image else (1, 1)
 
     def image_size(self) -> tuple[int, int] | None:
-        if self._image is None or self._image.pixmap_item is None:
-            return None
-        return (self._image.width, self._image.height)
+        return (self._image.width, self._image.height) if self._image and self._image.pixmap_item else None
 
     def scene_pos(self, pos: QPointF) -> QPointF:
         return self._nav.scene_pos(pos)
@@ -395,6 +395,12 @@ class CanvasView(QGraphicsView):
         super().resizeEvent(event)
         self._nav.resized()
 
+    def _decode_frame(self) -> None:
+        frame, self._frame_to_decode = self._frame_to_decode, None
+        self._image = image_layer.decode_in_place(self._scene, frame, self._image, self._document, preview_size(self))
+
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        if self._frame_to_decode is not None:
+            QTimer.singleShot(0, self._decode_frame)  # after this paint
         if self._image is not None and self._image.message:
             paint_message(painter, self.viewport().rect(), self._image.message)

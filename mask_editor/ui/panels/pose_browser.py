@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -79,14 +80,22 @@ class Thumbnails(QObject):
         super().__init__(parent)
         self._lane = Lane(self)  # decoding is quick; keep the other core for the UI
         self._cache: dict[str, QPixmap | None] = {}
+        self._asked: list[str] = []  # requested during this paint, decoded after it
         self.device_pixel_ratio = 1.0
 
     def get(self, path: str) -> QPixmap | None:
         if path not in self._cache:
             self._cache[path] = None  # requested
-            size = THUMB * self.device_pixel_ratio
-            self._lane.submit(path, lambda: decode_thumbnail(path, size), lambda image: self._on_done(path, image))
+            if not self._asked:  # a worker started now would take the GIL from the paint in progress
+                QTimer.singleShot(0, self, self._submit)
+            self._asked.append(path)
         return self._cache[path]
+
+    def _submit(self) -> None:
+        size, asked, self._asked = THUMB * self.device_pixel_ratio, self._asked, []
+        for path in asked:
+            self._lane.submit(path, lambda p=path: decode_thumbnail(p, size),
+                              lambda image, p=path: self._on_done(p, image))
 
     def _on_done(self, path: str, image: QImage) -> None:
         if image.isNull():
@@ -98,6 +107,7 @@ class Thumbnails(QObject):
 
     def stop(self) -> None:
         """Forget the thumbnails not decoded yet and wait for the one being decoded."""
+        self._asked.clear()
         self._lane.cancel()
         self._lane.wait()
 

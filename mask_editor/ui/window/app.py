@@ -62,8 +62,10 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
     except StartError as exc:
         _report(exc, smoke)
         return 1
+    from mask_editor.ui.canvas.image_layer import defer_next_decode
     from mask_editor.ui.window.assemble import build_window
 
+    defer_next_decode()  # paint the window first, then the pose's image
     window, _controller = build_window(ws, settings)  # held here while the app runs
     try:
         if smoke:

@@ -116,7 +116,7 @@ class MainWindow(WindowLayout):
             self.poses.close_all()
         self.workspace = workspace
         self.poses = OpenPoses(workspace, parent=self) if workspace else None
-        self.undo_dock.view.setGroup(self.poses.group if self.poses else self._empty_group)
+        self.undo_dock.set_group(self.poses.group if self.poses else self._empty_group)
         if self.poses is not None:
             self.poses.group.canUndoChanged.connect(lambda _can: self._update_actions())
             self.poses.group.canRedoChanged.connect(lambda _can: self._update_actions())
