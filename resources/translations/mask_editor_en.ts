@@ -132,6 +132,47 @@
     </message>
 </context>
 <context>
+    <name>MaskPanel</name>
+    <message numerus="yes">
+        <source>%n mask(s)</source>
+        <translation>
+            <numerusform>%n mask</numerusform>
+            <numerusform>%n masks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n mask(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n mask shown</numerusform>
+            <numerusform>%1 of %n masks shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoseBrowser</name>
+    <message numerus="yes">
+        <source>%n change(s) to sync</source>
+        <translation>
+            <numerusform>%n change to sync</numerusform>
+            <numerusform>%n changes to sync</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s)</source>
+        <translation>
+            <numerusform>%n mask</numerusform>
+            <numerusform>%n masks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s) here, not pulled yet</source>
+        <translation>
+            <numerusform>%n mask here, not pulled yet</numerusform>
+            <numerusform>%n masks here, not pulled yet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message numerus="yes">
         <source>%n change(s) to sync</source>
