@@ -987,7 +987,7 @@
     </message>
     <message>
         <source>#%1 (server %2)</source>
-        <translation>n° %1 (serveur %2)</translation>
+        <translation>#%1 (serveur %2)</translation>
     </message>
     <message>
         <source>%1, suspicious</source>
@@ -1311,8 +1311,8 @@
     <message numerus="yes">
         <source>%n mask(s) here, not pulled yet</source>
         <translation>
-            <numerusform>%n masque ici, pose pas encore récupérée</numerusform>
-            <numerusform>%n masques ici, pose pas encore récupérée</numerusform>
+            <numerusform>%n masque ici, pas encore récupérée</numerusform>
+            <numerusform>%n masques ici, pas encore récupérée</numerusform>
         </translation>
     </message>
     <message>

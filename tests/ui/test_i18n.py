@@ -75,7 +75,7 @@ def test_the_pose_list_and_the_dock_titles_are_french(french):
     from mask_editor.ui.panels.pose_browser import SUBTITLE_ROLE
 
     browser = french.browser
-    assert browser.index_of(POSE_A).data(SUBTITLE_ROLE) == "3 masques ici, pose pas encore récupérée"
+    assert browser.index_of(POSE_A).data(SUBTITLE_ROLE) == "3 masques ici, pas encore récupérée"
     assert browser.index_of(POSE_C).data(SUBTITLE_ROLE) == "pas encore récupérée"
     assert browser.filter.placeholderText() == "Filtrer les caméras et les poses"
     assert [d.windowTitle() for d in (french.poses_dock, french.masks_dock, french.inspector_dock,
@@ -106,7 +106,7 @@ def test_the_shortcuts_window_is_french(french):
         headers = [dialog.model.headerData(i, Qt.Orientation.Horizontal) for i in range(3)]
         assert headers == ["Menu", "Action", "Touches"]
         rows = [tuple(dialog.model.index(r, c).data() for c in range(3)) for r in range(dialog.model.rowCount())]
-        assert ("Édition", "Supprimer") == rows[[r[1] for r in rows].index("Supprimer")][:2]
+        assert rows[[r[1] for r in rows].index("Supprimer")][:2] == ("Édition", "Supprimer")
         assert ("Image", "Faire défiler l’image", "Glisser avec le bouton du milieu, ou Espace+glisser") in rows
         assert any(r[0] == "Affichage › Langue" for r in rows)
     finally:
