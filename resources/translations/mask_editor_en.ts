@@ -38,20 +38,6 @@
 <context>
     <name>DriftController</name>
     <message numerus="yes">
-        <source>Shift %n mask(s) with the view</source>
-        <translation>
-            <numerusform>Shift %n mask with the view</numerusform>
-            <numerusform>Shift %n masks with the view</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Shifted %n mask(s) %1 with the view; they will be sent at the next sync.</source>
-        <translation>
-            <numerusform>Shifted %n mask %1 with the view; it will be sent at the next sync.</numerusform>
-            <numerusform>Shifted %n masks %1 with the view; they will be sent at the next sync.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n of them went past the image edge and were cut to it: they are selected, check them.</source>
         <translation>
             <numerusform>%n of them went past the image edge and was cut to it: it is selected, check it.</numerusform>
@@ -63,6 +49,20 @@
         <translation>
             <numerusform>Keep %n mask where it is</numerusform>
             <numerusform>Keep %n masks where they are</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shift %n mask(s) with the view</source>
+        <translation>
+            <numerusform>Shift %n mask with the view</numerusform>
+            <numerusform>Shift %n masks with the view</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shifted %n mask(s) %1 with the view; they will be sent at the next sync.</source>
+        <translation>
+            <numerusform>Shifted %n mask %1 with the view; it will be sent at the next sync.</numerusform>
+            <numerusform>Shifted %n masks %1 with the view; they will be sent at the next sync.</numerusform>
         </translation>
     </message>
 </context>
@@ -79,6 +79,27 @@
 <context>
     <name>FalsePositives</name>
     <message numerus="yes">
+        <source>%n detection(s): {dropped} dropped by the current masks, {kept} kept (the camera would alert).</source>
+        <translation>
+            <numerusform>%n detection: {dropped} dropped by the current masks, {kept} kept (the camera would alert).</numerusform>
+            <numerusform>%n detections: {dropped} dropped by the current masks, {kept} kept (the camera would alert).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept</source>
+        <translation>
+            <numerusform>%n kept</numerusform>
+            <numerusform>%n kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recurring spot(s).</source>
+        <translation>
+            <numerusform>%n recurring spot.</numerusform>
+            <numerusform>%n recurring spots.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Loading the detections of the last %n day(s)…</source>
         <translation>
             <numerusform>Loading the detections of the last %n day…</numerusform>
@@ -90,27 +111,6 @@
         <translation>
             <numerusform>No detection on this pose in the last %n day.</numerusform>
             <numerusform>No detection on this pose in the last %n days.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n detection(s): {dropped} dropped by the current masks, {kept} kept (the camera would alert).</source>
-        <translation>
-            <numerusform>%n detection: {dropped} dropped by the current masks, {kept} kept (the camera would alert).</numerusform>
-            <numerusform>%n detections: {dropped} dropped by the current masks, {kept} kept (the camera would alert).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recurring spot(s).</source>
-        <translation>
-            <numerusform>%n recurring spot.</numerusform>
-            <numerusform>%n recurring spots.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kept</source>
-        <translation>
-            <numerusform>%n kept</numerusform>
-            <numerusform>%n kept</numerusform>
         </translation>
     </message>
 </context>
@@ -142,6 +142,47 @@
     </message>
 </context>
 <context>
+    <name>MaskPanel</name>
+    <message numerus="yes">
+        <source>%1 of %n mask(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n mask shown</numerusform>
+            <numerusform>%1 of %n masks shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s)</source>
+        <translation>
+            <numerusform>%n mask</numerusform>
+            <numerusform>%n masks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoseBrowser</name>
+    <message numerus="yes">
+        <source>%n change(s) to sync</source>
+        <translation>
+            <numerusform>%n change to sync</numerusform>
+            <numerusform>%n changes to sync</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s)</source>
+        <translation>
+            <numerusform>%n mask</numerusform>
+            <numerusform>%n masks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s) here, not pulled yet</source>
+        <translation>
+            <numerusform>%n mask here, not pulled yet</numerusform>
+            <numerusform>%n masks here, not pulled yet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message numerus="yes">
         <source>%n change(s) to sync</source>
@@ -153,13 +194,6 @@
 </context>
 <context>
     <name>SyncDialog</name>
-    <message numerus="yes">
-        <source>%n request(s) whose answer was lost: checked against the server first, never sent twice.</source>
-        <translation>
-            <numerusform>%n request whose answer was lost: checked against the server first, never sent twice.</numerusform>
-            <numerusform>%n requests whose answer was lost: checked against the server first, never sent twice.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n change(s) to send: {new} new, {edited} edited, {deleted} deleted.</source>
         <translation>
@@ -175,6 +209,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n mask(s) of {pose} are back to the server&apos;s version.</source>
+        <translation>
+            <numerusform>%n mask of {pose} is back to the server&apos;s version.</numerusform>
+            <numerusform>%n masks of {pose} are back to the server&apos;s version.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n real wildfire detection(s) would be silenced by these masks (see the red lines). Check them before pushing.</source>
         <translation>
             <numerusform>%n real wildfire detection would be silenced by these masks (see the red lines). Check them before pushing.</numerusform>
@@ -182,10 +223,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n mask(s) of {pose} are back to the server&apos;s version.</source>
+        <source>%n request(s) whose answer was lost: checked against the server first, never sent twice.</source>
         <translation>
-            <numerusform>%n mask of {pose} is back to the server&apos;s version.</numerusform>
-            <numerusform>%n masks of {pose} are back to the server&apos;s version.</numerusform>
+            <numerusform>%n request whose answer was lost: checked against the server first, never sent twice.</numerusform>
+            <numerusform>%n requests whose answer was lost: checked against the server first, never sent twice.</numerusform>
         </translation>
     </message>
 </context>

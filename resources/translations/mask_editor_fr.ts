@@ -393,6 +393,74 @@
     </message>
 </context>
 <context>
+    <name>CanvasKeys</name>
+    <message>
+        <source>Nudge %1 masks</source>
+        <translation>Décaler %1 masques</translation>
+    </message>
+    <message>
+        <source>Nudge mask</source>
+        <translation>Décaler le masque</translation>
+    </message>
+    <message>
+        <source>Resize %1 masks</source>
+        <translation>Redimensionner %1 masques</translation>
+    </message>
+    <message>
+        <source>Resize mask</source>
+        <translation>Redimensionner le masque</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasTools</name>
+    <message>
+        <source>Draw mask</source>
+        <translation>Dessiner un masque</translation>
+    </message>
+    <message>
+        <source>Move %1 masks</source>
+        <translation>Déplacer %1 masques</translation>
+    </message>
+    <message>
+        <source>Move mask</source>
+        <translation>Déplacer le masque</translation>
+    </message>
+    <message>
+        <source>Resize mask</source>
+        <translation>Redimensionner le masque</translation>
+    </message>
+</context>
+<context>
+    <name>Clipboard</name>
+    <message>
+        <source>Duplicate %1 masks</source>
+        <translation>Dupliquer %1 masques</translation>
+    </message>
+    <message>
+        <source>Duplicate mask</source>
+        <translation>Dupliquer le masque</translation>
+    </message>
+    <message>
+        <source>Paste %1 masks</source>
+        <translation>Coller %1 masques</translation>
+    </message>
+    <message>
+        <source>Paste mask</source>
+        <translation>Coller un masque</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Delete %1 masks</source>
+        <translation>Supprimer %1 masques</translation>
+    </message>
+    <message>
+        <source>Delete mask</source>
+        <translation>Supprimer le masque</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Blended</source>
@@ -832,6 +900,25 @@
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <source>Exported %1 and %2 more files.</source>
+        <translation>%1 et %2 autres fichiers exportés.</translation>
+    </message>
+    <message>
+        <source>Exported %1 and one more file.</source>
+        <translation>%1 et un autre fichier exportés.</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>%1 exporté.</translation>
+    </message>
+    <message>
+        <source>Open a pose first: export writes the masks of a pose or of its camera.</source>
+        <translation>Ouvrez d’abord une pose : l’export écrit les masques d’une pose ou de sa caméra.</translation>
+    </message>
+</context>
+<context>
     <name>FleetDialog</name>
     <message numerus="yes">
         <source>%1 of %n pose(s) with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</source>
@@ -878,6 +965,152 @@
     <message>
         <source>Poses whose view moved</source>
         <translation>Poses dont la vue a bougé</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>#%1 (server %2)</source>
+        <translation>#%1 (serveur %2)</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>il y a %1 jours</translation>
+    </message>
+    <message>
+        <source>%1 hours ago</source>
+        <translation>il y a %1 heures</translation>
+    </message>
+    <message>
+        <source>%1 minutes ago</source>
+        <translation>il y a %1 minutes</translation>
+    </message>
+    <message>
+        <source>%1 months ago</source>
+        <translation>il y a %1 mois</translation>
+    </message>
+    <message>
+        <source>%1 weeks ago</source>
+        <translation>il y a %1 semaines</translation>
+    </message>
+    <message>
+        <source>%1 years ago</source>
+        <translation>il y a %1 ans</translation>
+    </message>
+    <message>
+        <source>%1, suspicious</source>
+        <translation>%1, suspect</translation>
+    </message>
+    <message>
+        <source>1 day ago</source>
+        <translation>il y a 1 jour</translation>
+    </message>
+    <message>
+        <source>1 hour ago</source>
+        <translation>il y a 1 heure</translation>
+    </message>
+    <message>
+        <source>1 minute ago</source>
+        <translation>il y a 1 minute</translation>
+    </message>
+    <message>
+        <source>1 month ago</source>
+        <translation>il y a 1 mois</translation>
+    </message>
+    <message>
+        <source>1 week ago</source>
+        <translation>il y a 1 semaine</translation>
+    </message>
+    <message>
+        <source>1 year ago</source>
+        <translation>il y a 1 an</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2)</source>
+        <translation>Ajouté le %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Added %1: check it still matches something in the image</source>
+        <translation>Ajouté %1 : vérifiez qu’il couvre encore quelque chose dans l’image</translation>
+    </message>
+    <message>
+        <source>Added here; the next sync sends it to the server.</source>
+        <translation>Ajouté ici ; la prochaine synchronisation l’envoie au serveur.</translation>
+    </message>
+    <message>
+        <source>Changed here and on the server: choose which box to keep.</source>
+        <translation>Modifié ici et sur le serveur : choisissez le cadre à garder.</translation>
+    </message>
+    <message>
+        <source>Changed here; the next sync sends the change.</source>
+        <translation>Modifié ici ; la prochaine synchronisation envoie la modification.</translation>
+    </message>
+    <message>
+        <source>Deleted here; the next sync deletes it on the server.</source>
+        <translation>Supprimé ici ; la prochaine synchronisation le supprime sur le serveur.</translation>
+    </message>
+    <message>
+        <source>On the server since %1 (%2)</source>
+        <translation>Sur le serveur depuis le %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Same as on the server at the last sync.</source>
+        <translation>Identique au serveur lors de la dernière synchronisation.</translation>
+    </message>
+    <message>
+        <source>Server text: %1</source>
+        <translation>Texte du serveur : %1</translation>
+    </message>
+    <message>
+        <source>Suspicious: the server&apos;s text for this mask needed repair:</source>
+        <translation>Suspect : le texte de ce masque sur le serveur a dû être réparé :</translation>
+    </message>
+    <message>
+        <source>The server refused the last push: %1</source>
+        <translation>Le serveur a refusé le dernier envoi : %1</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflit</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>in the future</source>
+        <translation>dans le futur</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>synchronisé</translation>
+    </message>
+    <message>
+        <source>the text could not be read as a box</source>
+        <translation>le texte n’a pas pu être lu comme un cadre</translation>
+    </message>
+</context>
+<context>
+    <name>ImageLayer</name>
+    <message>
+        <source>No image cached for this pose yet</source>
+        <translation>Aucune image de cette pose n’est encore en cache</translation>
+    </message>
+    <message>
+        <source>The image file is damaged: %1</source>
+        <translation>Le fichier image est endommagé : %1</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1335,39 @@
     </message>
 </context>
 <context>
+    <name>MaskPanel</name>
+    <message numerus="yes">
+        <source>%1 of %n mask(s) shown</source>
+        <translation>
+            <numerusform>%1 sur %n masque affiché</numerusform>
+            <numerusform>%1 sur %n masques affichés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s)</source>
+        <translation>
+            <numerusform>%n masque</numerusform>
+            <numerusform>%n masques</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Also list the masks deleted here (the next sync deletes them on the server)</source>
+        <translation>Lister aussi les masques supprimés ici (la prochaine synchronisation les supprime sur le serveur)</translation>
+    </message>
+    <message>
+        <source>No pose open</source>
+        <translation>Aucune pose ouverte</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Non modifié : %1</translation>
+    </message>
+    <message>
+        <source>Show deleted</source>
+        <translation>Afficher les supprimés</translation>
+    </message>
+</context>
+<context>
     <name>MaskTableModel</name>
     <message>
         <source>%1 × %2 px</source>
@@ -1161,17 +1427,47 @@
 </context>
 <context>
     <name>PoseBrowser</name>
+    <message numerus="yes">
+        <source>%n change(s) to sync</source>
+        <translation>
+            <numerusform>%n modification à synchroniser</numerusform>
+            <numerusform>%n modifications à synchroniser</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s)</source>
+        <translation>
+            <numerusform>%n masque</numerusform>
+            <numerusform>%n masques</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s) here, not pulled yet</source>
+        <translation>
+            <numerusform>%n masque ici, pas encore récupérée</numerusform>
+            <numerusform>%n masques ici, pas encore récupérée</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%s (number %d in the camera&apos;s patrol)</source>
         <translation>%s (n° %d dans la patrouille de la caméra)</translation>
     </message>
     <message>
-        <source>%s here, not pulled yet</source>
-        <translation>%s ici, pas encore récupérée</translation>
+        <source>Filter cameras and poses</source>
+        <translation>Filtrer les caméras et les poses</translation>
     </message>
     <message>
         <source>No pose matches “%s”.</source>
         <translation>Aucune pose ne correspond à « %s ».</translation>
+    </message>
+    <message>
+        <source>Organization %1</source>
+        <translation>Organisation %1</translation>
+    </message>
+    <message>
+        <source>Since the masks were drawn, the view has %1.</source>
+        <comment>%1: moved 2.1 %</comment>
+        <translation>Depuis le tracé des masques, la vue s’est %1.</translation>
     </message>
     <message>
         <source>not pulled yet</source>
@@ -1179,10 +1475,25 @@
     </message>
 </context>
 <context>
+    <name>PoseDelegate</name>
+    <message>
+        <source>no image</source>
+        <translation>pas d’image</translation>
+    </message>
+</context>
+<context>
     <name>PoseDocument</name>
+    <message>
+        <source>Add mask</source>
+        <translation>Ajouter un masque</translation>
+    </message>
     <message>
         <source>Left {ids} alone: that id belongs to a mask of another pose.</source>
         <translation>{ids} laissé tel quel : cet identifiant appartient à un masque d’une autre pose.</translation>
+    </message>
+    <message>
+        <source>Move mask</source>
+        <translation>Déplacer le masque</translation>
     </message>
     <message>
         <source>Someone changed or deleted mask {ids} on the server since this edit, so it is now a conflict: choose Keep mine or Take theirs. Nothing is sent before you decide.</source>
@@ -1190,10 +1501,131 @@
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source>An earlier session of %1 is still stored. %2</source>
+        <translation>Une session précédente de %1 est encore enregistrée. %2</translation>
+    </message>
+    <message>
+        <source>Not connected yet.</source>
+        <translation>Pas encore connecté.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Offline · %1</source>
+        <translation>Hors ligne · %1</translation>
+    </message>
+    <message>
+        <source>Online · %1</source>
+        <translation>En ligne · %1</translation>
+    </message>
+    <message>
+        <source>Session expired: sign in to sync</source>
+        <translation>Session expirée : connectez-vous pour synchroniser</translation>
+    </message>
+    <message>
+        <source>Sign in (File › Sign in…) to fetch this from the server.</source>
+        <translation>Connectez-vous (Fichier › Se connecter…) pour récupérer ceci depuis le serveur.</translation>
+    </message>
+    <message>
+        <source>Sign in to sync: no stored session for this account.</source>
+        <translation>Connectez-vous pour synchroniser : aucune session enregistrée pour ce compte.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation>Connecté en tant que %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Signed out in this window only: the stored session could not be removed.</source>
+        <translation>Déconnecté dans cette fenêtre seulement : la session enregistrée n’a pas pu être supprimée.</translation>
+    </message>
+    <message>
+        <source>Signed out in this window only: the stored session of %1 could not be removed and stays valid until it expires. %2</source>
+        <translation>Déconnecté dans cette fenêtre seulement : la session enregistrée de %1 n’a pas pu être supprimée et reste valide jusqu’à son expiration. %2</translation>
+    </message>
+    <message>
+        <source>Signed out. Your workspace and unsynced changes are kept.</source>
+        <translation>Déconnecté. Votre espace de travail et vos modifications non synchronisées sont conservés.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: working offline.</source>
+        <translation>Le serveur est injoignable : travail hors ligne.</translation>
+    </message>
+    <message>
+        <source>Your session has expired: sign in again to sync.</source>
+        <translation>Votre session a expiré : reconnectez-vous pour synchroniser.</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
+    <message>
+        <source>Cannot open your workspace</source>
+        <translation>Impossible d’ouvrir votre espace de travail</translation>
+    </message>
+    <message>
+        <source>Downloading every pose image of this camera…</source>
+        <translation>Téléchargement de toutes les images de pose de cette caméra…</translation>
+    </message>
+    <message>
+        <source>Pulling the server&apos;s masks…</source>
+        <translation>Récupération des masques du serveur…</translation>
+    </message>
     <message>
         <source>The stored session was not removed</source>
         <translation>La session enregistrée n’a pas été supprimée</translation>
+    </message>
+    <message>
+        <source>This camera&apos;s poses are available offline.</source>
+        <translation>Les poses de cette caméra sont disponibles hors ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Canvas</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+molette</translation>
+    </message>
+    <message>
+        <source>Drag with the middle button, or Space+drag</source>
+        <translation>Glisser avec le bouton du milieu, ou Espace+glisser</translation>
+    </message>
+    <message>
+        <source>Pan the image</source>
+        <translation>Faire défiler l’image</translation>
+    </message>
+    <message>
+        <source>Zoom at the cursor</source>
+        <translation>Zoomer sous le curseur</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Search actions or keys, e.g. zoom or Ctrl+J</source>
+        <translation>Chercher une action ou une touche, par ex. zoom ou Ctrl+J</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1706,13 @@
     <message>
         <source>{user} ({role}, {organization}) on {server}</source>
         <translation>{user} ({role}, {organization}) sur {server}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <source>Your session has expired: sign in again and the sync goes on where it stopped.</source>
+        <translation>Votre session a expiré : reconnectez-vous et la synchronisation reprendra là où elle s’est arrêtée.</translation>
     </message>
 </context>
 <context>
@@ -1539,6 +1978,33 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
     <message>
         <source>Undo history</source>
         <translation>Historique des annulations</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLayout</name>
+    <message>
+        <source>Poses</source>
+        <translation>Poses</translation>
+    </message>
+    <message>
+        <source>Masks</source>
+        <translation>Masques</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspecteur</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacité</translation>
+    </message>
+    <message>
+        <source>Opacity of the masks&apos; fill</source>
+        <translation>Opacité du remplissage des masques</translation>
     </message>
 </context>
 <context>

@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from mask_editor.ui.platform.i18n import decimal, effective_language, install_language, installed_catalogues
 from mask_editor.ui.platform.settings import AppSettings
-from tests.ui.window_data import make_workspace, open_window
+from tests.ui.window_data import POSE_A, POSE_C, make_workspace, open_window
 
 pytest_plugins = ("tests.ui.window_fixtures",)
 
@@ -69,6 +69,48 @@ def test_the_panels_and_status_bar_are_french(french):
     french.status.set_zoom(1.5)
     assert french.status.zoom.text() == "Zoom 150 %"
 
+
+
+def test_the_pose_list_and_the_dock_titles_are_french(french):
+    from mask_editor.ui.panels.pose_browser import SUBTITLE_ROLE
+
+    browser = french.browser
+    assert browser.index_of(POSE_A).data(SUBTITLE_ROLE) == "3 masques ici, pas encore récupérée"
+    assert browser.index_of(POSE_C).data(SUBTITLE_ROLE) == "pas encore récupérée"
+    assert browser.filter.placeholderText() == "Filtrer les caméras et les poses"
+    assert [d.windowTitle() for d in (french.poses_dock, french.masks_dock, french.inspector_dock,
+                                      french.timeline_dock)] == ["Poses", "Masques", "Inspecteur", "Chronologie"]
+    assert french.mask_panel.count.text() == "3 masques"
+
+
+def test_undo_steps_of_the_canvas_and_the_table_are_french(french):
+    from mask_editor.ui.canvas.keys import nudge_selection
+
+    doc = french.document
+    doc.set_selection({1, 2})
+    nudge_selection(french.canvas, 1, 0)
+    assert doc.undo_stack.undoText() == "Décaler 2 masques"
+    french.actions["delete"].trigger()
+    assert doc.undo_stack.undoText() == "Supprimer 2 masques"
+    doc.undo_stack.undo()
+    doc.set_selection({1})
+    nudge_selection(french.canvas, 0, 1)
+    assert doc.undo_stack.undoText() == "Décaler le masque"
+
+
+def test_the_shortcuts_window_is_french(french):
+    french.actions["shortcuts"].trigger()
+    dialog = french.shortcuts_dialog
+    try:
+        assert dialog.windowTitle() == "Raccourcis clavier"
+        headers = [dialog.model.headerData(i, Qt.Orientation.Horizontal) for i in range(3)]
+        assert headers == ["Menu", "Action", "Touches"]
+        rows = [tuple(dialog.model.index(r, c).data() for c in range(3)) for r in range(dialog.model.rowCount())]
+        assert rows[[r[1] for r in rows].index("Supprimer")][:2] == ("Édition", "Supprimer")
+        assert ("Image", "Faire défiler l’image", "Glisser avec le bouton du milieu, ou Espace+glisser") in rows
+        assert any(r[0] == "Affichage › Langue" for r in rows)
+    finally:
+        dialog.close()
 
 def test_the_sync_review_speaks_french(french, qtbot):
     """Its buttons from Qt's own catalogue (qtbase_fr.qm); its texts are wrapped in phase 2 of issue #15."""

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QImageReader, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 Mode = Qt.TransformationMode
 
-NO_IMAGE = "No image cached for this pose yet"
+NO_IMAGE = QT_TRANSLATE_NOOP("ImageLayer", "No image cached for this pose yet")
 FALLBACK_SIZE = (1280, 720)  # a frame to hold the masks when we know nothing of the image
 MAX_REDUCTION = 8  # libjpeg decodes at 1/2, 1/4 and 1/8 natively
 
@@ -109,7 +109,7 @@ def load_image_layer(image: ImageRow | None, wanted: QSize | None = None) -> Ima
     reduction. A missing
     or damaged file gives a frame of the known size and a reason."""
     if image is None:
-        return _placeholder(*FALLBACK_SIZE, NO_IMAGE)
+        return _placeholder(*FALLBACK_SIZE, QCoreApplication.translate("ImageLayer", NO_IMAGE))
     reader = QImageReader(str(image.path))
     reader.setAutoTransform(False)
     full = reader.size()
@@ -119,7 +119,8 @@ def load_image_layer(image: ImageRow | None, wanted: QSize | None = None) -> Ima
     decoded = reader.read()
     if decoded.isNull():
         size = (image.width, image.height) if image.width > 0 and image.height > 0 else FALLBACK_SIZE
-        return _placeholder(*size, f"The image file is damaged: {reader.errorString()}")
+        return _placeholder(*size, QCoreApplication.translate("ImageLayer", "The image file is damaged: %1").replace(
+            "%1", reader.errorString()))
     width, height = (full.width(), full.height()) if n > 1 else (decoded.width(), decoded.height())
     item = QGraphicsPixmapItem(QPixmap.fromImage(decoded))
     if n > 1:

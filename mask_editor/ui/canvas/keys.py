@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 
 from mask_editor.core.geometry import Box
@@ -85,6 +85,9 @@ def handle_key(view: Canvas, event: QKeyEvent) -> bool:
     return True
 
 
+translate = QCoreApplication.translate  # lupdate reads the literal calls below
+
+
 def nudge_selection(view: Canvas, dx: int, dy: int) -> None:
     """Shift the movable selected masks together by grid steps, stopping at the image border."""
     document = view.document()
@@ -94,7 +97,8 @@ def nudge_selection(view: Canvas, dx: int, dy: int) -> None:
     shift = grid.clamp_shift(boxes.values(), dx, dy)
     if boxes and shift != (0, 0):
         moved = {i: Box.from_milli(grid.shifted(b, *shift)) for i, b in boxes.items()}
-        text = "Nudge mask" if len(moved) == 1 else f"Nudge {len(moved)} masks"
+        text = translate("CanvasKeys", "Nudge mask") if len(moved) == 1 else translate(
+            "CanvasKeys", "Nudge %1 masks").replace("%1", str(len(moved)))
         document.set_boxes(moved, text, merge_key="nudge")
 
 
@@ -110,5 +114,6 @@ def nudge_selection_edge(view: Canvas, edge: str, d: int) -> None:
     resized = {i: grid.edge_moved(b, edge, d) for i, b in boxes.items()}
     changed = {i: Box.from_milli(b) for i, b in resized.items() if b != boxes[i]}
     if changed:
-        text = "Resize mask" if len(changed) == 1 else f"Resize {len(changed)} masks"
+        text = translate("CanvasKeys", "Resize mask") if len(changed) == 1 else translate(
+            "CanvasKeys", "Resize %1 masks").replace("%1", str(len(changed)))
         document.set_boxes(changed, text, merge_key=f"edge-{edge}")

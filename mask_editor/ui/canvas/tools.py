@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from mask_editor.core.geometry import Box
@@ -49,6 +49,9 @@ def milli_boxes(document: PoseDocument | None, local_ids: Iterable[int]) -> dict
     if document is None:
         return {}
     return {i: m.box.milli() for i in local_ids if (m := document.mask(i)) is not None and m.box is not None}
+
+
+translate = QCoreApplication.translate  # the undo steps' titles; lupdate reads the literal calls
 
 
 class Interaction(QObject):
@@ -170,7 +173,8 @@ class MoveInteraction(Interaction):
         if self.shift == (0, 0):
             return
         boxes = {i: Box.from_milli(grid.shifted(b, *self.shift)) for i, b in self.boxes.items()}
-        document.set_boxes(boxes, "Move mask" if len(boxes) == 1 else f"Move {len(boxes)} masks")
+        document.set_boxes(boxes, translate("CanvasTools", "Move mask") if len(boxes) == 1
+                           else translate("CanvasTools", "Move %1 masks").replace("%1", str(len(boxes))))
 
     def cancel(self) -> None:
         self.view.end_preview()
@@ -202,7 +206,7 @@ class ResizeInteraction(Interaction):
         document = self.view.document()
         self.view.end_preview()
         if document is not None and self.after != self.before:
-            document.set_boxes({self.local_id: Box.from_milli(self.after)}, "Resize mask")
+            document.set_boxes({self.local_id: Box.from_milli(self.after)}, translate("CanvasTools", "Resize mask"))
 
     def cancel(self) -> None:
         self.view.end_preview()
@@ -229,7 +233,7 @@ class DrawInteraction(Interaction):
         self.view.show_draft(None)
         document = self.view.document()
         if document is not None and self.box is not None:
-            document.add_boxes([Box.from_milli(self.box)], "Draw mask")
+            document.add_boxes([Box.from_milli(self.box)], translate("CanvasTools", "Draw mask"))
 
     def cancel(self) -> None:
         self.view.show_draft(None)

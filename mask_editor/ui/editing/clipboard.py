@@ -8,13 +8,16 @@ as text for a chat or a bug report. Paste is one undo step.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
 
 from mask_editor.core.codec import format_mask
 from mask_editor.core.geometry import Box, QuantizeError, quantize
 from mask_editor.ui.editing.document import PoseDocument
+
+translate = QCoreApplication.translate  # lupdate reads the literal calls below
 
 MIME_TYPE = "application/x-mask-editor-masks"
 DUPLICATE_OFFSET_PX = 8  # far enough to see the copy, near enough to drag it where it belongs
@@ -57,7 +60,8 @@ def copy_selection(document: PoseDocument) -> int:
 def paste(document: PoseDocument) -> int:
     """Add the clipboard's boxes to the pose as one undo step; returns how many were added."""
     boxes = boxes_from(QGuiApplication.clipboard().mimeData())
-    return _add(document, boxes, "Paste")
+    return _add(document, boxes, translate("Clipboard", "Paste mask"),
+                lambda n: translate("Clipboard", "Paste %1 masks").replace("%1", str(n)))
 
 
 def duplicate_selection(document: PoseDocument) -> int:
@@ -66,10 +70,12 @@ def duplicate_selection(document: PoseDocument) -> int:
     image = document.image()
     width, height = (image.width, image.height) if image else (1000, 1000)
     dx, dy = DUPLICATE_OFFSET_PX / width, DUPLICATE_OFFSET_PX / height
-    return _add(document, [b.translated(dx, dy) for b in boxes], "Duplicate")
+    return _add(document, [b.translated(dx, dy) for b in boxes], translate("Clipboard", "Duplicate mask"),
+                lambda n: translate("Clipboard", "Duplicate %1 masks").replace("%1", str(n)))
 
 
-def _add(document: PoseDocument, boxes: list[Box], verb: str) -> int:
+def _add(document: PoseDocument, boxes: list[Box], one: str, many: Callable[[int], str]) -> int:
+    """`one`: the undo step's title for one mask; `many(n)`: for n > 1 masks."""
     kept = []
     for box in boxes:
         try:
@@ -79,7 +85,7 @@ def _add(document: PoseDocument, boxes: list[Box], verb: str) -> int:
     if not kept or document.read_only:
         return 0
     n = len(kept)
-    document.add_boxes(kept, text=f"{verb} mask" if n == 1 else f"{verb} {n} masks")
+    document.add_boxes(kept, text=one if n == 1 else many(n))
     return n
 
 

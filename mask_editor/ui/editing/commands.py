@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from mask_editor.core.geometry import Box
@@ -58,7 +59,8 @@ class DeleteMasks(QUndoCommand):
 
     def __init__(self, document: PoseDocument, local_ids: list[int]) -> None:
         n = len(local_ids)
-        super().__init__("Delete mask" if n == 1 else f"Delete {n} masks")
+        super().__init__(QCoreApplication.translate("Commands", "Delete mask") if n == 1
+                         else QCoreApplication.translate("Commands", "Delete %1 masks").replace("%1", str(n)))
         self.document = document
         self.local_ids = local_ids
         self.before: list[Mask] = []  # the rows as they were before the first delete

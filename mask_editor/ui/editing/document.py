@@ -106,18 +106,18 @@ class PoseDocument(QObject):
 
     # --- edits (each one undo step) -----------------------------------------------------------
 
-    def add_boxes(self, boxes: Iterable[Box], text: str = "Add mask") -> None:
+    def add_boxes(self, boxes: Iterable[Box], text: str | None = None) -> None:
         quantized = [quantize(b) for b in boxes]
         if quantized and not self.read_only:
-            self.undo_stack.push(AddMasks(self, quantized, text))
+            self.undo_stack.push(AddMasks(self, quantized, text or self.tr("Add mask")))
 
-    def set_boxes(self, boxes: Mapping[int, Box], text: str = "Move mask", merge_key: str | None = None) -> None:
+    def set_boxes(self, boxes: Mapping[int, Box], text: str | None = None, merge_key: str | None = None) -> None:
         """Move or resize masks. Consecutive calls with the same `merge_key` (keyboard nudges) and the
         same masks become one undo step."""
         quantized = {i: quantize(b) for i, b in boxes.items() if i in self._masks}
         changed = {i: b for i, b in quantized.items() if self._masks[i].box != b}
         if changed and not self.read_only:
-            self.undo_stack.push(SetBoxes(self, changed, text, merge_key))
+            self.undo_stack.push(SetBoxes(self, changed, text or self.tr("Move mask"), merge_key))
 
     def delete(self, local_ids: Iterable[int]) -> None:
         ids = [i for i in local_ids if i in self._masks and not self._masks[i].deleted]

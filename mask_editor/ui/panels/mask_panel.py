@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.panels.mask_filter import MaskFilterProxy
 from mask_editor.ui.panels.mask_table import ID_ROLE, Col, MaskTableModel, row_runs
-from mask_editor.ui.platform import formatting as fmt
 
 
 class MaskTableView(QTableView):
@@ -115,9 +114,9 @@ class MaskPanel(QWidget):
         self.model = MaskTableModel(self, stale_days=stale_days)
         self.view = MaskTableView(self.model, self)
         self.count = QLabel(self)
-        self.show_deleted = QCheckBox("Show deleted", self)
+        self.show_deleted = QCheckBox(self.tr("Show deleted"), self)
         self.show_deleted.setToolTip(
-            "Also list the masks deleted here (the next sync deletes them on the server)")
+            self.tr("Also list the masks deleted here (the next sync deletes them on the server)"))
         self.show_deleted.toggled.connect(self.view.proxy.set_show_deleted)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
@@ -140,7 +139,7 @@ class MaskPanel(QWidget):
         self._update_count()
 
     def _show_error(self, text: str) -> None:
-        self.error.setText(f"Not changed: {text}")
+        self.error.setText(self.tr("Not changed: %1").replace("%1", text))
         self.error.show()
         QTimer.singleShot(10000, self.error.hide)
 
@@ -148,8 +147,8 @@ class MaskPanel(QWidget):
         shown, total = self.view.proxy.rowCount(), self.model.rowCount()
         doc = self.model.document()
         if doc is None:
-            self.count.setText("No pose open")
+            self.count.setText(self.tr("No pose open"))
         elif shown == total:
-            self.count.setText(fmt.plural(shown, "mask"))
+            self.count.setText(self.tr("%n mask(s)", "", shown))
         else:
-            self.count.setText(f"{shown} of {fmt.plural(total, 'mask')} shown")
+            self.count.setText(self.tr("%1 of %n mask(s) shown", "", total).replace("%1", str(shown)))

@@ -150,7 +150,7 @@ class PoseDelegate(QStyledItemDelegate):
             painter.fillRect(thumb_rect, palette.color(QPalette.ColorRole.Mid))
             if not path:
                 painter.setPen(palette.color(QPalette.ColorRole.Light))
-                painter.drawText(thumb_rect, Qt.AlignmentFlag.AlignCenter, "no image")
+                painter.drawText(thumb_rect, Qt.AlignmentFlag.AlignCenter, self.tr("no image"))
         text_left = thumb_rect.right() + 8
         pending = int(index.data(PENDING_ROLE) or 0)
         badge_w = 0
@@ -222,7 +222,7 @@ class PoseBrowser(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setRecursiveFilteringEnabled(True)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter cameras and poses")
+        self.filter.setPlaceholderText(self.tr("Filter cameras and poses"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._on_filter)
         self.no_match = QLabel(self)  # an empty tree alone would look like an empty workspace
@@ -268,7 +268,8 @@ class PoseBrowser(QWidget):
         for camera in workspace.cameras():
             org = orgs.get(camera.organization_id)
             if org is None:
-                org = self._item(names.get(camera.organization_id, f"Organization {camera.organization_id}"),
+                unnamed = self.tr("Organization %1").replace("%1", str(camera.organization_id))
+                org = self._item(names.get(camera.organization_id, unnamed),
                                  "organization")
                 orgs[camera.organization_id] = org
                 self.model.appendRow(org)
@@ -320,14 +321,14 @@ class PoseBrowser(QWidget):
                 item.setData(pending.get(pose_id, 0), PENDING_ROLE)
                 n = pending.get(pose_id, 0)
                 base = item.toolTip().split("\n")[0]
-                item.setToolTip(f"{base}\n{fmt.plural(n, 'change')} to sync" if n else base)
+                item.setToolTip(base + "\n" + self.tr("%n change(s) to sync", "", n) if n else base)
 
     def _subtitle(self, count: int, pulled: bool) -> str:
         """Never a false zero: a pose whose masks were never pulled says so."""
         if pulled:
-            return fmt.plural(count, "mask")
+            return self.tr("%n mask(s)", "", count)
         if count:
-            return self.tr("%s here, not pulled yet") % fmt.plural(count, "mask")
+            return self.tr("%n mask(s) here, not pulled yet", "", count)
         return self.tr("not pulled yet")
 
     def refresh_images(self) -> None:
@@ -344,12 +345,16 @@ class PoseBrowser(QWidget):
         """Mark the poses whose view moved (pose id -> short text); the others lose their mark."""
         for pose_id, item in self._pose_items.items():
             text = marks.get(pose_id)
-            if item.data(DRIFT_ROLE) != text:
+            old = item.data(DRIFT_ROLE)
+            if old != text:
                 item.setData(text, DRIFT_ROLE)
-                lines = [line for line in item.toolTip().split("\n") if not line.startswith("The view ")]
+                lines = [line for line in item.toolTip().split("\n") if not old or line != self._drift_line(old)]
                 if text:
-                    lines.append(f"The view {text} since the masks were drawn")
+                    lines.append(self._drift_line(text))
                 item.setToolTip("\n".join(lines))
+
+    def _drift_line(self, mark: str) -> str:
+        return self.tr("Since the masks were drawn, the view has %1.", "%1: moved 2.1 %").replace("%1", mark)
 
     def drift_marks(self) -> dict[int, str]:
         return {p: t for p, item in self._pose_items.items() if (t := item.data(DRIFT_ROLE))}

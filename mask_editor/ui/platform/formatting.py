@@ -5,23 +5,29 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from mask_editor.workspace import Mask, MaskState
 
+# English here (marked for lupdate), translated when shown.
 STATE_WORDS = {
-    MaskState.SYNCED: "synced",
-    MaskState.NEW: "new",
-    MaskState.EDITED: "edited",
-    MaskState.DELETED: "deleted",
-    MaskState.CONFLICT: "conflict",
+    MaskState.SYNCED: QT_TRANSLATE_NOOP("Formatting", "synced"),
+    MaskState.NEW: QT_TRANSLATE_NOOP("Formatting", "new"),
+    MaskState.EDITED: QT_TRANSLATE_NOOP("Formatting", "edited"),
+    MaskState.DELETED: QT_TRANSLATE_NOOP("Formatting", "deleted"),
+    MaskState.CONFLICT: QT_TRANSLATE_NOOP("Formatting", "conflict"),
 }
 
 STATE_HELP = {
-    MaskState.SYNCED: "Same as on the server at the last sync.",
-    MaskState.NEW: "Added here; the next sync sends it to the server.",
-    MaskState.EDITED: "Changed here; the next sync sends the change.",
-    MaskState.DELETED: "Deleted here; the next sync deletes it on the server.",
-    MaskState.CONFLICT: "Changed here and on the server: choose which box to keep.",
+    MaskState.SYNCED: QT_TRANSLATE_NOOP("Formatting", "Same as on the server at the last sync."),
+    MaskState.NEW: QT_TRANSLATE_NOOP("Formatting", "Added here; the next sync sends it to the server."),
+    MaskState.EDITED: QT_TRANSLATE_NOOP("Formatting", "Changed here; the next sync sends the change."),
+    MaskState.DELETED: QT_TRANSLATE_NOOP("Formatting", "Deleted here; the next sync deletes it on the server."),
+    MaskState.CONFLICT: QT_TRANSLATE_NOOP("Formatting", "Changed here and on the server: choose which box to keep."),
 }
+
+
+translate = QCoreApplication.translate  # lupdate reads the literal calls below
 
 def state_colour(key: MaskState | str) -> str:
     """The colour of a state, or "suspicious", from the table ui/platform/style.py shares with the canvas."""
@@ -39,23 +45,27 @@ def style_key(mask: Mask) -> str:
 
 def mask_label(mask: Mask) -> str:
     """'#12 (server 345)' or '#12' for a mask the server does not have yet."""
-    return f"#{mask.local_id}" + (f" (server {mask.server_id})" if mask.server_id is not None else "")
+    if mask.server_id is None:
+        return f"#{mask.local_id}"
+    text = translate("Formatting", "#%1 (server %2)").replace("%1", str(mask.local_id))
+    return text.replace("%2", str(mask.server_id))
 
 
 def state_label(mask: Mask) -> str:
-    word = STATE_WORDS[mask.state]
-    return f"{word}, suspicious" if mask.suspicious else word
+    word = translate("Formatting", STATE_WORDS[mask.state])
+    return translate("Formatting", "%1, suspicious").replace("%1", word) if mask.suspicious else word
 
 
 def state_tooltip(mask: Mask) -> str:
-    lines = [STATE_HELP[mask.state]]
+    lines = [translate("Formatting", STATE_HELP[mask.state])]
     if mask.suspicious:
-        lines.append("Suspicious: the server's text for this mask needed repair:")
-        lines += [f"• {note}" for note in mask.notes] or ["• the text could not be read as a box"]
+        lines.append(translate("Formatting", "Suspicious: the server's text for this mask needed repair:"))
+        unread = "• " + translate("Formatting", "the text could not be read as a box")
+        lines += [f"• {note}" for note in mask.notes] or [unread]
         if mask.base_text:
-            lines.append(f"Server text: {mask.base_text}")
+            lines.append(translate("Formatting", "Server text: %1").replace("%1", mask.base_text))
     if mask.push_error:
-        lines.append(f"The server refused the last push: {mask.push_error}")
+        lines.append(translate("Formatting", "The server refused the last push: %1").replace("%1", mask.push_error))
     return "\n".join(lines)
 
 
@@ -71,22 +81,33 @@ def age_text(when: datetime, now: datetime | None = None) -> str:
     """'just now', '3 hours ago', '4 months ago', '2 years ago'."""
     delta = (now or datetime.now(UTC)) - when
     if delta < timedelta(0):
-        return "in the future"
+        return translate("Formatting", "in the future")
     seconds = delta.total_seconds()
-    for unit, size in (("year", 365 * 86400), ("month", 30 * 86400), ("week", 7 * 86400),
-                       ("day", 86400), ("hour", 3600), ("minute", 60)):
+    # One and many apart (lupdate's Python parser makes no plural entry of translate() with a count).
+    units = ((365 * 86400, lambda: translate("Formatting", "1 year ago"),
+              lambda: translate("Formatting", "%1 years ago")),
+             (30 * 86400, lambda: translate("Formatting", "1 month ago"),
+              lambda: translate("Formatting", "%1 months ago")),
+             (7 * 86400, lambda: translate("Formatting", "1 week ago"),
+              lambda: translate("Formatting", "%1 weeks ago")),
+             (86400, lambda: translate("Formatting", "1 day ago"), lambda: translate("Formatting", "%1 days ago")),
+             (3600, lambda: translate("Formatting", "1 hour ago"), lambda: translate("Formatting", "%1 hours ago")),
+             (60, lambda: translate("Formatting", "1 minute ago"),
+              lambda: translate("Formatting", "%1 minutes ago")))
+    for size, one, many in units:
         if seconds >= size:
             n = int(seconds // size)
-            return f"{n} {unit}{'s' if n > 1 else ''} ago"
-    return "just now"
+            return one() if n == 1 else many().replace("%1", str(n))
+    return translate("Formatting", "just now")
 
 
 def added_tooltip(mask: Mask, now: datetime | None = None) -> str:
-    lines = [f"Added {local_time(mask.added_at)} ({age_text(mask.added_at, now)})",
-             utc_time(mask.added_at)]
+    added = translate("Formatting", "Added %1 (%2)").replace("%1", local_time(mask.added_at))
+    lines = [added.replace("%2", age_text(mask.added_at, now)), utc_time(mask.added_at)]
     created = mask.server_created_at
     if created is not None and abs((created - mask.added_at).total_seconds()) >= 1:
-        lines.append(f"On the server since {local_time(created)} ({utc_time(created)})")
+        since = translate("Formatting", "On the server since %1 (%2)").replace("%1", local_time(created))
+        lines.append(since.replace("%2", utc_time(created)))
     return "\n".join(lines)
 
 
@@ -95,7 +116,8 @@ def is_stale(mask: Mask, stale_days: int, now: datetime | None = None) -> bool:
 
 
 def stale_text(mask: Mask, now: datetime | None = None) -> str:
-    return f"Added {age_text(mask.added_at, now)}: check it still matches something in the image"
+    text = translate("Formatting", "Added %1: check it still matches something in the image")
+    return text.replace("%1", age_text(mask.added_at, now))
 
 
 

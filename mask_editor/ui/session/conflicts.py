@@ -70,12 +70,12 @@ def selected_conflicts(document: PoseDocument) -> list[int]:
 def resolve(document: PoseDocument, name: str, local_ids: Iterable[int] | None = None) -> int:
     """Apply the decision `name` (keep_mine, take_theirs, keep_both) to `local_ids`, or to the
     selected conflicts; returns how many masks were decided (0: nothing to do, or read-only)."""
-    decision, text = DECISIONS[name]
+    decision, one, many = DECISIONS[name]
     ids = [i for i in (local_ids if local_ids is not None else selected_conflicts(document))
            if (m := document.mask(i)) is not None and m.conflict is not None]
     if not ids or document.read_only:
         return 0
-    document.undo_stack.push(ResolveConflicts(document, ids, decision, text))
+    document.undo_stack.push(ResolveConflicts(document, ids, decision, one() if len(ids) == 1 else many(len(ids))))
     return len(ids)
 
 

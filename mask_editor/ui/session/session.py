@@ -74,9 +74,9 @@ class Session(QObject):
 
         token = load_token(self.account.server_url, self.account.username)
         if token is None:
-            self._set_state("expired", "Sign in to sync: no stored session for this account.")
+            self._set_state("expired", self.tr("Sign in to sync: no stored session for this account."))
             return
-        self.use_token(self.account.server_url, token, "offline", "Not connected yet.")
+        self.use_token(self.account.server_url, token, "offline", self.tr("Not connected yet."))
 
     def use_token(self, server: str, token: str, state: str = "online", detail: str = "") -> None:
         """Talk to `server` with `token` from now on (a new client is made on first use)."""
@@ -102,11 +102,13 @@ class Session(QObject):
             try:
                 forget_token(signed.server, signed.username)  # "don't remember me": drop an older one
             except TokenNotForgotten as exc:
-                self.tokenNotForgotten.emit(f"An earlier session of {signed.username} is still stored. {exc}")
+                text = self.tr("An earlier session of %1 is still stored. %2").replace("%1", signed.username)
+                self.tokenNotForgotten.emit(text.replace("%2", str(exc)))
         remember_signed_in(workspace.path)
         self._close_client()
         self.account = account
-        self.use_token(signed.server, token.raw, "online", f"Signed in as {account.username} ({account.role}).")
+        signed_in = self.tr("Signed in as %1 (%2).").replace("%1", account.username).replace("%2", account.role)
+        self.use_token(signed.server, token.raw, "online", signed_in)
         self.refresh_cameras(workspace, then_list=True)
 
     def sign_out(self) -> None:
@@ -119,13 +121,15 @@ class Session(QObject):
             try:
                 forget_token(self.account.server_url, self.account.username)
             except TokenNotForgotten as exc:
-                failure = (f"Signed out in this window only: the stored session of {self.account.username} "
-                           f"could not be removed and stays valid until it expires. {exc}")
+                failure = self.tr("Signed out in this window only: the stored session of %1 could not be removed "
+                                  "and stays valid until it expires. %2").replace("%1", self.account.username)
+                failure = failure.replace("%2", str(exc))
         self._close_client()
         if failure is None:
-            self._set_state("signed-out", "Signed out. Your workspace and unsynced changes are kept.")
+            self._set_state("signed-out", self.tr("Signed out. Your workspace and unsynced changes are kept."))
             return
-        self._set_state("signed-out", "Signed out in this window only: the stored session could not be removed.")
+        self._set_state("signed-out",
+                        self.tr("Signed out in this window only: the stored session could not be removed."))
         self.tokenNotForgotten.emit(failure)
 
     # --- network work -------------------------------------------------------------------------
@@ -212,9 +216,9 @@ class Session(QObject):
         from mask_editor.sync.result import Outcome
 
         if result.outcome is Outcome.SIGN_IN_REQUIRED:
-            self._set_state("expired", "Your session has expired: sign in again to sync.")
+            self._set_state("expired", self.tr("Your session has expired: sign in again to sync."))
         elif result.outcome is Outcome.UNREACHABLE:
-            self._set_state("offline", "The server cannot be reached: working offline.")
+            self._set_state("offline", self.tr("The server cannot be reached: working offline."))
         else:
             self._set_state("online")
         self.poseRefreshed.emit(workspace, pose_id)
@@ -226,7 +230,7 @@ class Session(QObject):
         client = self.client
         if client is None or self.state == "expired":
             if on_error is not None:
-                on_error("Sign in (File › Sign in…) to fetch this from the server.")
+                on_error(self.tr("Sign in (File › Sign in…) to fetch this from the server."))
             return
 
         def failed(error: BaseException) -> None:
@@ -269,7 +273,8 @@ class Session(QObject):
     def describe(self) -> str:
         """The status bar's words for the connection."""
         if self.account is None:
-            return "Not signed in"
+            return self.tr("Not signed in")
         where = self.account.server_url.split("//")[-1]
-        return {"online": f"Online · {where}", "offline": f"Offline · {where}",
-                "expired": "Session expired: sign in to sync"}.get(self.state, "Not signed in")
+        return {"online": self.tr("Online · %1").replace("%1", where),
+                "offline": self.tr("Offline · %1").replace("%1", where),
+                "expired": self.tr("Session expired: sign in to sync")}.get(self.state, self.tr("Not signed in"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QCoreApplication
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QStatusBar
@@ -50,10 +52,18 @@ def export(window: FileHost) -> None:
     from mask_editor.ui.dialogs.export import run_export_dialog
 
     if window.workspace is None or window.document is None:
-        window.status.showMessage("Open a pose first: export writes the masks of a pose or of its camera.", 8000)
+        window.status.showMessage(QCoreApplication.translate(
+            "FileActions", "Open a pose first: export writes the masks of a pose or of its camera."), 8000)
         return
     result = run_export_dialog(window, window.workspace, window.document.pose_id)
     if result is not None and result.files:
         first = result.files[0].path
-        more = f" and {len(result.files) - 1} more files" if len(result.files) > 1 else ""
-        window.status.showMessage(f"Exported {first}{more}.", 8000)
+        others = len(result.files) - 1
+        if others == 0:
+            text = QCoreApplication.translate("FileActions", "Exported %1.")
+        elif others == 1:
+            text = QCoreApplication.translate("FileActions", "Exported %1 and one more file.")
+        else:
+            text = QCoreApplication.translate("FileActions", "Exported %1 and %2 more files.")
+            text = text.replace("%2", str(others))
+        window.status.showMessage(text.replace("%1", str(first)), 8000)

@@ -57,7 +57,7 @@ class SessionController(QObject):
             try:
                 workspace = Workspace(path, exclusive=True)
             except (WorkspaceBusy, WorkspaceError) as exc:
-                QMessageBox.warning(self.window, "Cannot open your workspace", str(exc))
+                QMessageBox.warning(self.window, self.tr("Cannot open your workspace"), str(exc))
                 return False
         self.session.adopt(signed, workspace)
         if workspace is not current:
@@ -78,17 +78,17 @@ class SessionController(QObject):
             return
         from mask_editor.sync.refresh import make_camera_offline
 
-        self.window.status.showMessage("Downloading every pose image of this camera…", 0)
+        self.window.status.showMessage(self.tr("Downloading every pose image of this camera…"), 0)
         self.session.run(lambda client: make_camera_offline(client, ws, pose.camera_id),
                          lambda _report: self.window.status.showMessage(
-                             "This camera's poses are available offline.", 8000))
+                             self.tr("This camera's poses are available offline."), 8000))
 
     def pull(self, this_camera: bool) -> None:
         doc, ws = self.window.document, self.window.workspace
         pose = doc.pose if doc is not None else None
         if ws is None or (this_camera and pose is None):
             return
-        self.window.status.showMessage("Pulling the server's masks…", 0)
+        self.window.status.showMessage(self.tr("Pulling the server's masks…"), 0)
         self.session.pull(ws, pose.camera_id if this_camera and pose is not None else None)
 
     # --- reacting -----------------------------------------------------------------------------
