@@ -486,8 +486,20 @@
         <translation>À la dernière récupération</translation>
     </message>
     <message>
+        <source>Keep my version (%1 masks)</source>
+        <translation>Garder ma version (%1 masques)</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s version (%1 masks)</source>
+        <translation>Prendre la version du serveur (%1 masques)</translation>
+    </message>
+    <message>
         <source>Keep both versions</source>
         <translation>Garder les deux versions</translation>
+    </message>
+    <message>
+        <source>Keep both versions (%1 masks)</source>
+        <translation>Garder les deux versions (%1 masques)</translation>
     </message>
     <message>
         <source>Keep my version</source>
@@ -532,10 +544,6 @@
     <message>
         <source>unknown</source>
         <translation>inconnu</translation>
-    </message>
-    <message>
-        <source>{decision} ({count} masks)</source>
-        <translation>{decision} ({count} masques)</translation>
     </message>
 </context>
 <context>

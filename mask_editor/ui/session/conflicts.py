@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from mask_editor.sync import Resolution, keep_both, keep_mine, take_theirs
@@ -19,32 +19,27 @@ from mask_editor.workspace import Workspace
 
 Decision = Callable[[Workspace, Iterable[int]], Resolution]
 
-DECISIONS: dict[str, tuple[Decision, str]] = {  # undo texts, translated when used
-    "keep_mine": (keep_mine, QT_TRANSLATE_NOOP("Conflicts", "Keep my version")),
-    "take_theirs": (take_theirs, QT_TRANSLATE_NOOP("Conflicts", "Take the server's version")),
-    "keep_both": (keep_both, QT_TRANSLATE_NOOP("Conflicts", "Keep both versions")),
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+# Each decision with its undo step's title for one mask and for n > 1 masks.
+DECISIONS: dict[str, tuple[Decision, Callable[[], str], Callable[[int], str]]] = {
+    "keep_mine": (keep_mine, lambda: translate("Conflicts", "Keep my version"),
+                  lambda n: translate("Conflicts", "Keep my version (%1 masks)").replace("%1", str(n))),
+    "take_theirs": (take_theirs, lambda: translate("Conflicts", "Take the server's version"),
+                    lambda n: translate("Conflicts", "Take the server's version (%1 masks)").replace("%1", str(n))),
+    "keep_both": (keep_both, lambda: translate("Conflicts", "Keep both versions"),
+                  lambda n: translate("Conflicts", "Keep both versions (%1 masks)").replace("%1", str(n))),
 }
 
-
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 __all__ = ["DECISIONS", "ResolveConflicts", "describe_conflict", "resolve", "resolve_keep_both", "resolve_keep_mine",
            "resolve_take_theirs", "selected_conflicts"]
-
-
-def _translated(text: str) -> str:
-    """A text listed with QT_TRANSLATE_NOOP in the Conflicts context."""
-    return QCoreApplication.translate("Conflicts", text)
 
 
 class ResolveConflicts(QUndoCommand):
     """One decision on several conflict masks; undo puts the rows back exactly (conflict included)."""
 
-    def __init__(self, document: PoseDocument, local_ids: list[int], decision: Decision, text: str) -> None:
-        n = len(local_ids)
-        words = _translated(text)
-        # n > 1 here: no plural form needed
-        super().__init__(words if n == 1 else translate("Conflicts", "{decision} ({count} masks)")
-                         .format(decision=words, count=n))
+    def __init__(self, document: PoseDocument, local_ids: list[int], decision: Decision, title: str) -> None:
+        super().__init__(title)  # worded (and translated) by the caller: one mask or n masks
         self.document = document
         self.local_ids = local_ids
         self.decision = decision
