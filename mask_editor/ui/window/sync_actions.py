@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 if TYPE_CHECKING:
     from mask_editor.ui.window.main_window import MainWindow
     from mask_editor.ui.window.session_controller import SessionController
@@ -44,7 +46,13 @@ def open_sync_dialog(window: MainWindow, controller: SessionController) -> None:
         window.refresh_counts()
 
     def sign_in() -> None:
-        if controller.sign_in("Your session has expired: sign in again and the sync goes on where it stopped."):
+        if controller.session.client is not None:  # a session existed and the server refused it
+            reason = QCoreApplication.translate(
+                "SyncActions", "Your session has expired: sign in again and the sync goes on where it stopped.")
+        else:
+            reason = QCoreApplication.translate(
+                "SyncActions", "Sign in to send your changes: they stay on this computer until then.")
+        if controller.sign_in(reason):
             dialog.resume()
 
     dialog.syncFinished.connect(reload_all)

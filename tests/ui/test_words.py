@@ -1,0 +1,75 @@
+"""Words and states the window shows: who is signed in, what the app is for, what an import did."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.window_data import make_workspace, open_window
+
+pytest_plugins = ("tests.ui.window_fixtures",)
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("MASK_EDITOR_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("MASK_EDITOR_KEYRING", "0")
+
+
+def test_the_about_box_states_the_devices_rule(window):
+    text = window.about_text()
+    assert "overlapping a mask are dropped" not in text
+    assert "0.1" in text and "IoU" in text
+
+
+def test_a_stored_session_is_not_announced_over_the_account_label(qtbot, tmp_path, app_settings):
+    from mask_editor.ui.window.session_controller import SessionController
+    from mask_editor.workspace.credentials import save_token
+
+    save_token("https://api.example.org", "alice", "header.payload.signature")
+    window, ws = open_window(qtbot, make_workspace(tmp_path / "ws.sqlite"), app_settings)
+    try:
+        controller = SessionController(window)
+        assert controller.session.state == "offline"
+        assert window.status.currentMessage() == ""
+        assert window.status.account.isVisible() and "alice" in window.status.account.text()
+    finally:
+        window.close()
+        ws.close()
+
+
+def test_a_sync_without_any_session_does_not_speak_of_an_expired_one(qtbot, tmp_path, app_settings):
+    from mask_editor.ui.dialogs.signin import SignInDialog
+    from mask_editor.ui.dialogs.sync_review import SyncDialog
+    from mask_editor.ui.window.session_controller import SessionController
+    from mask_editor.ui.window.sync_actions import attach_sync
+
+    window, ws = open_window(qtbot, make_workspace(tmp_path / "ws.sqlite"), app_settings)  # no stored token
+    controller = SessionController(window)
+    attach_sync(window, controller)
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, SignInDialog):
+            seen.append(dialog.message.text())
+            dialog.reject()
+        elif isinstance(dialog, SyncDialog):
+            if seen:
+                dialog.reject()
+                return
+            QTimer.singleShot(20, answer)  # before the click: the sign-in dialog's loop runs inside it
+            dialog.push_all_button.click()
+            return
+        QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(0, answer)
+    try:
+        window.actions["sync"].trigger()
+        assert seen, "no sign-in was asked"
+        assert "expired" not in seen[0].lower() and "sign in" in seen[0].lower()
+        assert "expired" not in controller.session.describe().lower()
+    finally:
+        window.close()
+        ws.close()
