@@ -132,6 +132,37 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%n mask(s)</source>
+        <translation>
+            <numerusform>%n mask</numerusform>
+            <numerusform>%n masks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pose(s)</source>
+        <translation>
+            <numerusform>%n pose</numerusform>
+            <numerusform>%n poses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) skipped: already on the pose, or unreadable.</source>
+        <translation>
+            <numerusform>%n box skipped: already on the pose, or unreadable.</numerusform>
+            <numerusform>%n boxes skipped: already on the pose, or unreadable.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be imported (see the last column).</source>
+        <translation>
+            <numerusform>%n file could not be imported (see the last column).</numerusform>
+            <numerusform>%n files could not be imported (see the last column).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message numerus="yes">
         <source>%n change(s) to sync</source>

@@ -284,12 +284,12 @@
         <translation>&amp;À propos de l’éditeur de masques</translation>
     </message>
     <message>
-        <source>Move the selected masks by 1 pixel</source>
-        <translation>Déplacer les masques sélectionnés de 1 pixel</translation>
+        <source>Move the selected masks by one grid step (0.001 of the image)</source>
+        <translation>Déplacer les masques sélectionnés d&apos;un pas de grille (0,001 de l&apos;image)</translation>
     </message>
     <message>
-        <source>Move the selected masks by 10 pixels</source>
-        <translation>Déplacer les masques sélectionnés de 10 pixels</translation>
+        <source>Move the selected masks by ten grid steps</source>
+        <translation>Déplacer les masques sélectionnés de dix pas de grille</translation>
     </message>
     <message>
         <source>Push that side&apos;s edge outward</source>
@@ -563,8 +563,8 @@
         <translation>Exporter les masques</translation>
     </message>
     <message>
-        <source>This pose: {camera}, pose {pose} ({azimuth})</source>
-        <translation>Cette pose : {camera}, pose {pose} ({azimuth})</translation>
+        <source>This pose: %1</source>
+        <translation>Cette pose : %1</translation>
     </message>
     <message numerus="yes">
         <source>All %n pose(s) of {camera}, one file each, into a folder</source>
@@ -820,12 +820,152 @@
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Pose</source>
+        <translation>Pose</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Trouvées</translation>
+    </message>
+    <message>
+        <source>To add</source>
+        <translation>À ajouter</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ignorées</translation>
+    </message>
+    <message>
+        <source>Why skipped / not imported</source>
+        <translation>Pourquoi ignorées / non importé</translation>
+    </message>
+    <message>
+        <source>Import legacy masks</source>
+        <translation>Importer des masques anciens</translation>
+    </message>
+    <message>
         <source>Legacy files are named &lt;site&gt;_&lt;azimuth&gt;.json or &lt;site&gt;_&lt;pose id&gt;.json, the site being the camera name without its number (nemours for nemours-01 and nemours-02). Their boxes become new masks on the matching poses; the next sync sends them. Boxes a pose already has are skipped.</source>
         <translation>Les anciens fichiers s’appellent &lt;site&gt;_&lt;azimut&gt;.json ou &lt;site&gt;_&lt;id de pose&gt;.json, le site étant le nom de la caméra sans son numéro (nemours pour nemours-01 et nemours-02). Leurs cadres deviennent de nouveaux masques sur les poses correspondantes ; la prochaine synchronisation les envoie. Les cadres qu’une pose a déjà sont ignorés.</translation>
     </message>
     <message>
+        <source>Add files…</source>
+        <translation>Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Ajouter un dossier…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>Aucun fichier choisi.</translation>
+    </message>
+    <message>
+        <source>How far a pose&apos;s azimuth may be from the one in the file name</source>
+        <translation>Écart permis entre l&apos;azimut d&apos;une pose et celui du nom de fichier</translation>
+    </message>
+    <message>
+        <source>Match each file by its name</source>
+        <translation>Associer chaque fichier d&apos;après son nom</translation>
+    </message>
+    <message>
+        <source>Azimuth tolerance:</source>
+        <translation>Tolérance d&apos;azimut :</translation>
+    </message>
+    <message>
+        <source>Put the boxes on:</source>
+        <translation>Mettre les boîtes sur :</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Legacy mask files</source>
+        <translation>Fichiers de masques anciens</translation>
+    </message>
+    <message>
+        <source>Legacy masks (*.json)</source>
+        <translation>Masques anciens (*.json)</translation>
+    </message>
+    <message>
+        <source>Folder of legacy mask files</source>
+        <translation>Dossier de fichiers de masques anciens</translation>
+    </message>
+    <message>
         <source>{boxes} boxes to add to {poses} poses. {failed} of {files} files cannot be imported.</source>
         <translation>{boxes} cadres à ajouter à {poses} poses. {failed} fichiers sur {files} ne peuvent pas être importés.</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Échec de l&apos;import</translation>
+    </message>
+    <message>
+        <source>Nothing more was imported: %1</source>
+        <translation>Rien de plus n&apos;a été importé : %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Imported %1 on %2.</source>
+        <translation>%1 importé(s) sur %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s)</source>
+        <translation>
+            <numerusform>%n masque</numerusform>
+            <numerusform>%n masques</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pose(s)</source>
+        <translation>
+            <numerusform>%n pose</numerusform>
+            <numerusform>%n poses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) skipped: already on the pose, or unreadable.</source>
+        <translation>
+            <numerusform>%n boîte ignorée : déjà sur la pose, ou illisible.</numerusform>
+            <numerusform>%n boîtes ignorées : déjà sur la pose, ou illisibles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be imported (see the last column).</source>
+        <translation>
+            <numerusform>%n fichier n&apos;a pas pu être importé (voir la dernière colonne).</numerusform>
+            <numerusform>%n fichiers n&apos;ont pas pu être importés (voir la dernière colonne).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The next sync sends the new masks.</source>
+        <translation>La prochaine synchronisation envoie les nouveaux masques.</translation>
+    </message>
+    <message>
+        <source>choose the pose under &quot;Put the boxes on&quot;, or widen the azimuth tolerance</source>
+        <translation>choisissez la pose dans « Mettre les boîtes sur », ou élargissez la tolérance d&apos;azimut</translation>
+    </message>
+    <message>
+        <source>pull the camera list, or choose the pose under &quot;Put the boxes on&quot;</source>
+        <translation>récupérez la liste des caméras, ou choisissez la pose dans « Mettre les boîtes sur »</translation>
+    </message>
+    <message>
+        <source>choose the pose under &quot;Put the boxes on&quot;</source>
+        <translation>choisissez la pose dans « Mettre les boîtes sur »</translation>
     </message>
 </context>
 <context>
@@ -919,6 +1059,13 @@
     </message>
 </context>
 <context>
+    <name>Inspector</name>
+    <message>
+        <source>Stored on the server&apos;s grid: one grid step is 0.001 of the image, %s px here.</source>
+        <translation>Enregistré sur la grille du serveur : un pas de grille vaut 0,001 de l&apos;image, soit %s px ici.</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>Language</source>
@@ -943,6 +1090,33 @@
         <source>&amp;Redo %1</source>
         <translation>&amp;Rétablir : %1</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;mask editor %1&lt;/b&gt;&lt;p&gt;Draw and sync the occlusion masks of Pyronear wildfire cameras.&lt;/p&gt;&lt;p&gt;The camera drops a detection when its overlap with a mask (IoU: the shared area divided by the area the two boxes cover together) is greater than 0.1. A small detection inside a large mask overlaps it little and is kept, so a mask works best when it is about the size of the detections it should stop.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;mask editor %1&lt;/b&gt;&lt;p&gt;Dessinez et synchronisez les masques d&apos;occultation des caméras Pyronear de détection des feux de forêt.&lt;/p&gt;&lt;p&gt;La caméra écarte une détection quand son recouvrement avec un masque (IoU : la surface commune divisée par la surface couverte par les deux boîtes ensemble) dépasse 0,1. Une petite détection dans un grand masque le recouvre peu et elle est gardée : un masque marche le mieux quand il a à peu près la taille des détections qu&apos;il doit arrêter.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About mask editor</source>
+        <translation>À propos de mask editor</translation>
+    </message>
+</context>
+<context>
+    <name>PoseBrowser</name>
+    <message>
+        <source>%s (number %d in the camera&apos;s patrol)</source>
+        <translation>%s (numéro %d dans la ronde de la caméra)</translation>
+    </message>
+    <message>
+        <source>%s here, not pulled yet</source>
+        <translation>%s ici, pas encore récupérée</translation>
+    </message>
+    <message>
+        <source>not pulled yet</source>
+        <translation>pas encore récupérée</translation>
+    </message>
+    <message>
+        <source>No pose matches “%s”.</source>
+        <translation>Aucune pose ne correspond à « %s ».</translation>
+    </message>
 </context>
 <context>
     <name>PoseDocument</name>
@@ -953,6 +1127,33 @@
     <message>
         <source>Someone changed or deleted mask {ids} on the server since this edit, so it is now a conflict: choose Keep mine or Take theirs. Nothing is sent before you decide.</source>
         <translation>Quelqu’un a modifié ou supprimé le masque {ids} sur le serveur depuis cette modification : c’est maintenant un conflit. Choisissez Garder ma version ou Prendre la version du serveur. Rien n’est envoyé avant votre décision.</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Sign in to sync: no stored session for this account.</source>
+        <translation>Connectez-vous pour synchroniser : aucune session enregistrée pour ce compte.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Not signed in: sign in to sync</source>
+        <translation>Non connecté : connectez-vous pour synchroniser</translation>
+    </message>
+    <message>
+        <source>Online · %1</source>
+        <translation>En ligne · %1</translation>
+    </message>
+    <message>
+        <source>Offline · %1</source>
+        <translation>Hors ligne · %1</translation>
+    </message>
+    <message>
+        <source>Session expired: sign in to sync</source>
+        <translation>Session expirée : connectez-vous pour synchroniser</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1241,17 @@
     <message>
         <source>Zoom %1 %</source>
         <translation>Zoom %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <source>Your session has expired: sign in again and the sync goes on where it stopped.</source>
+        <translation>Votre session a expiré : reconnectez-vous et la synchronisation reprend où elle s&apos;est arrêtée.</translation>
+    </message>
+    <message>
+        <source>Sign in to send your changes: they stay on this computer until then.</source>
+        <translation>Connectez-vous pour envoyer vos modifications : elles restent sur cet ordinateur d&apos;ici là.</translation>
     </message>
 </context>
 <context>
