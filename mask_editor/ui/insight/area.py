@@ -108,6 +108,7 @@ class AreaTool(QObject):
         self._generation = 0
         canvas.add_tool(AreaCanvasTool(lambda box: self.set_area_box(box)))
         canvas.toolChanged.connect(self._on_tool)
+        canvas.add_escape_taker(self._on_escape)
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -209,6 +210,12 @@ class AreaTool(QObject):
         self.clear()
         self.message.emit(self.tr("Added %n mask(s) (Undo removes them all).", "", len(masks)))
         return len(masks)
+
+    def _on_escape(self) -> bool:
+        if self.area is None and self.proposal is None:
+            return False
+        self.discard()
+        return True
 
     def discard(self) -> None:
         self.clear()
