@@ -73,3 +73,20 @@ def test_a_sync_without_any_session_does_not_speak_of_an_expired_one(qtbot, tmp_
     finally:
         window.close()
         ws.close()
+
+
+def test_ctrl_shift_d_brings_past_detections_to_the_front(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    dock, chord = window.insight.fp_dock, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    window.activateWindow()
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_D, chord)
+    qtbot.waitUntil(dock.isVisible, timeout=2000)
+    window.inspector_dock.raise_()  # another tab of the same dock area comes in front
+    qtbot.waitUntil(lambda: dock.visibleRegion().isEmpty(), timeout=2000)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_D, chord)
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty(), timeout=2000)  # brought to the front, not closed
+    assert window.actions["past_detections"].isChecked()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_D, chord)
+    qtbot.waitUntil(dock.isHidden, timeout=2000)  # in front already: the same key closes it
