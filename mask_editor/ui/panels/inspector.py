@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette, QValidator
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QValidator
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from mask_editor.core.geometry import GRID, Box, pixels_grid, step_pixels
@@ -37,6 +37,19 @@ class FieldValidator(QValidator):
         if any(c not in "0123456789.,-+ " for c in text):
             return QValidator.State.Invalid
         return QValidator.State.Intermediate if self.check(text) else QValidator.State.Acceptable
+
+
+class FieldEdit(QLineEdit):
+    """A coordinate field; Escape gives back the stored value (`escaped`) instead of leaving a typo."""
+
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.escaped.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 def _number(text: str) -> float | None:
@@ -97,7 +110,8 @@ class Inspector(QWidget):
         return label
 
     def _add_field(self, grid: QGridLayout, name: str, row: int, col: int) -> None:
-        edit = QLineEdit(self)
+        edit = FieldEdit(self)
+        edit.escaped.connect(self.refresh)  # every field back to the stored box, the message gone
         edit.setObjectName(f"field_{name}")
         edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         edit.setValidator(FieldValidator(lambda text, n=name: self.check(n, text), edit))
@@ -111,7 +125,15 @@ class Inspector(QWidget):
 
     # --- document -----------------------------------------------------------------------------
 
+    def commit_pending(self) -> None:
+        """Apply what was typed and not yet applied (Enter or leaving the field), before a pose switch
+        or a quit takes the field away; an invalid value stays unapplied, as on leaving the field."""
+        for name, edit in self.edits.items():
+            if edit.isModified():
+                self.apply(name)
+
     def set_document(self, doc: PoseDocument | None) -> None:
+        self.commit_pending()
         if self._doc is not None:
             self._doc.selectionChanged.disconnect(self.refresh)
             self._doc.masksChanged.disconnect(self._on_masks_changed)

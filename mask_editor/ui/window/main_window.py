@@ -465,6 +465,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.inspector.commit_pending()  # a value typed without Enter is kept, not lost with the window
         self.save_layout()
         self._counts_timer.stop()  # the workspace may be closed right after the window
         self.browser.shutdown()
