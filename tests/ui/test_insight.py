@@ -97,8 +97,11 @@ def test_area_tool_proposes_a_cover_and_applies_it_as_one_step(qtbot, window) ->
     assert len(doc.masks()) == before + len(cover.masks)
     assert doc.undo_stack.count() == steps + 1 and "Cover area" in doc.undo_stack.undoText()
     assert "proposal" not in window.canvas._overlays
+    assert f"Added {len(cover.masks)} masks" in insight.panel.area_text.text()
     doc.undo_stack.undo()
     assert len(doc.masks()) == before
+    assert "Added" not in insight.panel.area_text.text()  # the panel follows the undo
+    assert "undone" in insight.panel.area_text.text()
 
 
 def test_discard_leaves_the_masks_alone(qtbot, window) -> None:

@@ -90,3 +90,27 @@ def test_ctrl_shift_d_brings_past_detections_to_the_front(qtbot, window):
     assert window.actions["past_detections"].isChecked()
     qtbot.keyClick(window.canvas, Qt.Key.Key_D, chord)
     qtbot.waitUntil(dock.isHidden, timeout=2000)  # in front already: the same key closes it
+
+
+def _live(doc) -> int:
+    return sum(1 for m in doc.masks() if not m.deleted)
+
+
+def test_the_mask_count_follows_the_document_through_undo_and_redo(window):
+    from mask_editor.core.geometry import Box
+
+    doc, count = window.document, window.mask_panel.count
+    assert count.text() == f"{_live(doc)} masks"
+    doc.add_boxes([Box(0.5, 0.5, 0.6, 0.6), Box(0.6, 0.6, 0.7, 0.7)], "Cover area")
+    assert count.text() == f"{_live(doc)} masks"
+    doc.undo_stack.undo()
+    assert count.text() == f"{_live(doc)} masks"  # not "3 of 5 masks shown": nothing is hidden
+    doc.undo_stack.redo()
+    assert count.text() == f"{_live(doc)} masks"
+    doc.delete({1})
+    assert count.text() == f"{_live(doc)} masks"
+    doc.undo_stack.undo()
+    assert count.text() == f"{_live(doc)} masks"
+    window.mask_panel.show_deleted.setChecked(True)
+    doc.delete({3})  # synced: its row stays, deleted, until the next sync
+    assert count.text() == f"{_live(doc)} masks, 1 deleted"

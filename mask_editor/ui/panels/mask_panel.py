@@ -124,7 +124,7 @@ class MaskPanel(QWidget):
         self.error.hide()
         self.model.editRejected.connect(self._show_error)
         for signal in (self.view.proxy.rowsInserted, self.view.proxy.rowsRemoved, self.view.proxy.modelReset,
-                       self.view.proxy.layoutChanged):
+                       self.view.proxy.layoutChanged, self.view.proxy.dataChanged):  # a row shown deleted
             signal.connect(self._update_count)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -144,11 +144,14 @@ class MaskPanel(QWidget):
         QTimer.singleShot(10000, self.error.hide)
 
     def _update_count(self, *_args: object) -> None:
-        shown, total = self.view.proxy.rowCount(), self.model.rowCount()
         doc = self.model.document()
         if doc is None:
             self.count.setText("No pose open")
-        elif shown == total:
-            self.count.setText(fmt.plural(shown, "mask"))
-        else:
-            self.count.setText(f"{shown} of {fmt.plural(total, 'mask')} shown")
+            return
+        # Counted from the document, not the rows: an undone add leaves a deleted row behind.
+        masks = [doc.mask(self.model.id_at(row)) for row in range(self.model.rowCount())]
+        live = sum(1 for m in masks if m is not None and not m.deleted)
+        deleted = sum(1 for m in masks if m is not None and m.deleted) if self.view.proxy.show_deleted else 0
+        shown = self.view.proxy.rowCount() - deleted
+        text = fmt.plural(live, "mask") if shown >= live else f"{shown} of {fmt.plural(live, 'mask')} shown"
+        self.count.setText(f"{text}, {deleted} deleted" if deleted else text)
