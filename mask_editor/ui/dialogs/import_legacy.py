@@ -161,8 +161,8 @@ class ImportDialog(QDialog):
                 if isinstance(value, int):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if column == len(values) - 1:
-                    item.setToolTip("\n".join([self._window_words(f.problem)] + [f"{s.key}: {s.reason}" for s in f.skipped]
-                                              + f.notes).strip())
+                    reasons = [f"{s.key}: {s.reason}" for s in f.skipped]
+                    item.setToolTip("\n".join([self._window_words(f.problem), *reasons, *f.notes]).strip())
                 self.table.setItem(row, column, item)
         if self.plan is not None:
             self.summary.setText(self.tr("{boxes} boxes to add to {poses} poses. {failed} of {files} files "

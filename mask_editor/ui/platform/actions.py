@@ -167,10 +167,13 @@ _ARROW_NAMES = ("Left", "Right", "Up", "Down")
 CANVAS_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Boxes live on the server's 3-decimal grid: a key moves whole grid steps, not pixels.
     (QT_TRANSLATE_NOOP("Actions", "Move the selected masks by one grid step (0.001 of the image)"), _ARROW_NAMES),
-    (QT_TRANSLATE_NOOP("Actions", "Move the selected masks by ten grid steps"), tuple(f"Shift+{k}" for k in _ARROW_NAMES)),
+    (QT_TRANSLATE_NOOP("Actions", "Move the selected masks by ten grid steps"),
+     tuple(f"Shift+{k}" for k in _ARROW_NAMES)),
     (QT_TRANSLATE_NOOP("Actions", "Push that side's edge outward"), tuple(f"Alt+{k}" for k in _ARROW_NAMES)),
     (QT_TRANSLATE_NOOP("Actions", "Pull that side's edge inward"), tuple(f"Alt+Shift+{k}" for k in _ARROW_NAMES)),
-    (QT_TRANSLATE_NOOP("Actions", "Cancel the drag; else leave draw mode; else clear the selection"), ("Esc",)),
+    (QT_TRANSLATE_NOOP(
+        "Actions", "Cancel the drag; else drop the area proposal; else leave the tool; else clear the selection"),
+     ("Esc",)),
     (QT_TRANSLATE_NOOP("Actions", "Hold to pan with a left drag"), ("Space",)),
 )
 
