@@ -114,3 +114,31 @@ def test_the_mask_count_follows_the_document_through_undo_and_redo(window):
     window.mask_panel.show_deleted.setChecked(True)
     doc.delete({3})  # synced: its row stays, deleted, until the next sync
     assert count.text() == f"{_live(doc)} masks, 1 deleted"
+
+
+@pytest.fixture
+def paris(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_times_are_local_with_their_zone_everywhere(paris, window):
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import Qt
+
+    from mask_editor.ui.panels.mask_table import Col
+    from mask_editor.ui.platform import formatting as fmt
+
+    assert fmt.local_time(datetime(2026, 5, 25, 7, 14, tzinfo=UTC)) == "2026-05-25 09:14 CEST"
+    assert fmt.local_time(datetime(2026, 1, 25, 7, 14, tzinfo=UTC)) == "2026-01-25 08:14 CET"
+    model = window.mask_panel.model
+    added = model.index(0, Col.ADDED).data()
+    assert added.endswith((" CET", " CEST"))
+    header = window.insight.fp_panel.tree.headerItem().text(0)
+    assert "UTC" not in header and ("CET" in header or "CEST" in header)

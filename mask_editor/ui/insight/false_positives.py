@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from mask_editor.ui.insight.items import DetectionMark, DetectionsItem, heat_image, raster_item
 from mask_editor.ui.insight.zone import Z_ABOVE_MASKS
+from mask_editor.ui.platform import formatting as fmt
 from mask_editor.ui.platform.i18n import decimal
 
 if TYPE_CHECKING:
@@ -69,8 +70,10 @@ class FalsePositivesPanel(QWidget):
         self.status = QLabel(QCoreApplication.translate("FalsePositives", NO_SESSION), self)
         self.status.setWordWrap(True)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels(["When (UTC)", "Label", "Conf.", "Masks"])
-        self.tree.headerItem().setToolTip(0, self.tr("Month-day hour:minute, UTC (the year is in the tooltip)"))
+        self.tree.setHeaderLabels([self.tr("When (%1)").replace("%1", fmt.zone_name()), self.tr("Label"),
+                                   self.tr("Conf."), self.tr("Masks")])
+        self.tree.headerItem().setToolTip(0, self.tr("Month-day hour:minute, local time (%1); the year is in the "
+                                                     "tooltip").replace("%1", fmt.zone_name()))
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setMinimumHeight(140)
@@ -241,11 +244,11 @@ class FalsePositives(QObject):
 
     def _detection_item(self, i: int) -> QTreeWidgetItem:
         det = self.detections[i]
-        item = QTreeWidgetItem([f"{det.seen_at:%m-%d %H:%M}", det.label_text, decimal(det.confidence, 2),
+        item = QTreeWidgetItem([fmt.short_local_time(det.seen_at), det.label_text, decimal(det.confidence, 2),
                                 self.status_of(i)])
         item.setData(0, ITEM_ROLE, ("detection", i))
-        item.setToolTip(0, self.tr("{when} UTC, sequence {sequence}").format(
-            when=f"{det.seen_at:%Y-%m-%d %H:%M:%S}", sequence=det.sequence_id))
+        item.setToolTip(0, self.tr("{when}, sequence {sequence}").format(
+            when=fmt.full_local_time(det.seen_at), sequence=det.sequence_id))
         item.setToolTip(3, self.tr("The current masks drop this detection: its IoU with one of them is above 0.1.")
                         if self.flags[i] else
                         self.tr("No mask overlaps it enough (IoU above 0.1): the camera would alert."))
