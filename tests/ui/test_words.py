@@ -130,8 +130,6 @@ def paris(monkeypatch):
 def test_times_are_local_with_their_zone_everywhere(paris, window):
     from datetime import UTC, datetime
 
-    from PySide6.QtCore import Qt
-
     from mask_editor.ui.panels.mask_table import Col
     from mask_editor.ui.platform import formatting as fmt
 
