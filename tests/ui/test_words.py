@@ -140,3 +140,21 @@ def test_times_are_local_with_their_zone_everywhere(paris, window):
     assert added.endswith((" CET", " CEST"))
     header = window.insight.fp_panel.tree.headerItem().text(0)
     assert "UTC" not in header and ("CET" in header or "CEST" in header)
+
+
+def test_the_sign_in_fields_keep_their_height_when_an_error_shows(qtbot):
+    from mask_editor.ui.dialogs.signin import SignInDialog
+
+    dialog = SignInDialog(None, server="https://api.example.org", username="alice")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    usable = {field: field.sizeHint().height() for field in (dialog.server, dialog.username, dialog.password)}
+    dialog._show("The server refused the username or the password. Check them, or ask your organization's admin "
+                 "to reset the password: passwords are not kept here, and nothing was changed on the server. " * 2,
+                 True)
+    qtbot.waitUntil(lambda: dialog.message.isVisible())
+    QApplication.processEvents()
+    for field, height in usable.items():
+        assert field.height() >= height, (field, field.height(), height)
+    assert dialog.message.height() >= dialog.message.heightForWidth(dialog.message.width()) - 2
