@@ -4,6 +4,13 @@
 <context>
     <name>AreaTool</name>
     <message numerus="yes">
+        <source>The cover was undone: its %n mask(s) are gone again (Redo brings them back).</source>
+        <translation>
+            <numerusform>The cover was undone: its %n mask is gone again (Redo brings it back).</numerusform>
+            <numerusform>The cover was undone: its %n masks are gone again (Redo brings them back).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n mask(s), lower bound %1</source>
         <translation>
             <numerusform>%n mask, lower bound %1</numerusform>

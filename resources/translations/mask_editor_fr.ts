@@ -300,8 +300,8 @@
         <translation>Tirer ce bord vers l’intérieur</translation>
     </message>
     <message>
-        <source>Cancel the drag; else leave draw mode; else clear the selection</source>
-        <translation>Annuler le glissement ; sinon quitter le mode dessin ; sinon vider la sélection</translation>
+        <source>Cancel the drag; else drop the area proposal; else leave the tool; else clear the selection</source>
+        <translation>Annuler le glissement ; sinon abandonner la proposition de zone ; sinon quitter l&apos;outil ; sinon vider la sélection</translation>
     </message>
     <message>
         <source>Hold to pan with a left drag</source>
@@ -338,6 +338,13 @@
 </context>
 <context>
     <name>AreaTool</name>
+    <message numerus="yes">
+        <source>The cover was undone: its %n mask(s) are gone again (Redo brings them back).</source>
+        <translation>
+            <numerusform>La couverture a été annulée : son %n masque est de nouveau retiré (Rétablir le remet).</numerusform>
+            <numerusform>La couverture a été annulée : ses %n masques sont de nouveau retirés (Rétablir les remet).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Drag a rectangle over the area where no detection should go through.</source>
         <translation>Tracez un rectangle sur la zone où aucune détection ne doit passer.</translation>
@@ -704,8 +711,8 @@
         <translation>Point ×%1</translation>
     </message>
     <message>
-        <source>{when} UTC, sequence {sequence}</source>
-        <translation>{when} UTC, séquence {sequence}</translation>
+        <source>{when}, sequence {sequence}</source>
+        <translation>{when}, séquence {sequence}</translation>
     </message>
     <message>
         <source>The current masks drop this detection: its IoU with one of them is above 0.1.</source>
@@ -747,8 +754,24 @@
         <translation>Carte de chaleur des points récurrents</translation>
     </message>
     <message>
-        <source>Month-day hour:minute, UTC (the year is in the tooltip)</source>
-        <translation>Mois-jour heure:minute, UTC (l’année est dans l’infobulle)</translation>
+        <source>When (%1)</source>
+        <translation>Quand (%1)</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Conf.</source>
+        <translation>Conf.</translation>
+    </message>
+    <message>
+        <source>Masks</source>
+        <translation>Masques</translation>
+    </message>
+    <message>
+        <source>Month-day hour:minute, local time (%1); the year is in the tooltip</source>
+        <translation>Mois-jour heure:minute, heure locale (%1) ; l&apos;année est dans l&apos;infobulle</translation>
     </message>
     <message>
         <source>Mask this</source>
@@ -1100,6 +1123,141 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source> of %1</source>
+        <translation> de %1</translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation> sur %1</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Échec de la connexion</translation>
+    </message>
+    <message>
+        <source>The username or password was not accepted%1. Check them and try again.</source>
+        <translation>Le nom d&apos;utilisateur ou le mot de passe n&apos;a pas été accepté%1. Vérifiez-les et réessayez.</translation>
+    </message>
+    <message>
+        <source>Please sign in again</source>
+        <translation>Reconnectez-vous</translation>
+    </message>
+    <message>
+        <source>Your session%1 has expired or is no longer valid. Sign in again: your local changes are kept and will be sent once you are signed in.</source>
+        <translation>Votre session%1 a expiré ou n&apos;est plus valable. Reconnectez-vous : vos modifications locales sont gardées et seront envoyées une fois connecté.</translation>
+    </message>
+    <message>
+        <source>Read-only account</source>
+        <translation>Compte en lecture seule</translation>
+    </message>
+    <message>
+        <source>You are signed in as a read-only user: ask an admin or agent to edit masks%1.</source>
+        <translation>Vous êtes connecté en lecture seule : demandez à un administrateur ou à un agent de modifier les masques%1.</translation>
+    </message>
+    <message>
+        <source>Not your organization</source>
+        <translation>Pas votre organisation</translation>
+    </message>
+    <message>
+        <source>This camera%1 belongs to another organization: your account cannot change its masks.</source>
+        <translation>Cette caméra%1 appartient à une autre organisation : votre compte ne peut pas modifier ses masques.</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Non autorisé</translation>
+    </message>
+    <message>
+        <source>The server refused this action: %1</source>
+        <translation>Le serveur a refusé cette action : %1</translation>
+    </message>
+    <message>
+        <source>Not found on the server</source>
+        <translation>Introuvable sur le serveur</translation>
+    </message>
+    <message>
+        <source>The server no longer has this item (%1). It may have been deleted by someone else: pull the pose to see the current state.</source>
+        <translation>Le serveur n&apos;a plus cet élément (%1). Quelqu&apos;un l&apos;a peut-être supprimé : récupérez la pose pour voir son état actuel.</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Refusé par le serveur</translation>
+    </message>
+    <message>
+        <source>The server refused the mask: %1</source>
+        <translation>Le serveur a refusé le masque : %1</translation>
+    </message>
+    <message>
+        <source>Server problem</source>
+        <translation>Problème du serveur</translation>
+    </message>
+    <message>
+        <source>The server had a problem (%1). Nothing was lost: try again in a few minutes.</source>
+        <translation>Le serveur a eu un problème (%1). Rien n&apos;est perdu : réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>The server%1 could not be reached (%2). You can keep working: your changes are saved on this computer and sent at the next sync.</source>
+        <translation>Le serveur%1 est injoignable (%2). Vous pouvez continuer : vos modifications sont enregistrées sur cet ordinateur et envoyées à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Camera not reachable</source>
+        <translation>Caméra injoignable</translation>
+    </message>
+    <message>
+        <source>The camera%1 cannot be reached through the server right now (%2).</source>
+        <translation>La caméra%1 est injoignable par le serveur pour le moment (%2).</translation>
+    </message>
+    <message>
+        <source>Damaged image</source>
+        <translation>Image abîmée</translation>
+    </message>
+    <message>
+        <source>The image downloaded%1 is not a picture (%2).</source>
+        <translation>L&apos;image téléchargée%1 n&apos;est pas une image (%2).</translation>
+    </message>
+    <message>
+        <source>Unexpected answer</source>
+        <translation>Réponse inattendue</translation>
+    </message>
+    <message>
+        <source>The server gave an answer this version does not understand (%1). Check the server address, or update mask_editor.</source>
+        <translation>Le serveur a donné une réponse que cette version ne comprend pas (%1). Vérifiez l&apos;adresse du serveur, ou mettez mask_editor à jour.</translation>
+    </message>
+    <message>
+        <source>Server error</source>
+        <translation>Erreur du serveur</translation>
+    </message>
+    <message>
+        <source>Already open</source>
+        <translation>Déjà ouvert</translation>
+    </message>
+    <message>
+        <source>Workspace problem</source>
+        <translation>Problème d&apos;espace de travail</translation>
+    </message>
+    <message>
+        <source>Box too small</source>
+        <translation>Boîte trop petite</translation>
+    </message>
+    <message>
+        <source>This box cannot be stored: %1.</source>
+        <translation>Cette boîte ne peut pas être enregistrée : %1.</translation>
+    </message>
+    <message>
+        <source>File problem</source>
+        <translation>Problème de fichier</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Une erreur est survenue</translation>
+    </message>
+</context>
+<context>
     <name>PoseBrowser</name>
     <message>
         <source>%s (number %d in the camera&apos;s patrol)</source>
@@ -1166,6 +1324,34 @@
 <context>
     <name>SignInDialog</name>
     <message>
+        <source>Sign in to Pyronear</source>
+        <translation>Connexion à Pyronear</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Se souvenir de moi sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Keeps the session (never the password) in the system keyring, or in a file only your user can read.</source>
+        <translation>Garde la session (jamais le mot de passe) dans le trousseau du système, ou dans un fichier que seul votre utilisateur peut lire.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
         <source>Send your password unencrypted?</source>
         <translation>Envoyer votre mot de passe sans chiffrement ?</translation>
     </message>
@@ -1178,8 +1364,20 @@
         <translation>Envoyer en clair</translation>
     </message>
     <message>
+        <source>The server address starts with https:// (for example https://api.pyronear.org).</source>
+        <translation>L&apos;adresse du serveur commence par https:// (par exemple https://api.pyronear.org).</translation>
+    </message>
+    <message>
+        <source>Enter your username and password.</source>
+        <translation>Saisissez votre nom d&apos;utilisateur et votre mot de passe.</translation>
+    </message>
+    <message>
         <source>Not signed in: nothing was sent. Use the server&apos;s https:// address.</source>
         <translation>Non connecté : rien n’a été envoyé. Utilisez l’adresse https:// du serveur.</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Connexion à %1…</translation>
     </message>
 </context>
 <context>
