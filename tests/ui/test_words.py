@@ -158,3 +158,16 @@ def test_the_sign_in_fields_keep_their_height_when_an_error_shows(qtbot):
     for field, height in usable.items():
         assert field.height() >= height, (field, field.height(), height)
     assert dialog.message.height() >= dialog.message.heightForWidth(dialog.message.width()) - 2
+
+
+def test_the_shortcuts_window_lists_only_keys_a_person_can_press(qtbot):
+    from mask_editor.ui.dialogs.shortcuts import ShortcutsDialog
+
+    dialog = ShortcutsDialog()
+    qtbot.addWidget(dialog)
+    keys = [dialog.model.item(row, 2).text() for row in range(dialog.model.rowCount())]
+    tokens = {token.strip() for cell in keys for token in cell.split(", ")}
+    dedicated = {"Open", "Exit", "Cut", "Copy", "Paste", "Undo", "Redo", "Zoom In", "Zoom Out", "Help"}
+    assert not tokens & dedicated
+    assert not {t for t in tokens if t.startswith("F") and t[1:].isdigit() and int(t[1:]) > 12}
+    assert any("Ctrl+Z" in cell or "⌘Z" in cell for cell in keys)  # the ordinary keys stay

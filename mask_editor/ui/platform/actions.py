@@ -222,8 +222,15 @@ def key_sequences(spec: ActionSpec, scheme: str | None = None) -> list[QKeySeque
     return out
 
 
+def pressable(seq: QKeySequence) -> bool:
+    """Whether a person can press this on an ordinary keyboard: not F13-F35 (Sun keys Qt binds on X11,
+    F14 undo, F20 cut) nor the dedicated Open, Undo, Cut, Zoom In, Help, Exit... keys."""
+    return seq.count() > 0 and seq[0].key().value < Qt.Key.Key_F13.value
+
+
 def shortcut_text(spec: ActionSpec) -> str:
-    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(spec))
+    """The keys of `spec` for people (help, menus' tips): the pressable ones, in the platform's words."""
+    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(spec) if pressable(s))
 
 
 def contexts_overlap(a: str, b: str) -> bool:
