@@ -171,3 +171,19 @@ def test_the_shortcuts_window_lists_only_keys_a_person_can_press(qtbot):
     assert not tokens & dedicated
     assert not {t for t in tokens if t.startswith("F") and t[1:].isdigit() and int(t[1:]) > 12}
     assert any("Ctrl+Z" in cell or "⌘Z" in cell for cell in keys)  # the ordinary keys stay
+
+
+def test_the_mask_table_columns_fit_their_content(paris, window):
+    from PySide6.QtCore import Qt
+
+    from mask_editor.ui.panels.mask_table import Col
+
+    view, model = window.mask_panel.view, window.mask_panel.model
+    metrics = view.fontMetrics()
+    for col in (Col.ID, Col.X0, Col.SIZE, Col.ADDED):
+        for row in range(model.rowCount()):
+            text = model.index(row, col).data(Qt.ItemDataRole.DisplayRole)
+            assert metrics.horizontalAdvance(text) + 8 <= view.columnWidth(col), (col, text)
+    # The widest id and time the table can show fit too, not only these few rows.
+    assert metrics.horizontalAdvance("#88888 (server 888888)") + 8 <= view.columnWidth(Col.ID)
+    assert metrics.horizontalAdvance("2026-05-25 08:14 CEST") + 8 <= view.columnWidth(Col.ADDED)

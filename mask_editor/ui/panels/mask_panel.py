@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -49,10 +51,14 @@ class MaskTableView(QTableView):
         # Fixed widths from the font: ResizeToContents measures every row, slow at 2,000 masks.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        char = self.fontMetrics().averageCharWidth()
-        for col, chars in ((Col.ID, 15), (Col.X0, 6), (Col.Y0, 6), (Col.X1, 6), (Col.Y1, 6),
-                           (Col.SIZE, 15), (Col.ADDED, 19), (Col.STATE, 12)):
-            self.setColumnWidth(col, chars * char + 16)
+        # Measured on the widest text each column shows (digits are wider than the average character).
+        metrics = self.fontMetrics()
+        widest = max((fmt.local_time(datetime(2026, month, 28, 20, 58, tzinfo=UTC)) for month in (1, 7)),
+                     key=metrics.horizontalAdvance)  # winter and summer zone names (CET, CEST)
+        for col, sample in ((Col.ID, "#88888 (server 888888)"), (Col.X0, "0.888"), (Col.Y0, "0.888"),
+                            (Col.X1, "0.888"), (Col.Y1, "0.888"), (Col.SIZE, "8888 × 8888 px"),
+                            (Col.ADDED, widest), (Col.STATE, "conflict, suspicious")):
+            self.setColumnWidth(col, metrics.horizontalAdvance(sample) + 20)
         # The header paints each section's "selected" look by asking whether its whole column is
         # selected: flags() for every row, 16,000 calls into Python for 2,000 selected masks on
         # every selection change. Rows are what is selected here: the header gets an empty model.
