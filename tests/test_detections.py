@@ -126,3 +126,17 @@ def test_wildfire_warnings_name_the_mask(tmp_path: Path) -> None:
         assert "2026-11-20 12:01" in warning
     finally:
         ws.close()
+
+
+def test_lone_detections_of_the_pose_are_fetched_too(fake_api) -> None:
+    """A detection that belongs to no sequence is listed by GET /detections/ only: it is shown all the same."""
+    seeded, state = fake_api.seeded, fake_api.state
+    pose_id = seeded.alpha_poses[0]
+    now = state.now()
+    state.add_lone_detection(seeded.alpha, pose_id, "[(0.300,0.300,0.340,0.340,0.4)]", now - timedelta(days=1))
+    state.add_lone_detection(seeded.alpha, pose_id, "[(0.5,0.5,0.6,0.6,0.4)]", now - timedelta(days=40))  # too old
+    state.add_lone_detection(seeded.alpha, pose_id + 1, "[(0.1,0.1,0.2,0.2,0.4)]", now - timedelta(days=1))
+    pose = PoseRow(pose_id, seeded.alpha, state.poses[pose_id].azimuth)
+    with PyroClient(fake_api.url, token=fake_api.token_for("agent")) as client:
+        found = fetch_past_detections(client, pose, days=30)
+    assert [(d.sequence_id, d.box) for d in found] == [(None, Box(0.3, 0.3, 0.34, 0.34))]

@@ -241,6 +241,12 @@ class PyroClient:
         response = self._get(f"/sequences/{int(sequence_id)}/detections", params=params)
         return self._records(response, Detection.from_json)
 
+    def detections(self) -> list[Detection]:
+        """GET /detections/ (admin, agent): every detection, lone ones (no sequence) included; the API
+        takes no filter nor paging (openapi.json)."""
+        response = self._get("/detections/")
+        return self._records(response, Detection.from_json)
+
     # --- plumbing --------------------------------------------------------------------------------
 
     def _get(self, path: str, params: Mapping[str, Any] | None = None, *, device_proxy: bool = False) -> httpx.Response:

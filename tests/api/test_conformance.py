@@ -48,6 +48,7 @@ def _exercise_every_method(fake_api: FakeApi, client: PyroClient) -> None:
     client.all_sequences_from(date(2026, 11, 20))
     client.sequence_detections(seq.id, limit=100, offset=0, desc=True)
     client.sequence_detections(seq.id)
+    client.detections()
 
 
 def test_every_client_request_conforms(fake_api: FakeApi, make_client: MakeClient) -> None:

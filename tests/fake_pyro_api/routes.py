@@ -278,6 +278,20 @@ def sequence_detections(request: Request) -> Reply:
         return json_reply([detection_json(request, d) for d in found[offset : offset + limit]])
 
 
+def list_detections(request: Request) -> Reply:
+    """GET /detections/ (admin, agent): every detection the token may see, sequences or not (no paging)."""
+    token = request.token
+    with request.state.lock:
+        cameras = request.state.cameras
+        found = sorted(
+            (d for d in request.state.detections.values()
+             if "admin" in token["scopes"] or cameras[d.camera_id].organization_id == token["organization_id"]),
+            key=lambda d: (d.created_at, d.id),
+            reverse=True,
+        )
+        return json_reply([detection_json(request, d) for d in found])
+
+
 # --- storage (not part of the API: presigned URLs, no auth header) -----------------------------------
 
 
@@ -303,5 +317,6 @@ ROUTES: list[Route] = [
     *MASK_ROUTES,
     Route("GET", f"{V1}/sequences/all/fromdate", READERS, sequences_from_date),
     Route("GET", f"{V1}/sequences/{{sequence_id}}/detections", READERS, sequence_detections),
+    Route("GET", f"{V1}/detections/", ("admin", "agent"), list_detections),
     Route("GET", f"{STORAGE_PREFIX}{{key}}", None, storage_get, in_openapi=False),
 ]

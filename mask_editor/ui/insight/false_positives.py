@@ -248,7 +248,9 @@ class FalsePositives(QObject):
                                 self.status_of(i)])
         item.setData(0, ITEM_ROLE, ("detection", i))
         item.setToolTip(0, self.tr("{when}, sequence {sequence}").format(
-            when=fmt.full_local_time(det.seen_at), sequence=det.sequence_id))
+            when=fmt.full_local_time(det.seen_at), sequence=det.sequence_id) if det.sequence_id is not None
+            else self.tr("{when}, a lone detection (it joined no sequence)").format(
+                when=fmt.full_local_time(det.seen_at)))
         item.setToolTip(3, self.tr("The current masks drop this detection: its IoU with one of them is above 0.1.")
                         if self.flags[i] else
                         self.tr("No mask overlaps it enough (IoU above 0.1): the camera would alert."))
