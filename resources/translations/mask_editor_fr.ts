@@ -715,6 +715,10 @@
         <translation>{when}, séquence {sequence}</translation>
     </message>
     <message>
+        <source>{when}, a lone detection (it joined no sequence)</source>
+        <translation>{when}, une détection isolée (dans aucune séquence)</translation>
+    </message>
+    <message>
         <source>The current masks drop this detection: its IoU with one of them is above 0.1.</source>
         <translation>Les masques actuels font ignorer cette détection : son IoU avec l’un d’eux dépasse 0,1.</translation>
     </message>
