@@ -35,7 +35,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        self.resize(560, 520)
+        self.resize(640, 560)
         self.model = QStandardItemModel(0, 3, self)
         self.model.setHorizontalHeaderLabels(["Menu", "Action", "Keys"])
         for spec in ACTIONS:
@@ -60,7 +60,11 @@ class ShortcutsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # A long list of keys (the four arrows with modifiers) wraps instead of squeezing the actions out.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, min(self.table.sizeHintForColumn(2), 240))
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
