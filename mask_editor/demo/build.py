@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mask_editor.core.geometry import Box, quantize
 from mask_editor.demo import drift as demo_drift
+from mask_editor.demo.detections import add_demo_detections
 from mask_editor.demo.landscape import jpeg_bytes, render_landscape
 from mask_editor.workspace import CameraRow, ConflictKind, PoseRow, Workspace
 
@@ -77,6 +78,7 @@ def build_demo(target: Path) -> Path:
                             captured_at=captured)
         ridges[str(pose.pose_id)] = [round(float(v), 1) for v in land.ridge]
         server_id = _add_masks(ws, pose, land.features, width, height, server_id)
+        add_demo_detections(ws, pose.pose_id, pose.seed, DEMO_NOW)
     ridges[str(demo_drift.POSE_ID)] = demo_drift.add_drifted_pose(ws, DEMO_NOW, server_id)
     ws.close()
     # Fold the WAL into the file so the bundled workspace is a single self-contained file.

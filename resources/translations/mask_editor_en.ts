@@ -86,6 +86,13 @@
 <context>
     <name>FalsePositives</name>
     <message numerus="yes">
+        <source>Demo detections, made up for this workspace (%n shown): with an account, Load reads the server&apos;s.</source>
+        <translation>
+            <numerusform>Demo detections, made up for this workspace (%n shown): with an account, Load reads the server&apos;s.</numerusform>
+            <numerusform>Demo detections, made up for this workspace (%n shown): with an account, Load reads the server&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Loading the detections of the last %n day(s)…</source>
         <translation>
             <numerusform>Loading the detections of the last %n day…</numerusform>

@@ -643,6 +643,13 @@
         <source>Press Load to see this pose&apos;s detections of the last days.</source>
         <translation>Cliquez sur Charger pour voir les détections des derniers jours sur cette pose.</translation>
     </message>
+    <message numerus="yes">
+        <source>Demo detections, made up for this workspace (%n shown): with an account, Load reads the server&apos;s.</source>
+        <translation>
+            <numerusform>Détections de démonstration, inventées pour cet espace de travail (%n affichée) : avec un compte, Charger lit celles du serveur.</numerusform>
+            <numerusform>Détections de démonstration, inventées pour cet espace de travail (%n affichées) : avec un compte, Charger lit celles du serveur.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Your session has expired: sign in again to load past detections.</source>
         <translation>Votre session a expiré : reconnectez-vous pour charger les détections passées.</translation>

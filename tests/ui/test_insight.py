@@ -163,3 +163,15 @@ def test_escape_discards_a_sky_proposal(qtbot, demo_window) -> None:
     demo_window.canvas.setFocus()
     qtbot.keyClick(demo_window.canvas, Qt.Key.Key_Escape)
     assert insight.area.proposal is None and "proposal" not in demo_window.canvas._overlays
+
+
+def test_the_demo_shows_past_detections_offline(qtbot, demo_window) -> None:
+    demo_window.show_pose(4)
+    insight = demo_window.insight
+    insight.session = None  # the demo has no account
+    insight.fp_dock.show()
+    insight.fp_panel.load.click()
+    fp = insight.false_positives
+    assert len(fp.detections) == 8 and "sign in" not in insight.fp_panel.status.text().lower()
+    assert any(d.sequence_id is None for d in fp.detections)  # the lone one is listed too
+    assert fp.spots and len(fp.spots[0].members) == 6

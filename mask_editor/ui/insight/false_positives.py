@@ -153,6 +153,14 @@ class FalsePositives(QObject):
         if doc is None:
             return
         pose = doc.workspace.pose(doc.pose_id)
+        if doc.workspace.get_meta("demo"):  # the demo workspace carries its own, made-up detections
+            from mask_editor.sync.demo_detections import demo_detections
+
+            found = demo_detections(doc.workspace, doc.pose_id) or []
+            self.set_detections(found)
+            self.panel.status.setText(self.tr("Demo detections, made up for this workspace (%n shown): with an "
+                                              "account, Load reads the server's.", "", len(found)))
+            return
         if session is None or session.client is None or pose is None:
             self.panel.status.setText(self.tr(NO_SESSION))
             return
