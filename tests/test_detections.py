@@ -88,9 +88,9 @@ def test_lone_detections_of_this_pose_are_read_too(fake_api) -> None:
     pose_id = seeded.alpha_poses[0]
     now = state.now()
     seed_spot_and_fire(state, seeded.alpha, pose_id, now)
-    state.add_lone_detection(pose_id, "[(0.300,0.300,0.340,0.340,0.4)]", now - timedelta(days=1))
-    state.add_lone_detection(pose_id, "[(0.300,0.300,0.340,0.340,0.4)]", now - timedelta(days=40))  # too old
-    state.add_lone_detection(seeded.alpha_poses[1], "[(0.5,0.5,0.6,0.6,0.4)]", now - timedelta(days=1))
+    state.add_lone_detection(seeded.alpha, pose_id, "[(0.300,0.300,0.340,0.340,0.4)]", now - timedelta(days=1))
+    state.add_lone_detection(seeded.alpha, pose_id, "[(0.300,0.300,0.340,0.340,0.4)]", now - timedelta(days=40))
+    state.add_lone_detection(seeded.alpha, seeded.alpha_poses[1], "[(0.5,0.5,0.6,0.6,0.4)]", now - timedelta(days=1))
     pose = PoseRow(pose_id, seeded.alpha, state.poses[pose_id].azimuth)
     with PyroClient(fake_api.url, token=fake_api.token_for("agent")) as client:
         found = fetch_past_detections(client, pose, days=30)

@@ -308,9 +308,25 @@ def test_import_dialog_plans_then_imports(ws, qtbot):
     before = {p.id: len(ws.masks(p.id)) for p in ws.poses()}
     dialog.do_import()
     assert dialog.imported_poses == {1, 2, 6, 7, 9, 11, 14}
+    assert dialog.result() == 0  # still open: it says what was imported before it closes
+    assert "Imported 14 masks on 7 poses" in dialog.summary.text()
+    assert "6 files could not be imported" in dialog.summary.text()
+    assert not dialog.import_button.isVisible() or not dialog.import_button.isEnabled()
     after = {p.id: len(ws.masks(p.id)) for p in ws.poses()}
     assert after[1] == before[1] + 4 and sum(after.values()) == sum(before.values()) + 14  # as the summary said
     again = ImportDialog(ws)
     qtbot.addWidget(again)
     again.set_paths([LEGACY])
     assert not again.import_button.isEnabled()  # everything is already there
+
+
+def test_the_import_dialog_speaks_the_window_s_words(ws, qtbot, tmp_path):
+    from mask_editor.ui.dialogs.import_legacy import ImportDialog
+
+    dialog = ImportDialog(ws)
+    qtbot.addWidget(dialog)
+    dialog.set_paths([LEGACY])
+    why = [dialog.table.item(row, dialog.table.columnCount() - 1) for row in range(dialog.table.rowCount())]
+    texts = [item.text() + item.toolTip() for item in why]
+    assert any("Put the boxes on" in t for t in texts)
+    assert not any("--pose" in t or "--azimuth-tolerance" in t for t in texts)

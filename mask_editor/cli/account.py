@@ -10,11 +10,13 @@ from pathlib import Path
 
 from mask_editor.cli.common import (
     EXIT_OK,
+    REFUSED_SESSION,
     CommandError,
     ErrorKind,
     api_failure,
     make_client,
     open_workspace,
+    token_fingerprint,
 )
 from mask_editor.cli.output import emit_json, say, table, tell, when_text
 
@@ -128,7 +130,7 @@ def run_logout(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _session(account) -> tuple[str, str | None]:
+def _session(ws, account) -> tuple[str, str | None]:
     from mask_editor.api.records import Token, TokenFormatError
     from mask_editor.workspace.credentials import load_token
 
@@ -137,6 +139,8 @@ def _session(account) -> tuple[str, str | None]:
     raw = load_token(account.server_url, account.username)
     if raw is None:
         return "signed out", None
+    if ws.get_meta(REFUSED_SESSION) == token_fingerprint(raw):
+        return "refused", None  # the server said no to this very token at the last sync or pull
     try:
         token = Token.decode(raw)
     except TokenFormatError:
@@ -148,7 +152,7 @@ def status_document(ws) -> dict:
     from mask_editor.workspace.store import from_text
 
     account = ws.account()
-    session, expires = _session(account)
+    session, expires = _session(ws, account)
     cameras = {c.id: c for c in ws.cameras()}
     pending = []
     totals: Counter[str] = Counter()
@@ -179,6 +183,9 @@ def status_document(ws) -> dict:
     }
 
 
+_SESSION_WORDS = {"refused": "session refused by the server: sign in again with `mask-editor login`"}
+
+
 def run_status(args: argparse.Namespace) -> int:
     with open_workspace(args, write=False) as ws:
         doc = status_document(ws)
@@ -191,7 +198,7 @@ def run_status(args: argparse.Namespace) -> int:
         say("Account:   none (offline workspace; sign in with `mask-editor login`)")
     else:
         say(f"Account:   {account['username']} on {account['server']} (role {account['role']}, "
-            f"organization {account['organization_id']}), {doc['session']}")
+            f"organization {account['organization_id']}), {_SESSION_WORDS.get(doc['session'], doc['session'])}")
     say(f"Cameras:   {doc['cameras']}, poses: {doc['poses']}")
     say(f"Last sync: {doc['last_sync_at'] or '-'}; last pull: {doc['last_pull_at'] or '-'}")
     totals = doc["totals"]

@@ -187,6 +187,21 @@ def signed_in_account(ws: Workspace, args: argparse.Namespace) -> tuple[Account,
     return account, token
 
 
+REFUSED_SESSION = "refused_session"  # workspace meta: the fingerprint of the stored token the server refused
+
+
+def token_fingerprint(token: str) -> str:
+    """A short digest of a token, to recognise it later without storing it in the workspace."""
+    import hashlib
+
+    return hashlib.sha256(token.encode()).hexdigest()[:16]
+
+
+def remember_refused(ws: Workspace, token: str) -> None:
+    """`status` then says the session was refused, until a new sign-in stores another token."""
+    ws.set_meta(REFUSED_SESSION, token_fingerprint(token))
+
+
 def make_client(server: str, token: str | None = None) -> PyroClient:
     from mask_editor.api import PyroClient
 

@@ -13,6 +13,7 @@ from mask_editor.cli.common import (
     api_failure,
     make_client,
     open_workspace,
+    remember_refused,
     signed_in_account,
 )
 from mask_editor.cli.output import Progress, emit_json, say, tell, when_text
@@ -91,22 +92,30 @@ def _report(result: SyncResult, ws: Workspace, as_json: bool, extra: dict | None
 
 def _with_engine(args: argparse.Namespace, action) -> int:
     """Open the workspace for writing, check the session, run `action(client, ws, progress)`."""
-    from mask_editor.api import ApiError
+    from mask_editor.api import ApiError, SignInRequired
     from mask_editor.sync import SyncBusy
 
+    code: int | None = None
     with open_workspace(args, write=True) as ws:
         account, token = signed_in_account(ws, args)
         with make_client(account.server_url, token) as client:
-            _check_session(client, account)
             bar = Progress(0, "Syncing", "steps")
             try:
-                return action(client, ws, bar)
+                _check_session(client, account)
+                code = action(client, ws, bar)
             except SyncBusy as exc:
                 raise CommandError(str(exc), ErrorKind.BUSY) from None
             except ApiError as exc:
+                code = EXIT_CODES[ErrorKind.SIGN_IN] if isinstance(exc, SignInRequired) else None
                 raise api_failure(exc, account) from None
+            except CommandError as exc:
+                code = exc.code if exc.kind is ErrorKind.SIGN_IN else None
+                raise
             finally:
                 bar.close()
+                if code == EXIT_CODES[ErrorKind.SIGN_IN]:
+                    remember_refused(ws, token)
+            return code
 
 
 def run_pull(args: argparse.Namespace) -> int:

@@ -161,28 +161,35 @@ def site_of(ws: Workspace, prefix: str) -> Site:
     return Site(prefix, cameras, poses)
 
 
+# The way out of a failed match, in the command line's words; the window's dialog puts its own words
+# in their place (ui/dialogs/import_legacy.py), so these phrases are matched there: keep them whole.
+POSE_HINT = "use --pose ID"
+TOLERANCE_HINT = "use --pose ID or --azimuth-tolerance DEG"
+REFRESH_HINT = "pull or refresh the camera list, or use --pose ID"
+
+
 def match_file(ws: Workspace, path: Path, tolerance: float = DEFAULT_TOLERANCE) -> Match:
     """The pose a legacy file belongs to, following the rules in this module's docstring."""
     parsed = _NAME.match(path.name)
     if parsed is None:
         return Match(None, None, problem="the name is not <site>_<azimuth>.json or <site>_<pose id>.json; "
-                                         "use --pose ID to say which pose it belongs to")
+                                         f"{POSE_HINT} to say which pose it belongs to")
     prefix, number = parsed["prefix"], float(parsed["number"])
     site = site_of(ws, prefix)
     if not site.cameras:
         return Match(None, None, problem=f"no camera named {prefix}-NN in this workspace "
-                                         "(pull or refresh the camera list, or use --pose ID)")
+                                         f"({REFRESH_HINT})")
     nearest = _nearest(site.poses, number, tolerance) if number < 360 else []
     by_id = next((p for p in site.poses if p.id == number), None)
     if len(nearest) > 1:
         poses = ", ".join(site.describe(p) for p in nearest[:-1]) + " and " + site.describe(nearest[-1])
         return Match(site.camera_of(nearest), None, problem=(
-            f"ambiguous: poses {poses} are equally near azimuth {_number(number)}; use --pose ID"))
+            f"ambiguous: poses {poses} are equally near azimuth {_number(number)}; {POSE_HINT}"))
     by_azimuth = nearest[0] if nearest else None
     if by_azimuth and by_id and by_azimuth.id != by_id.id:
         return Match(site.camera_of([by_azimuth, by_id]), None, problem=(
             f"ambiguous: {_number(number)} is near the azimuth of pose {site.describe(by_azimuth)} "
-            f"and is also the id of pose {site.describe(by_id)}; use --pose ID"))
+            f"and is also the id of pose {site.describe(by_id)}; {POSE_HINT}"))
     pose = by_id or by_azimuth  # the same pose when both are set
     if pose is not None:
         how = "azimuth and pose id" if by_azimuth and by_id else "azimuth" if by_azimuth else "pose id"
@@ -191,7 +198,7 @@ def match_file(ws: Workspace, path: Path, tolerance: float = DEFAULT_TOLERANCE) 
     return Match(site.camera_of([]), None, problem=(
         f"no active pose of {names} within {_number(tolerance)}° of azimuth {_number(number)}, "
         f"and no pose with id {_number(number)} (azimuths: {_azimuths(site)}); "
-        "use --pose ID or --azimuth-tolerance DEG"))
+        f"{TOLERANCE_HINT}"))
 
 
 def _nearest(poses: list[PoseRow], azimuth: float, tolerance: float) -> list[PoseRow]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +43,7 @@ class PastDetection:
     """One box of one detection; a detection listing two boxes gives two of these."""
 
     detection_id: int
-    sequence_id: int | None  # None for a lone detection, which belongs to no sequence
+    sequence_id: int | None  # None: a lone detection, in no sequence
     box: Box
     confidence: float
     label: str | None  # the sequence's is_wildfire: wildfire_smoke, other_smoke, other or None
@@ -89,24 +89,23 @@ def fetch_past_detections(
         for sequence in client.all_sequences_from(day):
             if belongs_to_pose(sequence, pose):
                 found.extend(_sequence_boxes(client, sequence))
-    found.extend(_lone_boxes(client, pose, today - timedelta(days=max(1, days) - 1)))
+    found.extend(_lone_boxes(client, pose, datetime.combine(today - timedelta(days=max(1, days) - 1), time(), UTC)))
     found.sort(key=lambda d: (d.seen_at, d.detection_id))
     return found
 
 
-def _lone_boxes(client: PyroClient, pose: PoseRow, since: date) -> list[PastDetection]:
-    """Detections of no sequence: only GET /detections/ lists them, for admins and agents (a
-    `user` account is refused and sees the sequences' detections alone)."""
+def _lone_boxes(client: PyroClient, pose: PoseRow, since: datetime) -> list[PastDetection]:
+    """The pose's detections that joined no sequence: only GET /detections/ lists them, and only to
+    admins and agents (a `user` gets 403: then there are none to show)."""
     try:
         listed = client.detections()
     except Forbidden:
         return []
-    out = []
+    out: list[PastDetection] = []
     for det in listed:
         seen = det.recorded_at or det.created_at
-        if det.sequence_id is not None or det.pose_id != pose.id or seen.date() < since:
-            continue
-        out.extend(PastDetection(det.id, None, item.box, item.confidence, None, seen) for item in det.boxes)
+        if det.sequence_id is None and det.pose_id == pose.id and seen >= since:
+            out.extend(PastDetection(det.id, None, item.box, item.confidence, None, seen) for item in det.boxes)
     return out
 
 

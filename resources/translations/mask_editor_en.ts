@@ -24,6 +24,13 @@
             <numerusform>Added %n masks (Undo removes them all).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The cover was undone: its %n mask(s) are gone again (Redo brings them back).</source>
+        <translation>
+            <numerusform>The cover was undone: its %n mask is gone again (Redo brings it back).</numerusform>
+            <numerusform>The cover was undone: its %n masks are gone again (Redo brings them back).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DriftBanner</name>
@@ -100,6 +107,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Demo detections, made up for this workspace (%n shown): with an account, Load reads the server&apos;s.</source>
+        <translation>
+            <numerusform>Demo detections, made up for this workspace (%n shown): with an account, Load reads the server&apos;s.</numerusform>
+            <numerusform>Demo detections, made up for this workspace (%n shown): with an account, Load reads the server&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Loading the detections of the last %n day(s)…</source>
         <translation>
             <numerusform>Loading the detections of the last %n day…</numerusform>
@@ -132,6 +146,37 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%n box(es) skipped: already on the pose, or unreadable.</source>
+        <translation>
+            <numerusform>%n box skipped: already on the pose, or unreadable.</numerusform>
+            <numerusform>%n boxes skipped: already on the pose, or unreadable.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be imported (see the last column).</source>
+        <translation>
+            <numerusform>%n file could not be imported (see the last column).</numerusform>
+            <numerusform>%n files could not be imported (see the last column).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s)</source>
+        <translation>
+            <numerusform>%n mask</numerusform>
+            <numerusform>%n masks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pose(s)</source>
+        <translation>
+            <numerusform>%n pose</numerusform>
+            <numerusform>%n poses</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message numerus="yes">
         <source>%n masks selected: their common bounding box (read-only)</source>
@@ -148,6 +193,13 @@
         <translation>
             <numerusform>%1 of %n mask shown</numerusform>
             <numerusform>%1 of %n masks shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n deleted</source>
+        <translation>
+            <numerusform>%1, %n deleted</numerusform>
+            <numerusform>%1, %n deleted</numerusform>
         </translation>
     </message>
     <message numerus="yes">

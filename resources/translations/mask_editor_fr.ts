@@ -116,8 +116,8 @@
         <translation>Reprendre les masques des anciens fichiers JSON par pose dans cet espace de travail (la synchronisation les envoie)</translation>
     </message>
     <message>
-        <source>Cancel the drag; else leave draw mode; else clear the selection</source>
-        <translation>Annuler le glissement ; sinon quitter le mode dessin ; sinon vider la sélection</translation>
+        <source>Cancel the drag; else drop the area proposal; else leave the tool; else clear the selection</source>
+        <translation>Annuler le glissement ; sinon abandonner la proposition de zone ; sinon quitter l&apos;outil ; sinon vider la sélection</translation>
     </message>
     <message>
         <source>Copy the selected masks (paste them into any pose)</source>
@@ -383,6 +383,13 @@
         <source>Proposal discarded.</source>
         <translation>Proposition abandonnée.</translation>
     </message>
+    <message numerus="yes">
+        <source>The cover was undone: its %n mask(s) are gone again (Redo brings them back).</source>
+        <translation>
+            <numerusform>La couverture a été annulée : son %n masque est de nouveau retiré (Rétablir le remet).</numerusform>
+            <numerusform>La couverture a été annulée : ses %n masques sont de nouveau retirés (Rétablir les remet).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>the drawn area</source>
         <translation>la zone tracée</translation>
@@ -486,14 +493,6 @@
         <translation>À la dernière récupération</translation>
     </message>
     <message>
-        <source>Keep my version (%1 masks)</source>
-        <translation>Garder ma version (%1 masques)</translation>
-    </message>
-    <message>
-        <source>Take the server&apos;s version (%1 masks)</source>
-        <translation>Prendre la version du serveur (%1 masques)</translation>
-    </message>
-    <message>
         <source>Keep both versions</source>
         <translation>Garder les deux versions</translation>
     </message>
@@ -504,6 +503,10 @@
     <message>
         <source>Keep my version</source>
         <translation>Garder ma version</translation>
+    </message>
+    <message>
+        <source>Keep my version (%1 masks)</source>
+        <translation>Garder ma version (%1 masques)</translation>
     </message>
     <message>
         <source>Mine</source>
@@ -524,6 +527,10 @@
     <message>
         <source>Take the server&apos;s version</source>
         <translation>Prendre la version du serveur</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s version (%1 masks)</source>
+        <translation>Prendre la version du serveur (%1 masques)</translation>
     </message>
     <message>
         <source>Theirs (server)</source>
@@ -789,6 +796,13 @@
         <translation>Impossible de charger les détections passées. {reason}</translation>
     </message>
     <message numerus="yes">
+        <source>Demo detections, made up for this workspace (%n shown): with an account, Load reads the server&apos;s.</source>
+        <translation>
+            <numerusform>Détections de démonstration, inventées pour cet espace de travail (%n affichée) : avec un compte, Charger lit celles du serveur.</numerusform>
+            <numerusform>Détections de démonstration, inventées pour cet espace de travail (%n affichées) : avec un compte, Charger lit celles du serveur.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Loading the detections of the last %n day(s)…</source>
         <translation>
             <numerusform>Chargement des détections sur %n jour…</numerusform>
@@ -855,12 +869,12 @@
         <translation>gardée</translation>
     </message>
     <message>
-        <source>{when} UTC, a lone detection (no sequence)</source>
-        <translation>{when} UTC, une détection isolée (hors séquence)</translation>
+        <source>{when}, a lone detection (it joined no sequence)</source>
+        <translation>{when}, une détection isolée (dans aucune séquence)</translation>
     </message>
     <message>
-        <source>{when} UTC, sequence {sequence}</source>
-        <translation>{when} UTC, séquence {sequence}</translation>
+        <source>{when}, sequence {sequence}</source>
+        <translation>{when}, séquence {sequence}</translation>
     </message>
     <message>
         <source>⚠ Real wildfire would be silenced.</source>
@@ -878,6 +892,10 @@
         <translation>Ajouter des masques (le cadre de la détection agrandi de 10 %) qui font ignorer la détection sélectionnée ou toutes celles du point sélectionné : une seule étape d’annulation</translation>
     </message>
     <message>
+        <source>Conf.</source>
+        <translation>Conf.</translation>
+    </message>
+    <message>
         <source>Filled: the masks drop it. Outlined: the camera keeps it (would alert). Red wildfire · violet other smoke · amber not smoke · grey unlabelled.</source>
         <translation>Plein : les masques la font ignorer. Contour : la caméra la garde (donnerait l’alerte). Rouge feu de forêt · violet autre fumée · ambre pas de fumée · gris sans étiquette.</translation>
     </message>
@@ -888,6 +906,10 @@
     <message>
         <source>How far back to look for detections on this pose</source>
         <translation>Jusqu’où remonter dans le temps pour les détections de cette pose</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
     </message>
     <message>
         <source>Last</source>
@@ -903,8 +925,16 @@
         <translation>Masquer ceci</translation>
     </message>
     <message>
-        <source>Month-day hour:minute, UTC (the year is in the tooltip)</source>
-        <translation>Mois-jour heure:minute, UTC (l’année est dans l’infobulle)</translation>
+        <source>Masks</source>
+        <translation>Masques</translation>
+    </message>
+    <message>
+        <source>Month-day hour:minute, local time (%1); the year is in the tooltip</source>
+        <translation>Mois-jour heure:minute, heure locale (%1) ; l&apos;année est dans l&apos;infobulle</translation>
+    </message>
+    <message>
+        <source>When (%1)</source>
+        <translation>Quand (%1)</translation>
     </message>
 </context>
 <context>
@@ -1123,9 +1153,149 @@
 </context>
 <context>
     <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%n box(es) skipped: already on the pose, or unreadable.</source>
+        <translation>
+            <numerusform>%n boîte ignorée : déjà sur la pose, ou illisible.</numerusform>
+            <numerusform>%n boîtes ignorées : déjà sur la pose, ou illisibles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be imported (see the last column).</source>
+        <translation>
+            <numerusform>%n fichier n&apos;a pas pu être importé (voir la dernière colonne).</numerusform>
+            <numerusform>%n fichiers n&apos;ont pas pu être importés (voir la dernière colonne).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s)</source>
+        <translation>
+            <numerusform>%n masque</numerusform>
+            <numerusform>%n masques</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pose(s)</source>
+        <translation>
+            <numerusform>%n pose</numerusform>
+            <numerusform>%n poses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Ajouter un dossier…</translation>
+    </message>
+    <message>
+        <source>Azimuth tolerance:</source>
+        <translation>Tolérance d&apos;azimut :</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Folder of legacy mask files</source>
+        <translation>Dossier de fichiers de masques anciens</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Trouvées</translation>
+    </message>
+    <message>
+        <source>How far a pose&apos;s azimuth may be from the one in the file name</source>
+        <translation>Écart permis entre l&apos;azimut d&apos;une pose et celui du nom de fichier</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Échec de l&apos;import</translation>
+    </message>
+    <message>
+        <source>Import legacy masks</source>
+        <translation>Importer des masques anciens</translation>
+    </message>
+    <message>
+        <source>Imported %1 on %2.</source>
+        <translation>%1 importé(s) sur %2.</translation>
+    </message>
     <message>
         <source>Legacy files are named &lt;site&gt;_&lt;azimuth&gt;.json or &lt;site&gt;_&lt;pose id&gt;.json, the site being the camera name without its number (nemours for nemours-01 and nemours-02). Their boxes become new masks on the matching poses; the next sync sends them. Boxes a pose already has are skipped.</source>
         <translation>Les anciens fichiers s’appellent &lt;site&gt;_&lt;azimut&gt;.json ou &lt;site&gt;_&lt;id de pose&gt;.json, le site étant le nom de la caméra sans son numéro (nemours pour nemours-01 et nemours-02). Leurs cadres deviennent de nouveaux masques sur les poses correspondantes ; la prochaine synchronisation les envoie. Les cadres qu’une pose a déjà sont ignorés.</translation>
+    </message>
+    <message>
+        <source>Legacy mask files</source>
+        <translation>Fichiers de masques anciens</translation>
+    </message>
+    <message>
+        <source>Legacy masks (*.json)</source>
+        <translation>Masques anciens (*.json)</translation>
+    </message>
+    <message>
+        <source>Match each file by its name</source>
+        <translation>Associer chaque fichier d&apos;après son nom</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>Aucun fichier choisi.</translation>
+    </message>
+    <message>
+        <source>Nothing more was imported: %1</source>
+        <translation>Rien de plus n&apos;a été importé : %1</translation>
+    </message>
+    <message>
+        <source>Pose</source>
+        <translation>Pose</translation>
+    </message>
+    <message>
+        <source>Put the boxes on:</source>
+        <translation>Mettre les boîtes sur :</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ignorées</translation>
+    </message>
+    <message>
+        <source>The next sync sends the new masks.</source>
+        <translation>La prochaine synchronisation envoie les nouveaux masques.</translation>
+    </message>
+    <message>
+        <source>To add</source>
+        <translation>À ajouter</translation>
+    </message>
+    <message>
+        <source>Why skipped / not imported</source>
+        <translation>Pourquoi ignorées / non importé</translation>
+    </message>
+    <message>
+        <source>choose the pose under &quot;Put the boxes on&quot;</source>
+        <translation>choisissez la pose dans « Mettre les boîtes sur »</translation>
+    </message>
+    <message>
+        <source>choose the pose under &quot;Put the boxes on&quot;, or widen the azimuth tolerance</source>
+        <translation>choisissez la pose dans « Mettre les boîtes sur », ou élargissez la tolérance d&apos;azimut</translation>
+    </message>
+    <message>
+        <source>pull the camera list, or choose the pose under &quot;Put the boxes on&quot;</source>
+        <translation>récupérez la liste des caméras, ou choisissez la pose dans « Mettre les boîtes sur »</translation>
     </message>
     <message>
         <source>{boxes} boxes to add to {poses} poses. {failed} of {files} files cannot be imported.</source>
@@ -1341,6 +1511,14 @@
         <source>&amp;Undo %1</source>
         <translation>&amp;Annuler : %1</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;mask editor %1&lt;/b&gt;&lt;p&gt;Draw and sync the occlusion masks of Pyronear wildfire cameras.&lt;/p&gt;&lt;p&gt;The camera drops a detection when its overlap with a mask (IoU: the shared area divided by the area the two boxes cover together) is greater than 0.1. A small detection inside a large mask overlaps it little and is kept, so a mask works best when it is about the size of the detections it should stop.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;mask editor %1&lt;/b&gt;&lt;p&gt;Dessinez et synchronisez les masques d&apos;occultation des caméras Pyronear de détection des feux de forêt.&lt;/p&gt;&lt;p&gt;La caméra écarte une détection quand son recouvrement avec un masque (IoU : la surface commune divisée par la surface couverte par les deux boîtes ensemble) dépasse 0,1. Une petite détection dans un grand masque le recouvre peu et elle est gardée : un masque marche le mieux quand il a à peu près la taille des détections qu&apos;il doit arrêter.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About mask editor</source>
+        <translation>À propos de mask editor</translation>
+    </message>
 </context>
 <context>
     <name>MaskPanel</name>
@@ -1365,6 +1543,13 @@
     <message>
         <source>No pose open</source>
         <translation>Aucune pose ouverte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n deleted</source>
+        <translation>
+            <numerusform>%1, %n supprimé</numerusform>
+            <numerusform>%1, %n supprimés</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not changed: %1</source>
@@ -1420,6 +1605,141 @@
     <message>
         <source>state</source>
         <translation>état</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source> of %1</source>
+        <translation> de %1</translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation> sur %1</translation>
+    </message>
+    <message>
+        <source>Already open</source>
+        <translation>Déjà ouvert</translation>
+    </message>
+    <message>
+        <source>Box too small</source>
+        <translation>Boîte trop petite</translation>
+    </message>
+    <message>
+        <source>Camera not reachable</source>
+        <translation>Caméra injoignable</translation>
+    </message>
+    <message>
+        <source>Damaged image</source>
+        <translation>Image abîmée</translation>
+    </message>
+    <message>
+        <source>File problem</source>
+        <translation>Problème de fichier</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Non autorisé</translation>
+    </message>
+    <message>
+        <source>Not found on the server</source>
+        <translation>Introuvable sur le serveur</translation>
+    </message>
+    <message>
+        <source>Not your organization</source>
+        <translation>Pas votre organisation</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Please sign in again</source>
+        <translation>Reconnectez-vous</translation>
+    </message>
+    <message>
+        <source>Read-only account</source>
+        <translation>Compte en lecture seule</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Refusé par le serveur</translation>
+    </message>
+    <message>
+        <source>Server error</source>
+        <translation>Erreur du serveur</translation>
+    </message>
+    <message>
+        <source>Server problem</source>
+        <translation>Problème du serveur</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Échec de la connexion</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Une erreur est survenue</translation>
+    </message>
+    <message>
+        <source>The camera%1 cannot be reached through the server right now (%2).</source>
+        <translation>La caméra%1 est injoignable par le serveur pour le moment (%2).</translation>
+    </message>
+    <message>
+        <source>The image downloaded%1 is not a picture (%2).</source>
+        <translation>L&apos;image téléchargée%1 n&apos;est pas une image (%2).</translation>
+    </message>
+    <message>
+        <source>The server gave an answer this version does not understand (%1). Check the server address, or update mask_editor.</source>
+        <translation>Le serveur a donné une réponse que cette version ne comprend pas (%1). Vérifiez l&apos;adresse du serveur, ou mettez mask_editor à jour.</translation>
+    </message>
+    <message>
+        <source>The server had a problem (%1). Nothing was lost: try again in a few minutes.</source>
+        <translation>Le serveur a eu un problème (%1). Rien n&apos;est perdu : réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+        <source>The server no longer has this item (%1). It may have been deleted by someone else: pull the pose to see the current state.</source>
+        <translation>Le serveur n&apos;a plus cet élément (%1). Quelqu&apos;un l&apos;a peut-être supprimé : récupérez la pose pour voir son état actuel.</translation>
+    </message>
+    <message>
+        <source>The server refused the mask: %1</source>
+        <translation>Le serveur a refusé le masque : %1</translation>
+    </message>
+    <message>
+        <source>The server refused this action: %1</source>
+        <translation>Le serveur a refusé cette action : %1</translation>
+    </message>
+    <message>
+        <source>The server%1 could not be reached (%2). You can keep working: your changes are saved on this computer and sent at the next sync.</source>
+        <translation>Le serveur%1 est injoignable (%2). Vous pouvez continuer : vos modifications sont enregistrées sur cet ordinateur et envoyées à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>The username or password was not accepted%1. Check them and try again.</source>
+        <translation>Le nom d&apos;utilisateur ou le mot de passe n&apos;a pas été accepté%1. Vérifiez-les et réessayez.</translation>
+    </message>
+    <message>
+        <source>This box cannot be stored: %1.</source>
+        <translation>Cette boîte ne peut pas être enregistrée : %1.</translation>
+    </message>
+    <message>
+        <source>This camera%1 belongs to another organization: your account cannot change its masks.</source>
+        <translation>Cette caméra%1 appartient à une autre organisation : votre compte ne peut pas modifier ses masques.</translation>
+    </message>
+    <message>
+        <source>Unexpected answer</source>
+        <translation>Réponse inattendue</translation>
+    </message>
+    <message>
+        <source>Workspace problem</source>
+        <translation>Problème d&apos;espace de travail</translation>
+    </message>
+    <message>
+        <source>You are signed in as a read-only user: ask an admin or agent to edit masks%1.</source>
+        <translation>Vous êtes connecté en lecture seule : demandez à un administrateur ou à un agent de modifier les masques%1.</translation>
+    </message>
+    <message>
+        <source>Your session%1 has expired or is no longer valid. Sign in again: your local changes are kept and will be sent once you are signed in.</source>
+        <translation>Votre session%1 a expiré ou n&apos;est plus valable. Reconnectez-vous : vos modifications locales sont gardées et seront envoyées une fois connecté.</translation>
     </message>
 </context>
 <context>
@@ -1515,12 +1835,12 @@
         <translation>Une session précédente de %1 est encore enregistrée. %2</translation>
     </message>
     <message>
-        <source>Not connected yet.</source>
-        <translation>Pas encore connecté.</translation>
-    </message>
-    <message>
         <source>Not signed in</source>
         <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Not signed in: sign in to sync</source>
+        <translation>Non connecté : connectez-vous pour synchroniser</translation>
     </message>
     <message>
         <source>Offline · %1</source>
@@ -1639,8 +1959,24 @@
 <context>
     <name>SignInDialog</name>
     <message>
+        <source>Enter your username and password.</source>
+        <translation>Saisissez votre nom d&apos;utilisateur et votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Keeps the session (never the password) in the system keyring, or in a file only your user can read.</source>
+        <translation>Garde la session (jamais le mot de passe) dans le trousseau du système, ou dans un fichier que seul votre utilisateur peut lire.</translation>
+    </message>
+    <message>
         <source>Not signed in: nothing was sent. Use the server&apos;s https:// address.</source>
         <translation>Non connecté : rien n’a été envoyé. Utilisez l’adresse https:// du serveur.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Se souvenir de moi sur cet ordinateur</translation>
     </message>
     <message>
         <source>Send in clear</source>
@@ -1651,8 +1987,32 @@
         <translation>Envoyer votre mot de passe sans chiffrement ?</translation>
     </message>
     <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
         <source>Sign in over http:// anyway?</source>
         <translation>Se connecter quand même en http:// ?</translation>
+    </message>
+    <message>
+        <source>Sign in to Pyronear</source>
+        <translation>Connexion à Pyronear</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>The server address starts with https:// (for example https://api.pyronear.org).</source>
+        <translation>L&apos;adresse du serveur commence par https:// (par exemple https://api.pyronear.org).</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
 </context>
 <context>
@@ -1718,6 +2078,10 @@
 </context>
 <context>
     <name>SyncActions</name>
+    <message>
+        <source>Sign in to send your changes: they stay on this computer until then.</source>
+        <translation>Connectez-vous pour envoyer vos modifications : elles restent sur cet ordinateur d&apos;ici là.</translation>
+    </message>
     <message>
         <source>Your session has expired: sign in again and the sync goes on where it stopped.</source>
         <translation>Votre session a expiré : reconnectez-vous et la synchronisation reprendra là où elle s’est arrêtée.</translation>
@@ -1991,20 +2355,12 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
 <context>
     <name>WindowLayout</name>
     <message>
-        <source>Poses</source>
-        <translation>Poses</translation>
-    </message>
-    <message>
-        <source>Masks</source>
-        <translation>Masques</translation>
-    </message>
-    <message>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <source>Timeline</source>
-        <translation>Chronologie</translation>
+        <source>Masks</source>
+        <translation>Masques</translation>
     </message>
     <message>
         <source>Opacity</source>
@@ -2013,6 +2369,14 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
     <message>
         <source>Opacity of the masks&apos; fill</source>
         <translation>Opacité du remplissage des masques</translation>
+    </message>
+    <message>
+        <source>Poses</source>
+        <translation>Poses</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
     </message>
 </context>
 <context>

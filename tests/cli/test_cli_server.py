@@ -103,6 +103,9 @@ def test_a_token_the_server_refuses_exits_3(fake_api, home):
     path.write_text(f"{header}.{payload}.bad-signature")
     done = run_cli("pull", home=home)
     assert done.returncode == 3 and "refused the session" in done.stderr
+    status = run_cli("status", home=home)
+    assert "signed in" not in status.stdout and "refused by the server" in status.stdout
+    assert one_json(run_cli("status", "--json", home=home))["session"] == "refused"
     path.write_text("not-a-jwt")
     assert run_cli("sync", "--json", home=home).returncode == 3
 

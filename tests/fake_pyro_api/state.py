@@ -261,14 +261,13 @@ class FakeState:
             self.detections[det.id] = det
             return det
 
-    def add_lone_detection(self, pose_id: int, bbox: str, created_at: datetime) -> Detection:
-        """A detection that belongs to no sequence (the API lists it at GET /detections/ only)."""
+    def add_lone_detection(self, camera_id: int, pose_id: int, bbox: str, created_at: datetime) -> Detection:
+        """A detection that joined no sequence: only GET /detections/ lists it."""
         with self.lock:
-            pose = self.poses[pose_id]
             when = created_at.replace(tzinfo=None)
             det_id = self._id("detection", None)
-            det = Detection(det_id, pose.camera_id, pose_id, None, bbox, when, recorded_at=when,
-                            bucket_key=f"{pose.camera_id}-{when:%Y%m%d%H%M%S}-det{det_id}.jpg")
+            det = Detection(det_id, camera_id, pose_id, None, bbox, when, recorded_at=when,
+                            bucket_key=f"{camera_id}-{when:%Y%m%d%H%M%S}-det{det_id}.jpg")
             self.detections[det.id] = det
             return det
 

@@ -109,8 +109,10 @@ def test_escape_cancels_the_area_drag_and_keeps_the_area_there_was(qtbot, window
     assert canvas.overlay(DRAG_OVERLAY) is None and canvas.overlay(AREA_OVERLAY) is before and before.isVisible()
     qtbot.mouseRelease(canvas.viewport(), Left, pos=at(canvas, 1000, 560))  # the release after: nothing
     assert area.area == Box(0.1, 0.1, 0.3, 0.3) and rec.take() == []
-    assert canvas.tool() == "area"  # the first Escape ends the drag, the second leaves the tool
+    assert canvas.tool() == "area"  # the first Escape ends the drag, the second drops the area, the third leaves
 
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    assert canvas.tool() == "area" and area.area is None and canvas.overlay(AREA_OVERLAY) is None
     qtbot.keyClick(canvas, Qt.Key.Key_Escape)
     assert canvas.tool() == "select" and not area.active
     assert window.actions["select_tool"].isChecked() and not window.actions["area_tool"].isChecked()

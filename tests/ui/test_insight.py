@@ -97,8 +97,11 @@ def test_area_tool_proposes_a_cover_and_applies_it_as_one_step(qtbot, window) ->
     assert len(doc.masks()) == before + len(cover.masks)
     assert doc.undo_stack.count() == steps + 1 and "Cover area" in doc.undo_stack.undoText()
     assert "proposal" not in window.canvas._overlays
+    assert f"Added {len(cover.masks)} masks" in insight.panel.area_text.text()
     doc.undo_stack.undo()
     assert len(doc.masks()) == before
+    assert "Added" not in insight.panel.area_text.text()  # the panel follows the undo
+    assert "undone" in insight.panel.area_text.text()
 
 
 def test_discard_leaves_the_masks_alone(qtbot, window) -> None:
@@ -133,3 +136,30 @@ def test_sky_button_feeds_the_area_tool(qtbot, demo_window) -> None:
     assert raster[:100].all() and not raster[200:].any()
     assert "sky area" in insight.panel.area_text.text()
     assert insight.area.proposal.masks
+
+
+def test_escape_on_the_canvas_discards_an_area_proposal(qtbot, window) -> None:
+    insight, doc = window.insight, window.document
+    insight.panel.set_size(DetectionSize(64, 64))
+    window.actions["area_tool"].setChecked(True)
+    before = len(doc.masks())
+    _drag(qtbot, window.canvas, (640, 360), (1000, 560))
+    qtbot.waitUntil(lambda: insight.area.proposal is not None, timeout=10_000)
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+    assert insight.area.proposal is None and insight.area.area is None
+    assert "proposal" not in window.canvas._overlays and "area" not in window.canvas._overlays
+    assert window.canvas.tool() == "area" and len(doc.masks()) == before  # a second Escape leaves the tool
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+    assert window.canvas.tool() == "select"
+
+
+def test_escape_discards_a_sky_proposal(qtbot, demo_window) -> None:
+    demo_window.show_pose(4)
+    insight = demo_window.insight
+    insight.panel.set_size(DetectionSize(128, 128))
+    insight.panel.sky.click()
+    qtbot.waitUntil(lambda: insight.area.proposal is not None, timeout=20_000)
+    demo_window.canvas.setFocus()
+    qtbot.keyClick(demo_window.canvas, Qt.Key.Key_Escape)
+    assert insight.area.proposal is None and "proposal" not in demo_window.canvas._overlays

@@ -97,3 +97,47 @@ def test_read_only_user_cannot_edit_in_the_inspector(user_window):
     assert edit.isReadOnly()
     _type(edit, "0.05")
     assert doc.mask(1).box == Box(0.1, 0.1, 0.3, 0.4)
+
+
+def test_escape_reverts_an_invalid_value_and_its_message(window):
+    doc = window.document
+    doc.set_selection({1})
+    edit = window.inspector.edits["x"]
+    edit.setFocus()
+    edit.selectAll()
+    QTest.keyClicks(edit, "5000")
+    assert window.inspector.message.isVisible() and "border" in edit.styleSheet()
+    QTest.keyClick(edit, Qt.Key.Key_Escape)
+    assert edit.text() == "128" and not edit.isModified()
+    assert window.inspector.message.text() == "" and "border" not in edit.styleSheet()
+    assert doc.mask(1).box == Box(0.1, 0.1, 0.3, 0.4) and doc.undo_stack.count() == 0
+
+
+def _type_without_enter(edit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    QTest.keyClicks(edit, text)
+
+
+def test_a_typed_value_is_committed_when_the_pose_changes(window):
+    from tests.ui.window_data import POSE_A, POSE_B
+
+    window.show_pose(POSE_A)
+    doc = window.document
+    doc.set_selection({1})
+    _type_without_enter(window.inspector.edits["xmax"], "0.35")
+    window.show_pose(POSE_B)  # by a key, with the focus still in the field
+    assert doc.mask(1).box == Box(0.1, 0.1, 0.35, 0.4)
+
+
+def test_a_typed_value_is_committed_on_quit(qtbot, ws_path, app_settings):
+    from mask_editor.workspace import Workspace
+    from tests.ui.window_data import open_window
+
+    window, ws = open_window(qtbot, ws_path, app_settings)
+    window.document.set_selection({1})
+    _type_without_enter(window.inspector.edits["xmax"], "0.35")
+    window.close()
+    ws.close()
+    with Workspace(ws_path) as again:
+        assert next(m for m in again.masks(window.document.pose_id) if m.local_id == 1).box == Box(0.1, 0.1, 0.35, 0.4)

@@ -6,7 +6,8 @@ through ShortcutOverride, so a window shortcut on the same key cannot take them 
     Shift+arrows         by ten grid steps
     Alt+arrow            push that side's edge outward (Alt+Left grows the box to the left)
     Alt+Shift+arrow      pull that side's edge inward (Alt+Shift+Left shrinks it from the left)
-    Escape               cancel the drag in progress; else leave the draw or area tool; else clear the selection
+    Escape               cancel the drag in progress; else discard an area or sky proposal; else leave the draw
+                         or area tool; else clear the selection
     Space (held)         a left drag pans
 """
 
@@ -70,6 +71,8 @@ def handle_key(view: Canvas, event: QKeyEvent) -> bool:
     if key == Key.Key_Escape:
         if view.has_interaction():
             view.cancel_interaction()
+        elif view.take_escape():
+            pass  # a pending proposal was discarded; the next Escape leaves the tool
         elif view.tool() != "select":
             view.set_tool("select")
         elif (document := view.document()) is not None:

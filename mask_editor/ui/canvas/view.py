@@ -6,6 +6,8 @@ and selection, and writes to it only when a gesture ends (one undo step per gest
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6 import QtGui  # event types, for annotations
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QNativeGestureEvent, QPainter
@@ -13,13 +15,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsVi
 
 from mask_editor.ui.canvas import grid, image_layer
 from mask_editor.ui.canvas.handles import Handles
-from mask_editor.ui.canvas.image_layer import (
-    ImageLayer,
-    ImageSharpness,
-    load_image_layer,
-    paint_message,
-    preview_size,
-)
+from mask_editor.ui.canvas.image_layer import ImageLayer, ImageSharpness, load_image_layer, paint_message, preview_size
 from mask_editor.ui.canvas.items import DraftItem, MaskLayer, milli_rect
 from mask_editor.ui.canvas.keys import key_event, nudge_selection, nudge_selection_edge
 from mask_editor.ui.canvas.navigation import ZOOM_STEP, Navigator
@@ -64,6 +60,7 @@ class CanvasView(QGraphicsView):
         self._scene.addItem(self._draft)
         self._overlays: dict[str, QGraphicsItem] = {}
         self._tools: dict[str, Tool] = dict(TOOLS)
+        self._escape_takers: list[Callable[[], bool]] = []
         self._tool = self._tools["select"]
         self._interaction: Interaction | None = None
         self._interaction_button = Qt.MouseButton.NoButton
@@ -199,6 +196,13 @@ class CanvasView(QGraphicsView):
     def add_tool(self, tool: Tool) -> None:
         """Make another mode available to set_tool (the area tool of ui/insight)."""
         self._tools[tool.name] = tool
+
+    def add_escape_taker(self, taker: Callable[[], bool]) -> None:
+        """Asked on Escape before the tool is left: True when it dropped pending work (a proposal)."""
+        self._escape_takers.append(taker)
+
+    def take_escape(self) -> bool:
+        return any(taker() for taker in self._escape_takers)
 
     def set_tool(self, name: str) -> None:
         if name not in self._tools:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,10 +31,21 @@ from PySide6.QtWidgets import (
 )
 
 from mask_editor.core.labels import pose_label
-from mask_editor.migrate.legacy import DEFAULT_TOLERANCE, ImportPlan, apply_import, plan_import
+from mask_editor.migrate.legacy import (
+    DEFAULT_TOLERANCE,
+    POSE_HINT,
+    REFRESH_HINT,
+    TOLERANCE_HINT,
+    ImportPlan,
+    apply_import,
+    plan_import,
+)
 from mask_editor.workspace import Workspace
 
-COLUMNS = ("File", "Camera", "Pose", "Found", "To add", "Skipped", "Why skipped / not imported")
+COLUMNS = (QT_TRANSLATE_NOOP("ImportDialog", "File"), QT_TRANSLATE_NOOP("ImportDialog", "Camera"),
+           QT_TRANSLATE_NOOP("ImportDialog", "Pose"), QT_TRANSLATE_NOOP("ImportDialog", "Found"),
+           QT_TRANSLATE_NOOP("ImportDialog", "To add"), QT_TRANSLATE_NOOP("ImportDialog", "Skipped"),
+           QT_TRANSLATE_NOOP("ImportDialog", "Why skipped / not imported"))
 
 
 class ImportDialog(QDialog):
@@ -44,7 +55,7 @@ class ImportDialog(QDialog):
         self.paths: list[Path] = []
         self.plan: ImportPlan | None = None
         self.imported_poses: set[int] = set()
-        self.setWindowTitle("Import legacy masks")
+        self.setWindowTitle(self.tr("Import legacy masks"))
         self.resize(900, 480)
 
         intro = QLabel(self.tr("Legacy files are named <site>_<azimuth>.json or <site>_<pose id>.json, the site "
@@ -53,13 +64,13 @@ class ImportDialog(QDialog):
                                "sends them. Boxes a pose already has are skipped."), self)
         intro.setTextFormat(Qt.TextFormat.PlainText)  # <site> is text, not a tag
         intro.setWordWrap(True)
-        add_files = QPushButton("Add files…", self)
+        add_files = QPushButton(self.tr("Add files…"), self)
         add_files.clicked.connect(self.choose_files)
-        add_folder = QPushButton("Add folder…", self)
+        add_folder = QPushButton(self.tr("Add folder…"), self)
         add_folder.clicked.connect(self.choose_folder)
-        clear = QPushButton("Clear", self)
+        clear = QPushButton(self.tr("Clear"), self)
         clear.clicked.connect(lambda: self.set_paths([]))
-        self.chosen = QLabel("No file chosen.", self)
+        self.chosen = QLabel(self.tr("No file chosen."), self)
         pick = QHBoxLayout()
         for widget in (add_files, add_folder, clear):
             pick.addWidget(widget)
@@ -70,20 +81,20 @@ class ImportDialog(QDialog):
         self.tolerance.setDecimals(1)
         self.tolerance.setSuffix("°")
         self.tolerance.setValue(DEFAULT_TOLERANCE)
-        self.tolerance.setToolTip("How far a pose's azimuth may be from the one in the file name")
+        self.tolerance.setToolTip(self.tr("How far a pose's azimuth may be from the one in the file name"))
         self.tolerance.valueChanged.connect(self.replan)
         self.pose = QComboBox(self)
-        self.pose.addItem("Match each file by its name", None)
+        self.pose.addItem(self.tr("Match each file by its name"), None)
         cameras = {c.id: c.name for c in workspace.cameras()}
         for p in workspace.poses():
             self.pose.addItem(pose_label(cameras.get(p.camera_id), p.id, p.azimuth), p.id)
         self.pose.currentIndexChanged.connect(self.replan)
         options = QFormLayout()
-        options.addRow("Azimuth tolerance:", self.tolerance)
-        options.addRow("Put the boxes on:", self.pose)
+        options.addRow(self.tr("Azimuth tolerance:"), self.tolerance)
+        options.addRow(self.tr("Put the boxes on:"), self.pose)
 
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("ImportDialog", c) for c in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -94,7 +105,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self.do_import)
         self.buttons.rejected.connect(self.reject)
@@ -110,18 +121,19 @@ class ImportDialog(QDialog):
     # --- choosing ---------------------------------------------------------------------------------
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Legacy mask files", "", "Legacy masks (*.json)")
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Legacy mask files"), "",
+                                                self.tr("Legacy masks (*.json)"))
         self.set_paths(self.paths + [Path(f) for f in files])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Folder of legacy mask files")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of legacy mask files"))
         if folder:
             self.set_paths([*self.paths, Path(folder)])
 
     def set_paths(self, paths: list[Path]) -> None:
         self.paths = list(dict.fromkeys(paths))
         names = ", ".join(p.name or str(p) for p in self.paths)
-        self.chosen.setText(names or "No file chosen.")
+        self.chosen.setText(names or self.tr("No file chosen."))
         self.replan()
 
     # --- planning and importing -------------------------------------------------------------------
@@ -141,7 +153,7 @@ class ImportDialog(QDialog):
         self.table.setRowCount(len(files))
         for row, f in enumerate(files):
             pose = pose_label(None, f.pose.id, f.pose.azimuth) if f.pose else "—"  # the camera has its column
-            why = f.problem or "; ".join(sorted({s.reason for s in f.skipped}))
+            why = self._window_words(f.problem) or "; ".join(sorted({s.reason for s in f.skipped}))
             values = (f.path.name, f.camera.name if f.camera else "—", pose, f.found,
                       len(f.to_add) if f.ok else 0, len(f.skipped), why)
             for column, value in enumerate(values):
@@ -149,8 +161,8 @@ class ImportDialog(QDialog):
                 if isinstance(value, int):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if column == len(values) - 1:
-                    item.setToolTip("\n".join([f.problem or ""] + [f"{s.key}: {s.reason}" for s in f.skipped]
-                                              + f.notes).strip())
+                    reasons = [f"{s.key}: {s.reason}" for s in f.skipped]
+                    item.setToolTip("\n".join([self._window_words(f.problem), *reasons, *f.notes]).strip())
                 self.table.setItem(row, column, item)
         if self.plan is not None:
             self.summary.setText(self.tr("{boxes} boxes to add to {poses} poses. {failed} of {files} files "
@@ -169,10 +181,38 @@ class ImportDialog(QDialog):
         try:
             done = apply_import(self.workspace, self.plan)
         except Exception as exc:  # the workspace refused (read-only, disk full): say so, keep the dialog
-            QMessageBox.warning(self, "Import failed", f"Nothing more was imported: {exc}")
+            QMessageBox.warning(self, self.tr("Import failed"),
+                                self.tr("Nothing more was imported: %1").replace("%1", str(exc)))
             return
         self.imported_poses = {f.pose.id for f in done.files if f.added and f.pose is not None}
-        self.accept()
+        # Stay open on the table, now the record of what was done; the user closes.
+        self.summary.setText(self.import_report(done))
+        self.plan = None
+        self.import_button.hide()
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
+
+    def import_report(self, done: ImportPlan) -> str:
+        added = sum(len(f.added) for f in done.files)
+        skipped = sum(len(f.skipped) for f in done.files if f.ok)
+        text = self.tr("Imported %1 on %2.").replace("%1", self.tr("%n mask(s)", "", added)).replace(
+            "%2", self.tr("%n pose(s)", "", len(self.imported_poses)))
+        if skipped:
+            text += " " + self.tr("%n box(es) skipped: already on the pose, or unreadable.", "", skipped)
+        if done.failed:
+            text += " " + self.tr("%n file(s) could not be imported (see the last column).", "", len(done.failed))
+        return text + " " + self.tr("The next sync sends the new masks.")
+
+    def _window_words(self, problem: str | None) -> str:
+        """A planning problem with the window's way out in place of the command line's options."""
+        if not problem:
+            return ""
+        for cli, window in ((TOLERANCE_HINT, self.tr('choose the pose under "Put the boxes on", or widen '
+                                                     'the azimuth tolerance')),
+                            (REFRESH_HINT, self.tr('pull the camera list, or choose the pose under "Put the '
+                                                   'boxes on"')),
+                            (POSE_HINT, self.tr('choose the pose under "Put the boxes on"'))):
+            problem = problem.replace(cli, window)
+        return problem
 
 
 def run_import_dialog(parent: QWidget | None, workspace: Workspace) -> set[int]:

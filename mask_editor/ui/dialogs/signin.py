@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
@@ -29,7 +30,7 @@ class SignInDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, server: str = DEFAULT_SERVER, username: str = "",
                  reason: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sign in to Pyronear")
+        self.setWindowTitle(self.tr("Sign in to Pyronear"))
         self.result_value: SignedIn | None = None
         self._cleartext_accepted = ""  # the http:// server the user agreed to send secrets to in clear
         self.server = QLineEdit(server or DEFAULT_SERVER)
@@ -37,27 +38,31 @@ class SignInDialog(QDialog):
         self.username = QLineEdit(username)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox("Remember me on this computer")
+        self.remember = QCheckBox(self.tr("Remember me on this computer"))
         self.remember.setChecked(True)
-        self.remember.setToolTip("Keeps the session (never the password) in the system keyring, or in a file "
-                                 "only your user can read.")
+        self.remember.setToolTip(self.tr("Keeps the session (never the password) in the system keyring, or in "
+                                         "a file only your user can read."))
         self.message = QLabel(reason or "")
         self.message.setWordWrap(True)
         self.message.setVisible(bool(reason))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.sign_in_button = self.buttons.addButton("Sign in", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button = self.buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("Server", self.server)
-        form.addRow("Username", self.username)
-        form.addRow("Password", self.password)
+        form.addRow(self.tr("Server"), self.server)
+        form.addRow(self.tr("Username"), self.username)
+        form.addRow(self.tr("Password"), self.password)
         form.addRow("", self.remember)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        # The dialog grows with a long error instead of squeezing the fields to a few pixels.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        for field in (self.server, self.username, self.password):
+            field.setMinimumHeight(field.sizeHint().height())
         self.setMinimumWidth(420)
         (self.password if username else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -65,6 +70,9 @@ class SignInDialog(QDialog):
         self.message.setText(text)
         self.message.setStyleSheet("color: palette(highlight);" if not error else "color: #d0342c;")
         self.message.setVisible(bool(text))
+        layout = self.layout()
+        if text and layout is not None and layout.hasHeightForWidth():  # tall enough for the wrapped text
+            self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
 
     def _busy(self, busy: bool) -> None:
         for widget in (self.server, self.username, self.password, self.remember, self.sign_in_button):
@@ -86,10 +94,10 @@ class SignInDialog(QDialog):
         server = self.server.text().strip().rstrip("/")
         username, password = self.username.text().strip(), self.password.text()
         if not server.startswith(("https://", "http://")):
-            self._show("The server address starts with https:// (for example https://api.pyronear.org).", True)
+            self._show(self.tr("The server address starts with https:// (for example https://api.pyronear.org)."), True)
             return
         if not username or not password:
-            self._show("Enter your username and password.", True)
+            self._show(self.tr("Enter your username and password."), True)
             return
         if sends_secrets_in_clear(server) and server != self._cleartext_accepted:
             if not self.confirm_cleartext(server):
@@ -97,7 +105,7 @@ class SignInDialog(QDialog):
                 return
             self._cleartext_accepted = server
         self._busy(True)
-        self._show(f"Signing in to {server}…", False)
+        self._show(self.tr("Signing in to %1…").replace("%1", server), False)
 
         def sign_in() -> Token:
             from mask_editor.api import PyroClient

@@ -80,7 +80,8 @@ class Insight(QObject):
         self.area.message.connect(p.area_text.setText)
         self.area.proposalChanged.connect(lambda ready: p.apply.setEnabled(ready and self._editable()))
         self.area.proposalChanged.connect(lambda ready: p.discard.setEnabled(ready or self.area.area is not None))
-        actions["past_detections"].toggled.connect(self.fp_dock.setVisible)
+        actions["past_detections"].toggled.connect(lambda on: on and self._reveal(self.fp_dock))
+        actions["past_detections"].triggered.connect(self._on_past_detections)
         self.fp_dock.visibilityChanged.connect(
             lambda visible: actions["past_detections"].setChecked(visible or not self.fp_dock.isHidden()))
         table = window.mask_panel.model
@@ -136,6 +137,17 @@ class Insight(QObject):
         self.panel.draw_area.setChecked(on)
         if on:
             self._reveal(self.dock)
+
+    def _on_past_detections(self, checked: bool) -> None:
+        """The key (Ctrl+Shift+D) brings the dock to the front when it is open behind another tab."""
+        dock = self.fp_dock
+        if checked:
+            return
+        if not dock.isHidden() and dock.visibleRegion().isEmpty():
+            self.window.actions["past_detections"].setChecked(True)
+            self._reveal(dock)
+        else:
+            dock.hide()
 
     def _reveal(self, dock: QDockWidget) -> None:
         dock.show()

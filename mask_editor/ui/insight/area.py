@@ -105,15 +105,28 @@ class AreaTool(QObject):
         self.area: Box | np.ndarray | None = None  # a Box, or a bool raster over the image
         self.area_name = ""
         self.proposal: AreaCover | None = None
+        self._applied: tuple[int, int] | None = None
         self._generation = 0
         canvas.add_tool(AreaCanvasTool(lambda box: self.set_area_box(box)))
         canvas.toolChanged.connect(self._on_tool)
+        canvas.add_escape_taker(self._on_escape)
 
     # --- state ---------------------------------------------------------------------------------
 
     def set_document(self, doc: PoseDocument | None) -> None:
-        self._doc = doc
+        if self._doc is not None:
+            self._doc.undo_stack.indexChanged.disconnect(self._on_undo_index)
+        self._doc, self._applied = doc, None
+        if doc is not None:
+            doc.undo_stack.indexChanged.connect(self._on_undo_index)
         self.clear()
+
+    def _on_undo_index(self, index: int) -> None:
+        """The "Added N masks" line must not outlive the step it speaks of."""
+        if self._applied is not None and index < self._applied[0]:
+            n, self._applied = self._applied[1], None
+            self.message.emit(self.tr("The cover was undone: its %n mask(s) are gone again (Redo brings "
+                                      "them back).", "", n))
 
     def set_active(self, active: bool) -> None:
         """Make the area tool the canvas's tool, or leave it for selecting."""
@@ -206,9 +219,16 @@ class AreaTool(QObject):
             return 0
         masks = list(self.proposal.masks)
         self._doc.add_boxes(masks, self.tr("Cover area"))
+        self._applied = (self._doc.undo_stack.index(), len(masks))  # (the index after the step, its masks)
         self.clear()
         self.message.emit(self.tr("Added %n mask(s) (Undo removes them all).", "", len(masks)))
         return len(masks)
+
+    def _on_escape(self) -> bool:
+        if self.area is None and self.proposal is None:
+            return False
+        self.discard()
+        return True
 
     def discard(self) -> None:
         self.clear()

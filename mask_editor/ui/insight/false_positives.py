@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from mask_editor.ui.insight.items import DetectionMark, DetectionsItem, heat_image, raster_item
 from mask_editor.ui.insight.zone import Z_ABOVE_MASKS
+from mask_editor.ui.platform import formatting as fmt
 from mask_editor.ui.platform.i18n import decimal
 
 if TYPE_CHECKING:
@@ -69,8 +70,10 @@ class FalsePositivesPanel(QWidget):
         self.status = QLabel(QCoreApplication.translate("FalsePositives", NO_SESSION), self)
         self.status.setWordWrap(True)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels(["When (UTC)", "Label", "Conf.", "Masks"])
-        self.tree.headerItem().setToolTip(0, self.tr("Month-day hour:minute, UTC (the year is in the tooltip)"))
+        self.tree.setHeaderLabels([self.tr("When (%1)").replace("%1", fmt.zone_name()), self.tr("Label"),
+                                   self.tr("Conf."), self.tr("Masks")])
+        self.tree.headerItem().setToolTip(0, self.tr("Month-day hour:minute, local time (%1); the year is in the "
+                                                     "tooltip").replace("%1", fmt.zone_name()))
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setMinimumHeight(140)
@@ -154,7 +157,11 @@ class FalsePositives(QObject):
             from mask_editor.demo.detections import demo_past_detections
 
             days = self.panel.days.value()  # the demo's own detections, read from disk: no server
-            self._fetched(doc.pose_id, days, demo_past_detections(doc.pose_id, days))
+            found = demo_past_detections(doc.pose_id, days)
+            self._fetched(doc.pose_id, days, found)
+            if found:
+                self.panel.status.setText(self.tr("Demo detections, made up for this workspace (%n shown): with an "
+                                                  "account, Load reads the server's.", "", len(found)))
             return
         if session is None or session.client is None or pose is None:
             self.panel.status.setText(self.tr(NO_SESSION))
@@ -247,13 +254,13 @@ class FalsePositives(QObject):
 
     def _detection_item(self, i: int) -> QTreeWidgetItem:
         det = self.detections[i]
-        item = QTreeWidgetItem([f"{det.seen_at:%m-%d %H:%M}", det.label_text, decimal(det.confidence, 2),
+        item = QTreeWidgetItem([fmt.short_local_time(det.seen_at), det.label_text, decimal(det.confidence, 2),
                                 self.status_of(i)])
         item.setData(0, ITEM_ROLE, ("detection", i))
-        when = f"{det.seen_at:%Y-%m-%d %H:%M:%S}"
-        item.setToolTip(0, self.tr("{when} UTC, sequence {sequence}").format(when=when, sequence=det.sequence_id)
-                        if det.sequence_id is not None else
-                        self.tr("{when} UTC, a lone detection (no sequence)").format(when=when))
+        item.setToolTip(0, self.tr("{when}, sequence {sequence}").format(
+            when=fmt.full_local_time(det.seen_at), sequence=det.sequence_id) if det.sequence_id is not None
+            else self.tr("{when}, a lone detection (it joined no sequence)").format(
+                when=fmt.full_local_time(det.seen_at)))
         item.setToolTip(3, self.tr("The current masks drop this detection: its IoU with one of them is above 0.1.")
                         if self.flags[i] else
                         self.tr("No mask overlaps it enough (IoU above 0.1): the camera would alert."))

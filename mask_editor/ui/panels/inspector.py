@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from mask_editor.core.geometry import GRID, Box, pixels_grid, step_pixels
@@ -31,6 +31,19 @@ from mask_editor.workspace.conflict_view import versions
 ERROR_COLOUR = "#e5484d"  # readable on light and dark windows
 PIXEL_FIELDS = ("x", "y", "w", "h")
 RELATIVE_FIELDS = ("xmin", "ymin", "xmax", "ymax")
+class FieldEdit(QLineEdit):
+    """A coordinate field; Escape gives back the stored value (`escaped`) instead of leaving a typo."""
+
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.escaped.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 
 
 class Inspector(QWidget):
@@ -87,7 +100,8 @@ class Inspector(QWidget):
         return label
 
     def _add_field(self, grid: QGridLayout, name: str, row: int, col: int) -> None:
-        edit = QLineEdit(self)
+        edit = FieldEdit(self)
+        edit.escaped.connect(self.refresh)  # every field back to the stored box, the message gone
         edit.setObjectName(f"field_{name}")
         edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         edit.setValidator(TypedValueValidator(lambda text, n=name: self.check(n, text), edit))
@@ -101,7 +115,15 @@ class Inspector(QWidget):
 
     # --- document -----------------------------------------------------------------------------
 
+    def commit_pending(self) -> None:
+        """Apply what was typed and not yet applied (Enter or leaving the field), before a pose switch
+        or a quit takes the field away; an invalid value stays unapplied, as on leaving the field."""
+        for name, edit in self.edits.items():
+            if edit.isModified():
+                self.apply(name)
+
     def set_document(self, doc: PoseDocument | None) -> None:
+        self.commit_pending()
         if self._doc is not None:
             self._doc.selectionChanged.disconnect(self.refresh)
             self._doc.masksChanged.disconnect(self._on_masks_changed)

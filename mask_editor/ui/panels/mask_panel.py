@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.panels.mask_filter import MaskFilterProxy
 from mask_editor.ui.panels.mask_table import ID_ROLE, Col, MaskTableModel, row_runs
+from mask_editor.ui.platform import formatting as fmt
 
 
 class MaskTableView(QTableView):
@@ -49,10 +52,14 @@ class MaskTableView(QTableView):
         # Fixed widths from the font: ResizeToContents measures every row, slow at 2,000 masks.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        char = self.fontMetrics().averageCharWidth()
-        for col, chars in ((Col.ID, 15), (Col.X0, 6), (Col.Y0, 6), (Col.X1, 6), (Col.Y1, 6),
-                           (Col.SIZE, 15), (Col.ADDED, 19), (Col.STATE, 12)):
-            self.setColumnWidth(col, chars * char + 16)
+        # Measured on the widest text each column shows (digits are wider than the average character).
+        metrics = self.fontMetrics()
+        widest = max((fmt.local_time(datetime(2026, month, 28, 20, 58, tzinfo=UTC)) for month in (1, 7)),
+                     key=metrics.horizontalAdvance)  # winter and summer zone names (CET, CEST)
+        for col, sample in ((Col.ID, "#88888 (server 888888)"), (Col.X0, "0.888"), (Col.Y0, "0.888"),
+                            (Col.X1, "0.888"), (Col.Y1, "0.888"), (Col.SIZE, "8888 × 8888 px"),
+                            (Col.ADDED, widest), (Col.STATE, "conflict, suspicious")):
+            self.setColumnWidth(col, metrics.horizontalAdvance(sample) + 20)
         # The header paints each section's "selected" look by asking whether its whole column is
         # selected: flags() for every row, 16,000 calls into Python for 2,000 selected masks on
         # every selection change. Rows are what is selected here: the header gets an empty model.
@@ -124,7 +131,7 @@ class MaskPanel(QWidget):
         self.error.hide()
         self.model.editRejected.connect(self._show_error)
         for signal in (self.view.proxy.rowsInserted, self.view.proxy.rowsRemoved, self.view.proxy.modelReset,
-                       self.view.proxy.layoutChanged):
+                       self.view.proxy.layoutChanged, self.view.proxy.dataChanged):  # a row shown deleted
             signal.connect(self._update_count)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -144,11 +151,17 @@ class MaskPanel(QWidget):
         QTimer.singleShot(10000, self.error.hide)
 
     def _update_count(self, *_args: object) -> None:
-        shown, total = self.view.proxy.rowCount(), self.model.rowCount()
         doc = self.model.document()
         if doc is None:
             self.count.setText(self.tr("No pose open"))
-        elif shown == total:
-            self.count.setText(self.tr("%n mask(s)", "", shown))
+            return
+        # Counted from the document, not the rows: an undone add leaves a deleted row behind.
+        masks = [doc.mask(self.model.id_at(row)) for row in range(self.model.rowCount())]
+        live = sum(1 for m in masks if m is not None and not m.deleted)
+        deleted = sum(1 for m in masks if m is not None and m.deleted) if self.view.proxy.show_deleted else 0
+        shown = self.view.proxy.rowCount() - deleted
+        if shown >= live:
+            text = self.tr("%n mask(s)", "", live)
         else:
-            self.count.setText(self.tr("%1 of %n mask(s) shown", "", total).replace("%1", str(shown)))
+            text = self.tr("%1 of %n mask(s) shown", "", live).replace("%1", str(shown))
+        self.count.setText(self.tr("%1, %n deleted", "", deleted).replace("%1", text) if deleted else text)

@@ -171,7 +171,9 @@ CANVAS_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
      tuple(f"Shift+{k}" for k in _ARROW_NAMES)),
     (QT_TRANSLATE_NOOP("Actions", "Push that side's edge outward"), tuple(f"Alt+{k}" for k in _ARROW_NAMES)),
     (QT_TRANSLATE_NOOP("Actions", "Pull that side's edge inward"), tuple(f"Alt+Shift+{k}" for k in _ARROW_NAMES)),
-    (QT_TRANSLATE_NOOP("Actions", "Cancel the drag; else leave draw mode; else clear the selection"), ("Esc",)),
+    (QT_TRANSLATE_NOOP(
+        "Actions", "Cancel the drag; else drop the area proposal; else leave the tool; else clear the selection"),
+     ("Esc",)),
     (QT_TRANSLATE_NOOP("Actions", "Hold to pan with a left drag"), ("Space",)),
 )
 
@@ -220,8 +222,15 @@ def key_sequences(spec: ActionSpec, scheme: str | None = None) -> list[QKeySeque
     return out
 
 
+def pressable(seq: QKeySequence) -> bool:
+    """Whether a person can press this on an ordinary keyboard: not F13-F35 (Sun keys Qt binds on X11,
+    F14 undo, F20 cut) nor the dedicated Open, Undo, Cut, Zoom In, Help, Exit... keys."""
+    return seq.count() > 0 and seq[0].key().value < Qt.Key.Key_F13.value
+
+
 def shortcut_text(spec: ActionSpec) -> str:
-    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(spec))
+    """The keys of `spec` for people (help, menus' tips): the pressable ones, in the platform's words."""
+    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(spec) if pressable(s))
 
 
 def contexts_overlap(a: str, b: str) -> bool:

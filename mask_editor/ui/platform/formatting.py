@@ -69,8 +69,29 @@ def state_tooltip(mask: Mask) -> str:
     return "\n".join(lines)
 
 
+# One convention for every time the window shows: local time, its zone said ("2026-05-25 08:14 CEST").
+def zone_name(when: datetime | None = None) -> str:
+    """The local zone's short name at `when` ("CET", "CEST"), or its offset ("UTC+05:30") where the
+    system names zones at length (Windows: "Romance Standard Time")."""
+    local = (when or datetime.now(UTC)).astimezone()
+    name = local.strftime("%Z")
+    if not name or len(name) > 5 or not name.isalpha():
+        offset = local.strftime("%z")
+        name = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+    return name
+
+
 def local_time(when: datetime) -> str:
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    return f"{when.astimezone():%Y-%m-%d %H:%M} {zone_name(when)}"
+
+
+def short_local_time(when: datetime) -> str:
+    """Month-day hour:minute, local: for a column whose header names the zone (zone_name())."""
+    return f"{when.astimezone():%m-%d %H:%M}"
+
+
+def full_local_time(when: datetime) -> str:
+    return f"{when.astimezone():%Y-%m-%d %H:%M:%S} {zone_name(when)}"
 
 
 def utc_time(when: datetime) -> str:

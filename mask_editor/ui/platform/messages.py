@@ -1,12 +1,14 @@
 """The one place where errors become words for a person: what happened, and what to do.
 
 Every dialog, banner and status message that reports a failure goes through `explain`, so the same
-failure reads the same everywhere. No Qt here beyond living in ui/: it returns plain strings.
+failure reads the same everywhere. It returns plain strings, translated (context "Messages").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
 
 from mask_editor.api.errors import (
     ApiError,
@@ -33,57 +35,118 @@ class Explanation:
 
 def explain(error: BaseException, *, camera: str | None = None, server: str | None = None) -> Explanation:
     """Plain words for `error`. `camera` and `server` name what the user was working on, if known."""
-    where = f" of {camera}" if camera else ""
-    on = f" on {server}" if server else ""
+    where = QCoreApplication.translate("Messages", " of %1").replace("%1", camera) if camera else ""
+    on = QCoreApplication.translate("Messages", " on %1").replace("%1", server) if server else ""
     if isinstance(error, InvalidCredentials):
-        return Explanation("Sign-in failed", f"The username or password was not accepted{on}. Check them and "
-                                             "try again.")
+        return Explanation(
+            QCoreApplication.translate("Messages", "Sign-in failed"),
+            QCoreApplication.translate(
+                "Messages", "The username or password was not accepted%1. Check them and try again."
+            ).replace("%1", on),
+        )
     if isinstance(error, SignInRequired):
-        return Explanation("Please sign in again",
-                           f"Your session{on} has expired or is no longer valid. Sign in again: your local "
-                           "changes are kept and will be sent once you are signed in.")
+        return Explanation(
+            QCoreApplication.translate("Messages", "Please sign in again"),
+            QCoreApplication.translate(
+                "Messages",
+                "Your session%1 has expired or is no longer valid. Sign in again: your local changes are "
+                "kept and will be sent once you are signed in.",
+            ).replace("%1", on),
+        )
     if isinstance(error, Forbidden):
         if error.kind == "scope":
-            return Explanation("Read-only account",
-                               f"You are signed in as a read-only user: ask an admin or agent to edit masks{where}.")
+            return Explanation(
+                QCoreApplication.translate("Messages", "Read-only account"),
+                QCoreApplication.translate(
+                    "Messages", "You are signed in as a read-only user: ask an admin or agent to edit masks%1."
+                ).replace("%1", where),
+            )
         if error.kind == "organization":
-            return Explanation("Not your organization",
-                               f"This camera{where} belongs to another organization: your account cannot change "
-                               "its masks.")
-        return Explanation("Not allowed", f"The server refused this action: {error.detail}")
+            return Explanation(
+                QCoreApplication.translate("Messages", "Not your organization"),
+                QCoreApplication.translate(
+                    "Messages", "This camera%1 belongs to another organization: your account cannot change its masks."
+                ).replace("%1", where),
+            )
+        return Explanation(
+            QCoreApplication.translate("Messages", "Not allowed"),
+            QCoreApplication.translate("Messages", "The server refused this action: %1").replace(
+                "%1", str(error.detail)
+            ),
+        )
     if isinstance(error, NotFound):
-        return Explanation("Not found on the server",
-                           f"The server no longer has this item ({error.detail}). It may have been deleted by "
-                           "someone else: pull the pose to see the current state.")
+        return Explanation(
+            QCoreApplication.translate("Messages", "Not found on the server"),
+            QCoreApplication.translate(
+                "Messages",
+                "The server no longer has this item (%1). It may have been deleted by someone else: pull "
+                "the pose to see the current state.",
+            ).replace("%1", str(error.detail)),
+        )
     if isinstance(error, Rejected):
-        problems = "; ".join(error.problems)
-        return Explanation("Refused by the server", f"The server refused the mask: {problems}")
+        return Explanation(
+            QCoreApplication.translate("Messages", "Refused by the server"),
+            QCoreApplication.translate("Messages", "The server refused the mask: %1").replace(
+                "%1", "; ".join(error.problems)
+            ),
+        )
     if isinstance(error, ServerError):
-        return Explanation("Server problem",
-                           f"The server had a problem ({error.detail}). Nothing was lost: try again in a "
-                           "few minutes.")
+        return Explanation(
+            QCoreApplication.translate("Messages", "Server problem"),
+            QCoreApplication.translate(
+                "Messages", "The server had a problem (%1). Nothing was lost: try again in a few minutes."
+            ).replace("%1", str(error.detail)),
+        )
     if isinstance(error, Unreachable):
-        return Explanation("Offline",
-                           f"The server{on} could not be reached ({error.reason}). You can keep working: your "
-                           "changes are saved on this computer and sent at the next sync.")
+        return Explanation(
+            QCoreApplication.translate("Messages", "Offline"),
+            QCoreApplication.translate(
+                "Messages",
+                "The server%1 could not be reached (%2). You can keep working: your changes are saved on "
+                "this computer and sent at the next sync.",
+            )
+            .replace("%1", on)
+            .replace("%2", str(error.reason)),
+        )
     if isinstance(error, DeviceUnavailable):
-        return Explanation("Camera not reachable",
-                           f"The camera{where} cannot be reached through the server right now ({error.detail}).")
+        return Explanation(
+            QCoreApplication.translate("Messages", "Camera not reachable"),
+            QCoreApplication.translate("Messages", "The camera%1 cannot be reached through the server right now (%2).")
+            .replace("%1", where)
+            .replace("%2", str(error.detail)),
+        )
     if isinstance(error, NotAnImage):
-        return Explanation("Damaged image", f"The image downloaded{where} is not a picture ({error.detail}).")
+        return Explanation(
+            QCoreApplication.translate("Messages", "Damaged image"),
+            QCoreApplication.translate("Messages", "The image downloaded%1 is not a picture (%2).")
+            .replace("%1", where)
+            .replace("%2", str(error.detail)),
+        )
     if isinstance(error, UnexpectedResponse):
-        return Explanation("Unexpected answer",
-                           f"The server gave an answer this version does not understand ({error.detail}). "
-                           "Check the server address, or update mask_editor.")
+        return Explanation(
+            QCoreApplication.translate("Messages", "Unexpected answer"),
+            QCoreApplication.translate(
+                "Messages",
+                "The server gave an answer this version does not understand (%1). Check the server "
+                "address, or update mask_editor.",
+            ).replace("%1", str(error.detail)),
+        )
     if isinstance(error, ApiError):
-        return Explanation("Server error", str(error))
+        return Explanation(QCoreApplication.translate("Messages", "Server error"), str(error))
     if isinstance(error, WorkspaceBusy):
-        return Explanation("Already open", str(error))
+        return Explanation(QCoreApplication.translate("Messages", "Already open"), str(error))
     if isinstance(error, WorkspaceError):
-        return Explanation("Workspace problem", str(error))
+        return Explanation(QCoreApplication.translate("Messages", "Workspace problem"), str(error))
     if isinstance(error, QuantizeError):
-        return Explanation("Box too small", f"This box cannot be stored: {error}.")
+        return Explanation(
+            QCoreApplication.translate("Messages", "Box too small"),
+            QCoreApplication.translate("Messages", "This box cannot be stored: %1.").replace("%1", str(error)),
+        )
     if isinstance(error, OSError):
-        return Explanation("File problem", f"{error.strerror or error}"
-                           + (f": {error.filename}" if error.filename else ""))
-    return Explanation("Something went wrong", f"{type(error).__name__}: {error}")
+        return Explanation(
+            QCoreApplication.translate("Messages", "File problem"),
+            f"{error.strerror or error}" + (f": {error.filename}" if error.filename else ""),
+        )
+    return Explanation(
+        QCoreApplication.translate("Messages", "Something went wrong"), f"{type(error).__name__}: {error}"
+    )

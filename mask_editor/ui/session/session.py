@@ -73,10 +73,12 @@ class Session(QObject):
         from mask_editor.workspace.credentials import load_token
 
         token = load_token(self.account.server_url, self.account.username)
+        # Said in the sync label, not as a status message: one would be drawn over the account label.
         if token is None:
-            self._set_state("expired", self.tr("Sign in to sync: no stored session for this account."))
+            self._set_state("expired", self.tr("Sign in to sync: no stored session for this account."),
+                            announce=False)
             return
-        self.use_token(self.account.server_url, token, "offline", self.tr("Not connected yet."))
+        self.use_token(self.account.server_url, token, "offline", "")
 
     def use_token(self, server: str, token: str, state: str = "online", detail: str = "") -> None:
         """Talk to `server` with `token` from now on (a new client is made on first use)."""
@@ -257,9 +259,9 @@ class Session(QObject):
 
     # --- state --------------------------------------------------------------------------------
 
-    def _set_state(self, state: str, detail: str = "") -> None:
+    def _set_state(self, state: str, detail: str = "", announce: bool = True) -> None:
         self.state, self.detail = state, detail
-        if detail:
+        if detail and announce:
             self.message.emit(detail)
         self.changed.emit()
 
@@ -275,6 +277,8 @@ class Session(QObject):
         if self.account is None:
             return self.tr("Not signed in")
         where = self.account.server_url.split("//")[-1]
+        if self.state == "expired" and self._credentials is None:
+            return self.tr("Not signed in: sign in to sync")  # no stored session: nothing expired
         return {"online": self.tr("Online · %1").replace("%1", where),
                 "offline": self.tr("Offline · %1").replace("%1", where),
                 "expired": self.tr("Session expired: sign in to sync")}.get(self.state, self.tr("Not signed in"))

@@ -313,15 +313,22 @@ class MainWindow(WindowLayout):
         dialog.show()
         self.shortcuts_dialog = dialog
 
-    def show_about(self) -> None:
+    def about_text(self) -> str:
         from mask_editor import __version__
 
-        QMessageBox.about(self, "About mask editor",
-                          f"<b>mask editor {__version__}</b><p>Draw and sync the occlusion masks of "
-                          "Pyronear wildfire cameras: detections overlapping a mask are dropped by the "
-                          "camera.</p>")
+        # The device's rule (pyro-api CONTRACT.md): overlap measured as IoU, dropped above 0.1.
+        return self.tr("<b>mask editor %1</b><p>Draw and sync the occlusion masks of Pyronear wildfire "
+                       "cameras.</p><p>The camera drops a detection when its overlap with a mask (IoU: the "
+                       "shared area divided by the area the two boxes cover together) is greater than 0.1. "
+                       "A small detection inside a large mask overlaps it little and is kept, so a mask "
+                       "works best when it is about the size of the detections it should stop.</p>"
+                       ).replace("%1", __version__)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About mask editor"), self.about_text())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.inspector.commit_pending()  # a value typed without Enter is kept, not lost with the window
         self.save_layout()
         self._counts_timer.stop()  # the workspace may be closed right after the window
         self.browser.shutdown()

@@ -46,8 +46,13 @@ def open_sync_dialog(window: MainWindow, controller: SessionController) -> None:
         window.refresh_counts()
 
     def sign_in() -> None:
-        if controller.sign_in(QCoreApplication.translate(
-                "SyncActions", "Your session has expired: sign in again and the sync goes on where it stopped.")):
+        if controller.session.client is not None:  # a session existed and the server refused it
+            reason = QCoreApplication.translate(
+                "SyncActions", "Your session has expired: sign in again and the sync goes on where it stopped.")
+        else:
+            reason = QCoreApplication.translate(
+                "SyncActions", "Sign in to send your changes: they stay on this computer until then.")
+        if controller.sign_in(reason):
             dialog.resume()
 
     dialog.syncFinished.connect(reload_all)
