@@ -1,4 +1,6 @@
-"""Masks that follow the camera (issue 14), wired into the window: `attach_drift(window)` once.
+"""Masks that follow the camera (issue 14). The window builds `DriftController` once with the narrow
+parts it needs (the pose browser's drift marks, the Pose menu, the settings, a place for the banner,
+`show_pose`) and hands it each workspace and pose opened; drift holds no reference to the window.
 
 On a workspace: trim the image history to the settings' bounds, compare every pose in the background
 and mark the moved ones in the pose browser. On a pose: the banner, the comparison of the two
@@ -8,6 +10,7 @@ lists them all, worst first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
@@ -23,59 +26,48 @@ from mask_editor.ui.platform.tasks import run_task
 START_DELAY_MS = 700
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
     from PySide6.QtWidgets import QMenu, QWidget
 
     from mask_editor.ui.drift.compare import CompareDialog
     from mask_editor.ui.drift.fleet import FleetDialog
     from mask_editor.ui.editing.document import PoseDocument
-    from mask_editor.ui.panels.pose_browser import PoseBrowser
     from mask_editor.ui.platform.settings import AppSettings
     from mask_editor.workspace import Workspace
     from mask_editor.workspace.drift import PoseDrift
 
 
-class DriftHost(Protocol):
-    """What drift needs of the main window (which sits above it: no import of the window here)."""
+class DriftMarks(Protocol):
+    """The pose browser's part in drift (ui/panels/pose_browser.PoseBrowser): its poses and marks."""
 
-    banner: QWidget
-    browser: PoseBrowser
-    menus: dict[str, QMenu]
-    settings: AppSettings
-    workspaceChanged: SignalInstance
-    documentChanged: SignalInstance
-
-    @property
-    def workspace(self) -> Workspace | None: ...
-    @property
-    def document(self) -> PoseDocument | None: ...
-    def centralWidget(self) -> QWidget: ...
-    def show_pose(self, pose_id: int) -> None: ...
+    def set_drift(self, marks: dict[int, str]) -> None: ...
+    def pose_text(self, pose_id: int) -> str: ...
+    def pose_ids(self) -> list[int]: ...
 
 
 class DriftController(QObject):
-    def __init__(self, window: DriftHost) -> None:
-        super().__init__(window)  # type: ignore[arg-type]  # the window is a QObject
-        self.window = window
-        self.banner = DriftBanner(window)
-        layout = window.centralWidget().layout()
-        layout.insertWidget(layout.indexOf(window.banner) + 1, self.banner)
-        self.compare: CompareDialog | None = None
+    def __init__(self, marks: DriftMarks, pose_menu: QMenu, settings: AppSettings,
+                 place_banner: Callable[[QWidget], None], show_pose: Callable[[int], None],
+                 parent: QObject | None = None) -> None:
+        """`place_banner` puts the banner in the window (under its own); `show_pose` opens a pose."""
+        super().__init__(parent)
+        self.marks, self.settings, self._show_pose = marks, settings, show_pose
+        self.banner = DriftBanner()
+        place_banner(self.banner)
+        self.compare: CompareDialog | None = None  # the dialogs sit over the banner's window
         self.fleet_dialog: FleetDialog | None = None
+        self.workspace: Workspace | None = None
         self.document: PoseDocument | None = None
         self._followed: PoseDocument | None = None  # the document whose undo stack we listen to
         self.last_drift: PoseDrift | None = None  # the open pose's last comparison (tests wait for it)
-        self.fleet_action = QAction(self.tr("Poses whose view &moved…"), window)
+        self.fleet_action = QAction(self.tr("Poses whose view &moved…"), self)
         self.fleet_action.setObjectName("drift_fleet_action")
         self.fleet_action.setStatusTip(self.tr("Every pose whose masks look out of place, worst first"))
         self.fleet_action.triggered.connect(lambda _checked=False: self.show_fleet())
-        window.menus["Pose"].addSeparator()
-        window.menus["Pose"].addAction(self.fleet_action)
+        pose_menu.addSeparator()
+        pose_menu.addAction(self.fleet_action)
         self.banner.shiftRequested.connect(self.shift)
         self.banner.confirmRequested.connect(self.confirm)
         self.banner.compareToggled.connect(self._on_compare)
-        window.workspaceChanged.connect(self._on_workspace)
-        window.documentChanged.connect(self._on_document)
         self._started = False
         self._start_timer = QTimer(self, singleShot=True, interval=START_DELAY_MS)
         self._start_timer.timeout.connect(self._start)
@@ -83,34 +75,36 @@ class DriftController(QObject):
 
     def _start(self) -> None:
         self._started = True
-        self._on_workspace(self.window.workspace)
-        self._on_document(self.window.document)
+        self.set_workspace(self.workspace)
+        self.set_document(self.document)
 
     # --- workspace: the whole fleet ------------------------------------------------------------
 
-    def _on_workspace(self, workspace: Workspace | None) -> None:
-        self.window.browser.set_drift({})
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        """The workspace opened (the window's workspaceChanged)."""
+        self.workspace = workspace
+        self.marks.set_drift({})
         if workspace is None or workspace.closed or not self._started:
             return
         if not workspace.read_only:
-            workspace.prune_history(*self.window.settings.history_bounds())
+            workspace.prune_history(*self.settings.history_bounds())
         self.refresh_fleet()
 
     def refresh_fleet(self, then=None) -> None:
         from mask_editor.workspace.drift import fleet
 
-        workspace = self.window.workspace
+        workspace = self.workspace
         if workspace is None or workspace.closed:
             return
 
         def done(reports: list[PoseDrift]) -> None:
-            if self.window.workspace is not workspace:
+            if self.workspace is not workspace:
                 return  # another workspace meanwhile
-            self.window.browser.set_drift({r.pose_id: self._mark(r) for r in reports if r.exceeds})
+            self.marks.set_drift({r.pose_id: self._mark(r) for r in reports if r.exceeds})
             if then is not None:
                 then(reports)
 
-        threshold = self.window.settings.drift_threshold()
+        threshold = self.settings.drift_threshold()
         run_task(lambda: fleet(workspace, threshold=threshold), done, lambda _exc: None, owner=self)
 
     def _mark(self, report: PoseDrift) -> str:
@@ -120,15 +114,15 @@ class DriftController(QObject):
         from mask_editor.ui.drift.fleet import FleetDialog
 
         if self.fleet_dialog is None:
-            self.fleet_dialog = FleetDialog(self.window)
-            self.fleet_dialog.poseChosen.connect(self.window.show_pose)
+            self.fleet_dialog = FleetDialog(self.banner)
+            self.fleet_dialog.poseChosen.connect(self._show_pose)
 
         def fill(reports: list[PoseDrift]) -> None:
             assert self.fleet_dialog is not None
-            titles = {p: self.window.browser.pose_text(p)
-                      for p in self.window.browser.pose_ids()}
-            self.fleet_dialog.set_reports(reports, titles, self.window.settings.history_bounds(),
-                                          self.window.settings.drift_threshold())
+            titles = {p: self.marks.pose_text(p)
+                      for p in self.marks.pose_ids()}
+            self.fleet_dialog.set_reports(reports, titles, self.settings.history_bounds(),
+                                          self.settings.drift_threshold())
             self.fleet_dialog.show()
             self.fleet_dialog.raise_()
 
@@ -136,7 +130,8 @@ class DriftController(QObject):
 
     # --- one pose -------------------------------------------------------------------------------
 
-    def _on_document(self, document: PoseDocument | None) -> None:
+    def set_document(self, document: PoseDocument | None) -> None:
+        """The pose opened (the window's documentChanged)."""
         if self._followed is not None:
             self._followed.undo_stack.indexChanged.disconnect(self._on_undo_index)
             self._followed = None
@@ -167,7 +162,7 @@ class DriftController(QObject):
                 self.banner.show_drift(None, editable=False)
             self._update_compare()
 
-        threshold = self.window.settings.drift_threshold()
+        threshold = self.settings.drift_threshold()
         run_task(lambda: pose_drift(document.workspace, document.pose_id, threshold), done, lambda _exc: None,
                  owner=self)
 
@@ -209,7 +204,7 @@ class DriftController(QObject):
             from mask_editor.ui.drift.compare import CompareDialog
 
             if self.compare is None:
-                self.compare = CompareDialog(self.window)
+                self.compare = CompareDialog(self.banner)
                 self.compare.finished.connect(lambda _result: self.banner.compare.setChecked(False))
             self._update_compare()
             self.compare.show()
@@ -227,7 +222,3 @@ class DriftController(QObject):
         moved = [follow(b, main.shift.dx, main.shift.dy)[0] for b in boxes]
         self.compare.set_views(str(main.reference.path), str(drift.latest.path), boxes, moved,
                                day_text(main.reference.taken_at), day_text(drift.latest.taken_at))
-
-
-def attach_drift(window: DriftHost) -> DriftController:
-    return DriftController(window)

@@ -1,14 +1,15 @@
 """Show what masks really do: the suppression zone, the area tool, the sky helper and past false
-positives. The window calls `attach_insight(window)` once; everything else is wired here, from
-the window's actions (ui/platform/actions.py), its `documentChanged` signal and its canvas overlays.
+positives. The window builds `Insight` once with the narrow parts it needs (the canvas, the action
+table of ui/platform/actions.py, the mask table's model, the toolbar and a place for its docks) and
+hands it each pose opened through `set_document`; insight holds no reference to the window.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
 from mask_editor.ui.insight.area import AreaTool
@@ -20,44 +21,30 @@ from mask_editor.ui.platform.i18n import decimal
 from mask_editor.ui.platform.tasks import run_task
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QToolBar
 
     from mask_editor.ui.canvas import CanvasView
     from mask_editor.ui.editing.document import PoseDocument
-    from mask_editor.ui.panels.mask_panel import MaskPanel
+    from mask_editor.ui.panels.mask_table import MaskTableModel
     from mask_editor.ui.session.session import Session
 
-__all__ = ["Insight", "InsightHost", "attach_insight"]
-
-
-class InsightHost(Protocol):
-    """What insight needs of the main window (which sits above it: no import of the window here)."""
-
-    canvas: CanvasView
-    actions: dict[str, QAction]
-    mask_panel: MaskPanel
-    toolbar: QToolBar
-    inspector_dock: QDockWidget
-    documentChanged: SignalInstance
-
-    @property
-    def document(self) -> PoseDocument | None: ...
-    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
-    def tabifyDockWidget(self, first: QDockWidget, second: QDockWidget) -> None: ...
+__all__ = ["Insight"]
 
 
 class Insight(QObject):
-    def __init__(self, window: InsightHost) -> None:
-        super().__init__(window)  # type: ignore[arg-type]  # the window is a QObject
-        self.window = window
+    def __init__(self, canvas: CanvasView, actions: dict[str, QAction], table: MaskTableModel,
+                 toolbar: QToolBar, place_dock: Callable[[QDockWidget], None],
+                 parent: QObject | None = None) -> None:
+        """`place_dock` puts a new dock where the window keeps it (beside the inspector)."""
+        super().__init__(parent)
+        self.document: PoseDocument | None = None
         self.session: Session | None = None  # set by tests; else what use_session's source gives
         self._session_source: Callable[[], Session | None] = lambda: None
-        canvas, actions = window.canvas, window.actions
-        self.panel = InsightPanel(window)
+        self._place_dock = place_dock
+        self.panel = InsightPanel()
         self.dock = self._dock(self.tr("What masks do"), "insight_dock", self.panel)
-        self.fp_panel = FalsePositivesPanel(window)
+        self.fp_panel = FalsePositivesPanel()
         self.fp_dock = self._dock(self.tr("Past detections"), "past_detections_dock", self.fp_panel)
         self.zone = ZoneOverlay(canvas, self)
         self.area = AreaTool(canvas, self.zone.detection_size, self)
@@ -84,24 +71,21 @@ class Insight(QObject):
         actions["past_detections"].triggered.connect(self._on_past_detections)
         self.fp_dock.visibilityChanged.connect(
             lambda visible: actions["past_detections"].setChecked(visible or not self.fp_dock.isHidden()))
-        table = window.mask_panel.model
         table.set_warning_provider(self.zone.warning)
         self.zone.warningsChanged.connect(lambda: table.set_warning_provider(self.zone.warning))
-        window.toolbar.addSeparator()
+        toolbar.addSeparator()
         for name in ("show_zone", "area_tool"):
-            window.toolbar.addAction(actions[name])
-        window.documentChanged.connect(self.set_document)
+            toolbar.addAction(actions[name])
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self.window)
+        dock = QDockWidget(title)  # place_dock gives it to the window
         dock.setObjectName(name)  # saveState/restoreState find docks by object name
         scroll = QScrollArea(dock)  # a short dock scrolls instead of squeezing the wrapped texts
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(widget)
         dock.setWidget(scroll)
-        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.window.tabifyDockWidget(self.window.inspector_dock, dock)
+        self._place_dock(dock)
         dock.hide()
         return dock
 
@@ -113,13 +97,15 @@ class Insight(QObject):
         return self.session if self.session is not None else self._session_source()
 
     def set_document(self, doc: PoseDocument | None) -> None:
+        """The pose opened (the window's documentChanged)."""
+        self.document = doc
         self.area.set_active(False)
         self.zone.set_document(doc)
         self.area.set_document(doc)
         self.false_positives.set_document(doc)
 
     def _editable(self) -> bool:
-        doc = self.window.document
+        doc = self.document
         return doc is not None and not doc.read_only
 
     def _on_size(self, size: DetectionSize) -> None:
@@ -155,7 +141,7 @@ class Insight(QObject):
 
     def propose_sky(self) -> None:
         """Estimate the sky on the pose image (off the GUI thread) and hand it to the area tool."""
-        doc = self.window.document
+        doc = self.document
         image = doc.image() if doc is not None else None
         if doc is None or image is None:
             self.panel.area_text.setText(self.tr("This pose has no image yet: the sky cannot be estimated."))
@@ -167,7 +153,7 @@ class Insight(QObject):
         pose_id, path, w, h = doc.pose_id, image.path, image.width, image.height
 
         def done(sky: SkyArea) -> None:
-            current = self.window.document
+            current = self.document
             if current is not None and current.pose_id == pose_id:
                 self.area.set_area_raster(sky.raster, self.tr("the sky area (%1 % of the image)").replace(
                     "%1", decimal(sky.sky_fraction * 100, 0)))
@@ -177,7 +163,3 @@ class Insight(QObject):
                                          else self.tr("The sky could not be estimated: {error}").format(error=error))
 
         run_task(lambda: propose_sky(path, w, h), done, failed, owner=self)
-
-
-def attach_insight(window: InsightHost) -> Insight:
-    return Insight(window)

@@ -9,10 +9,10 @@ from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from mask_editor.ui.drift import attach_drift
+from mask_editor.ui.drift import DriftController
 from mask_editor.ui.editing import clipboard
 from mask_editor.ui.editing.document import PoseDocument
-from mask_editor.ui.insight import attach_insight
+from mask_editor.ui.insight import Insight
 from mask_editor.ui.platform.actions import SPECS, build_actions, populate_menus, spec_text
 from mask_editor.ui.platform.settings import AppSettings
 from mask_editor.ui.platform.theme import icon
@@ -51,8 +51,7 @@ class MainWindow(WindowLayout):
         self._connect_actions()
         self._connect_widgets()
         attach_file_actions(self)
-        self.insight = attach_insight(self)
-        self.drift = attach_drift(self)
+        self._attach_features()
         self.set_workspace(workspace)
         self._restore_layout()
 
@@ -94,6 +93,16 @@ class MainWindow(WindowLayout):
         for dock in (self.poses_dock, self.masks_dock, self.inspector_dock, self.timeline_dock):
             panels.addAction(dock.toggleViewAction())
         panels.addAction(self.toolbar.toggleViewAction())
+
+    def _attach_features(self) -> None:
+        # Insight and drift get the parts they use, never the window; they follow the pose opened.
+        self.insight = Insight(self.canvas, self.actions, self.mask_panel.model, self.toolbar,
+                               self.place_beside_inspector, parent=self)
+        self.documentChanged.connect(self.insight.set_document)
+        self.drift = DriftController(self.browser, self.menus["Pose"], self.settings, self.place_under_banner,
+                                     self.show_pose, parent=self)
+        self.workspaceChanged.connect(self.drift.set_workspace)
+        self.documentChanged.connect(self.drift.set_document)
 
     def _connect_widgets(self) -> None:
         self.browser.poseActivated.connect(self.show_pose)  # a request; documentChanged says it happened

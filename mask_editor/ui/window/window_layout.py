@@ -85,6 +85,16 @@ class WindowLayout(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
         self.undo_dock.hide()
 
+    def place_beside_inspector(self, dock: QDockWidget) -> None:
+        """Where a feature's dock goes (insight's): a tab beside the inspector."""
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.tabifyDockWidget(self.inspector_dock, dock)
+
+    def place_under_banner(self, widget: QWidget) -> None:
+        """Where a feature's banner goes (drift's): right under the window's own, above the canvas."""
+        layout = self.centralWidget().layout()
+        layout.insertWidget(layout.indexOf(self.banner) + 1, widget)
+
     def _default_dock_sizes(self) -> None:
         # Only meaningful once the window has its size, hence called after the first show.
         self.resizeDocks([self.poses_dock, self.masks_dock], [260, 420], Qt.Orientation.Horizontal)
