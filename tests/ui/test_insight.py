@@ -163,3 +163,20 @@ def test_escape_discards_a_sky_proposal(qtbot, demo_window) -> None:
     demo_window.canvas.setFocus()
     qtbot.keyClick(demo_window.canvas, Qt.Key.Key_Escape)
     assert insight.area.proposal is None and "proposal" not in demo_window.canvas._overlays
+
+
+def test_apply_and_discard_are_visible_in_a_short_dock(qtbot, demo_window) -> None:
+    """At 1366x768 the dock is short: the area tool's Apply and Discard stay in view (they came
+    after the wrapped text and were cut off)."""
+    demo_window.resize(1366, 768)
+    demo_window.show()
+    qtbot.waitExposed(demo_window)
+    insight = demo_window.insight
+    insight.dock.show()
+    insight.dock.raise_()
+    qtbot.wait(50)
+    scroll = insight.dock.widget()
+    for button in (insight.panel.apply, insight.panel.discard):
+        top_left = button.mapTo(scroll.viewport(), button.rect().topLeft())
+        bottom = top_left.y() + button.height()
+        assert 0 <= top_left.y() and bottom <= scroll.viewport().height(), (button.text(), bottom)

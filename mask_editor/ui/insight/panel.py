@@ -81,9 +81,11 @@ class InsightPanel(QWidget):
         for button in (self.apply, self.discard):
             decide.addWidget(button)
         area_layout = QVBoxLayout(area)
+        # Apply / Discard right under the tools, above the wrapped text: a short dock at 1366x768 cut
+        # them off when they came last.
         area_layout.addLayout(buttons)
-        area_layout.addWidget(self.area_text)
         area_layout.addLayout(decide)
+        area_layout.addWidget(self.area_text)
 
         layout = QVBoxLayout(self)
         layout.addLayout(size_form)
