@@ -43,10 +43,10 @@ SHOTS = [
 ]
 
 
-def _wait_for_window(env: dict[str, str], timeout: float = 30.0) -> str:
+def _wait_for_window(env: dict[str, str], pid: int, timeout: float = 30.0) -> str:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
-        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "mask editor"], env=env,
+        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid)], env=env,
                                capture_output=True, text=True)
         ids = found.stdout.split()
         if ids:
@@ -67,7 +67,7 @@ def take(shot: Shot, out_dir: Path, display: str) -> Path:
                "LANG": "fr_FR.UTF-8" if shot.language == "fr" else "en_GB.UTF-8"}
         app = subprocess.Popen([sys.executable, "-m", "mask_editor", "--demo"], env=env, cwd=ROOT)
         try:
-            window = _wait_for_window(env)
+            window = _wait_for_window(env, app.pid)
             width, height = shot.size
             subprocess.run(["xdotool", "windowmove", window, "0", "0"], env=env, check=True)
             subprocess.run(["xdotool", "windowsize", window, str(width), str(height)], env=env, check=True)

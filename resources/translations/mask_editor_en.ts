@@ -187,6 +187,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%1 · %n to sync</source>
+        <translation>
+            <numerusform>%1 · %n to sync</numerusform>
+            <numerusform>%1 · %n to sync</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MaskPanel</name>
     <message numerus="yes">
         <source>%1 of %n mask(s) shown</source>
@@ -279,6 +289,72 @@
         <translation>
             <numerusform>%n request whose answer was lost: checked against the server first, never sent twice.</numerusform>
             <numerusform>%n requests whose answer was lost: checked against the server first, never sent twice.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message numerus="yes">
+        <source>%n created</source>
+        <translation>
+            <numerusform>%n created</numerusform>
+            <numerusform>%n created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>%n deleted</numerusform>
+            <numerusform>%n deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recovered after a lost answer</source>
+        <translation>
+            <numerusform>%n recovered after a lost answer</numerusform>
+            <numerusform>%n recovered after a lost answer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late copies of a create sent again, deleted</source>
+        <translation>
+            <numerusform>%n late copy of a create sent again, deleted</numerusform>
+            <numerusform>%n late copies of a create sent again, deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from the server</source>
+        <translation>
+            <numerusform>%n change from the server</numerusform>
+            <numerusform>%n changes from the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new conflict(s)</source>
+        <translation>
+            <numerusform>%n new conflict</numerusform>
+            <numerusform>%n new conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left to push</source>
+        <translation>
+            <numerusform>%n left to push</numerusform>
+            <numerusform>%n left to push</numerusform>
         </translation>
     </message>
 </context>

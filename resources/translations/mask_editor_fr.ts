@@ -1512,6 +1512,21 @@
         <translation>&amp;Annuler : %1</translation>
     </message>
     <message>
+        <source>Mask editor</source>
+        <translation>Éditeur de masques</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n to sync</source>
+        <translation>
+            <numerusform>%1 · %n à synchroniser</numerusform>
+            <numerusform>%1 · %n à synchroniser</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1[*] — Mask editor</source>
+        <translation>%1[*] — Éditeur de masques</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;mask editor %1&lt;/b&gt;&lt;p&gt;Draw and sync the occlusion masks of Pyronear wildfire cameras.&lt;/p&gt;&lt;p&gt;The camera drops a detection when its overlap with a mask (IoU: the shared area divided by the area the two boxes cover together) is greater than 0.1. A small detection inside a large mask overlaps it little and is kept, so a mask works best when it is about the size of the detections it should stop.&lt;/p&gt;</source>
         <translation>&lt;b&gt;mask editor %1&lt;/b&gt;&lt;p&gt;Dessinez et synchronisez les masques d&apos;occultation des caméras Pyronear de détection des feux de forêt.&lt;/p&gt;&lt;p&gt;La caméra écarte une détection quand son recouvrement avec un masque (IoU : la surface commune divisée par la surface couverte par les deux boîtes ensemble) dépasse 0,1. Une petite détection dans un grand masque le recouvre peu et elle est gardée : un masque marche le mieux quand il a à peu près la taille des détections qu&apos;il doit arrêter.&lt;/p&gt;</translation>
     </message>
@@ -2255,6 +2270,104 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
     <message>
         <source>{title}: {text}</source>
         <translation>{title} : {text}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message>
+        <source>Sync finished.</source>
+        <translation>Synchronisation terminée.</translation>
+    </message>
+    <message>
+        <source>Sync finished with problems: run it again to retry.</source>
+        <translation>Synchronisation terminée avec des problèmes : relancez-la pour réessayer.</translation>
+    </message>
+    <message>
+        <source>Sync cancelled: what was sent is recorded, the rest waits.</source>
+        <translation>Synchronisation annulée : ce qui a été envoyé est enregistré, le reste attend.</translation>
+    </message>
+    <message>
+        <source>Sync paused: please sign in again, then sync to resume.</source>
+        <translation>Synchronisation en pause : reconnectez-vous, puis synchronisez pour reprendre.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached: your changes are kept for the next sync.</source>
+        <translation>Le serveur est injoignable : vos modifications sont gardées pour la prochaine synchronisation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n created</source>
+        <translation>
+            <numerusform>%n créé</numerusform>
+            <numerusform>%n créés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n mis à jour</numerusform>
+            <numerusform>%n mis à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>%n supprimé</numerusform>
+            <numerusform>%n supprimés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recovered after a lost answer</source>
+        <translation>
+            <numerusform>%n récupéré après une réponse perdue</numerusform>
+            <numerusform>%n récupérés après une réponse perdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late copies of a create sent again, deleted</source>
+        <translation>
+            <numerusform>%n copie tardive d&apos;une création renvoyée, supprimée</numerusform>
+            <numerusform>%n copies tardives d&apos;une création renvoyée, supprimées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from the server</source>
+        <translation>
+            <numerusform>%n modification venue du serveur</numerusform>
+            <numerusform>%n modifications venues du serveur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new conflict(s)</source>
+        <translation>
+            <numerusform>%n nouveau conflit</numerusform>
+            <numerusform>%n nouveaux conflits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refusé</numerusform>
+            <numerusform>%n refusés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left to push</source>
+        <translation>
+            <numerusform>%n restant à envoyer</numerusform>
+            <numerusform>%n restants à envoyer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>Pose %1, mask %2 (%3): %4</source>
+        <translation>Pose %1, masque %2 (%3) : %4</translation>
+    </message>
+    <message>
+        <source>Pose %1: %2</source>
+        <translation>Pose %1 : %2</translation>
     </message>
 </context>
 <context>

@@ -190,3 +190,22 @@ def test_the_language_menu_saves_the_choice_for_the_next_start(window, app_setti
     assert window.actions["language_fr"].isChecked()
     assert AppSettings(app_settings.qsettings.fileName()).language() == "fr"
     assert window.actions["undo"].text() == "&Undo"  # applied at restart, not live
+
+
+@pytest.mark.parametrize(("language", "head", "counts"), [
+    ("en", "Sync finished.", "1 created, 2 updated, 0 deleted, 1 change from the server, 2 new conflicts"),
+    ("fr", "Synchronisation terminée.", "1 créé, 2 mis à jour, 0 supprimé, 1 modification venue du serveur, "
+                                        "2 nouveaux conflits"),
+])
+def test_a_sync_summary_speaks_the_window_language(qapp, language, head, counts):
+    """The window words a sync's outcome itself (the CLI keeps SyncResult.summary(), in English)."""
+    from mask_editor.sync import Outcome, SyncResult
+    from mask_editor.ui.session.sync_words import sync_summary
+
+    install_language(language)
+    try:
+        text = sync_summary(SyncResult(Outcome.COMPLETED, created=1, patched=2, taken=1, conflicts=2))
+    finally:
+        install_language("en")
+    first, second = text.splitlines()
+    assert first == head and second.startswith(counts)

@@ -179,4 +179,4 @@ def test_apply_and_discard_are_visible_in_a_short_dock(qtbot, demo_window) -> No
     for button in (insight.panel.apply, insight.panel.discard):
         top_left = button.mapTo(scroll.viewport(), button.rect().topLeft())
         bottom = top_left.y() + button.height()
-        assert 0 <= top_left.y() and bottom <= scroll.viewport().height(), (button.text(), bottom)
+        assert top_left.y() >= 0 and bottom <= scroll.viewport().height(), (button.text(), bottom)

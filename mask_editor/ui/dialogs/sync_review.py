@@ -43,6 +43,7 @@ from mask_editor.sync import (
 from mask_editor.sync.plan import PosePlan
 from mask_editor.ui.dialogs.sync_review_tree import POSE_ROLE, WARNING_RED, leave_out, pose_item, span
 from mask_editor.ui.platform.messages import explain
+from mask_editor.ui.session.sync_words import sync_summary
 from mask_editor.ui.session.sync_worker import SyncJob, SyncRunner
 from mask_editor.workspace import Workspace
 
@@ -251,7 +252,7 @@ class SyncDialog(QDialog):
 
     def _on_finished(self, result: SyncResult) -> None:
         self.summary.setVisible(True)
-        self.summary.setPlainText(result.summary())
+        self.summary.setPlainText(sync_summary(result))
         self.refresh()
         self.syncFinished.emit(result)
         if result.outcome is Outcome.SIGN_IN_REQUIRED:

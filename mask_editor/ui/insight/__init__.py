@@ -42,6 +42,7 @@ class Insight(QObject):
         self.session: Session | None = None  # set by tests; else what use_session's source gives
         self._session_source: Callable[[], Session | None] = lambda: None
         self._place_dock = place_dock
+        self._past_detections_action = actions["past_detections"]
         self.panel = InsightPanel()
         self.dock = self._dock(self.tr("What masks do"), "insight_dock", self.panel)
         self.fp_panel = FalsePositivesPanel()
@@ -130,7 +131,7 @@ class Insight(QObject):
         if checked:
             return
         if not dock.isHidden() and dock.visibleRegion().isEmpty():
-            self.window.actions["past_detections"].setChecked(True)
+            self._past_detections_action.setChecked(True)
             self._reveal(dock)
         else:
             dock.hide()

@@ -210,7 +210,9 @@ class Session(QObject):
             if camera_id is None:
                 self.camerasRefreshed.emit(workspace)
             self._after_pull(workspace, None, result)
-            self.message.emit(result.summary())
+            from mask_editor.ui.session.sync_words import sync_summary
+
+            self.message.emit(sync_summary(result))
 
         self.run(work, done, task=task)
 

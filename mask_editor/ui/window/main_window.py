@@ -22,8 +22,6 @@ from mask_editor.ui.window.status_bar import StatusBar
 from mask_editor.ui.window.window_layout import NO_POSES, NOT_SIGNED_IN, WindowLayout
 from mask_editor.workspace import Workspace
 
-APP_TITLE = "Mask editor"
-
 
 class MainWindow(WindowLayout):
     workspaceChanged = Signal(object)  # Workspace | None
@@ -234,13 +232,14 @@ class MainWindow(WindowLayout):
         # and the title says how many.
         doc = self.document
         if doc is None or self.workspace is None:
-            self.setWindowTitle(APP_TITLE)
+            self.setWindowTitle(self.tr("Mask editor"))
             self.setWindowModified(False)
             return
         pending = sum(self.workspace.pending_counts().get(doc.pose_id, {}).values())
-        waiting = f" · {pending} to sync" if pending else ""
         name = self.browser.pose_text(doc.pose_id)  # core.labels.pose_label, as the tree shows it
-        self.setWindowTitle(f"{name}{waiting}[*] — {APP_TITLE}")
+        if pending:
+            name = self.tr("%1 · %n to sync", "", pending).replace("%1", name)
+        self.setWindowTitle(self.tr("%1[*] — Mask editor").replace("%1", name))
         self.setWindowModified(pending > 0)
 
     def _update_actions(self) -> None:
