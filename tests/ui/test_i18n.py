@@ -72,7 +72,7 @@ def test_the_panels_and_status_bar_are_french(french):
 
 
 def test_the_pose_list_and_the_dock_titles_are_french(french):
-    from mask_editor.ui.panels.pose_browser import SUBTITLE_ROLE
+    from mask_editor.ui.panels.pose_rows import SUBTITLE_ROLE
 
     browser = french.browser
     assert browser.index_of(POSE_A).data(SUBTITLE_ROLE) == "3 masques ici, pas encore récupérée"

@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtTest import QTest
 
 from mask_editor.ui.panels.mask_table import Col
-from mask_editor.ui.panels.pose_browser import IMAGE_ROLE, SUBTITLE_ROLE
+from mask_editor.ui.panels.pose_rows import IMAGE_ROLE, SUBTITLE_ROLE
 from tests.ui.window_data import POSE_C
 
 pytest_plugins = ("tests.ui.window_fixtures",)
@@ -77,7 +77,7 @@ def test_after_sign_in_a_pose_never_opened_shows_its_server_count(qtbot, fake_ap
 
 
 def test_thumbnails_asked_during_a_paint_are_decoded_after_it(qtbot, window):
-    from mask_editor.ui.panels.pose_browser import Thumbnails
+    from mask_editor.ui.panels.pose_rows import Thumbnails
 
     path = str(window.document.image().path)
     thumbnails = Thumbnails()

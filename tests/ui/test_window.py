@@ -7,7 +7,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
 from mask_editor.core.geometry import Box
-from mask_editor.ui.panels.pose_browser import COUNT_ROLE, KIND_ROLE, PENDING_ROLE, POSE_ID_ROLE
+from mask_editor.ui.panels.pose_rows import COUNT_ROLE, KIND_ROLE, PENDING_ROLE, POSE_ID_ROLE
 from mask_editor.ui.platform.settings import AppSettings
 from mask_editor.workspace import Workspace
 from tests.ui.window_data import POSE_A, POSE_B, POSE_C, open_window

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QNativeGestureEvent, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
 from mask_editor.ui.canvas import grid, image_layer
+from mask_editor.ui.canvas.cursor import CursorReport
 from mask_editor.ui.canvas.handles import Handles
 from mask_editor.ui.canvas.image_layer import ImageLayer, ImageSharpness, load_image_layer, paint_message, preview_size
 from mask_editor.ui.canvas.items import DraftItem, MaskLayer, milli_rect
@@ -68,7 +69,7 @@ class CanvasView(QGraphicsView):
         self._masks_visible = True
         self._opacity = 0.25
         self._nav = Navigator(self, lambda: self._image.rect if self._image else None, self._on_scale)
-        self._cursor_inside = False
+        self._cursor = CursorReport(self.cursorMoved.emit)
         self._sharpness = ImageSharpness(self, lambda: self._image)
 
     # --- document -----------------------------------------------------------------------------
@@ -317,7 +318,8 @@ class CanvasView(QGraphicsView):
 
     def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:
         pos = event.position()
-        self._report_cursor(pos)
+        if self._image is not None:  # the status bar's coordinates
+            self._cursor.at(self.scene_pos(pos), self._image.width, self._image.height)
         if self._interaction is not None:
             self._interaction.move(pos, event.modifiers())
         elif self._space_held:
@@ -336,26 +338,13 @@ class CanvasView(QGraphicsView):
     def mouseDoubleClickEvent(self, event: QtGui.QMouseEvent) -> None:
         self.mousePressEvent(event)  # Qt sends press, release, double-click, release: treat it as a press
 
-    def _report_cursor(self, pos: QPointF) -> None:
-        if self._image is None:
-            return
-        p = self.scene_pos(pos)
-        w, h = self._image.width, self._image.height
-        if 0 <= p.x() < w and 0 <= p.y() < h:
-            self._cursor_inside = True
-            self.cursorMoved.emit((p.x(), p.y(), p.x() / w, p.y() / h))
-        elif self._cursor_inside:
-            self._cursor_inside = False
-            self.cursorMoved.emit(None)
-
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
             if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
                 self._nav.zoom_by(1.0 + event.value(), event.position(), interactive=True)
                 return True
-        elif event.type() == QEvent.Type.Leave and self._cursor_inside:
-            self._cursor_inside = False
-            self.cursorMoved.emit(None)
+        elif event.type() == QEvent.Type.Leave:
+            self._cursor.left()
         return super().viewportEvent(event)
 
     def wheelEvent(self, event: QtGui.QWheelEvent) -> None:
