@@ -40,6 +40,7 @@ SHOTS = [
     Shot("screenshot.png", keys=["ctrl+a"]),
     Shot("screenshot-dark.png", theme="dark", keys=["ctrl+a"]),
     Shot("screenshot-fr.png", language="fr", keys=["ctrl+a"]),
+    Shot("small-screen-fr.png", language="fr", keys=["ctrl+a"], size=(1280, 800)),  # a check, not for docs/
 ]
 
 
@@ -97,7 +98,9 @@ def main() -> None:
     parser.add_argument("--display", default=":97")
     args = parser.parse_args()
     shots = [s for s in SHOTS if not args.names or s.name in args.names]
-    xvfb = subprocess.Popen(["Xvfb", args.display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"])
+    width = max(s.size[0] for s in shots)
+    height = max(s.size[1] for s in shots)
+    xvfb = subprocess.Popen(["Xvfb", args.display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"])
     try:
         time.sleep(1.0)
         for shot in shots:

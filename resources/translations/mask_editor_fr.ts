@@ -2268,6 +2268,10 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
         <translation>pose {id}</translation>
     </message>
     <message>
+        <source>Step %v of %m</source>
+        <translation>Étape %v sur %m</translation>
+    </message>
+    <message>
         <source>{title}: {text}</source>
         <translation>{title} : {text}</translation>
     </message>

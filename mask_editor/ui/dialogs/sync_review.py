@@ -248,7 +248,8 @@ class SyncDialog(QDialog):
     def _on_progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"%v / %m · {message}")
+        # The sync layer's step text ("pose 4: pulled") is for the command line (ADR 0004): the bar counts.
+        self.progress.setFormat(self.tr("Step %v of %m"))
 
     def _on_finished(self, result: SyncResult) -> None:
         self.summary.setVisible(True)
