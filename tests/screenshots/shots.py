@@ -105,13 +105,10 @@ def test_sync_review(qtbot, fake_api: FakeApi, client: PyroClient, tmp_path: Pat
 def test_pose_list(qtbot, fake_api: FakeApi, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """docs/pose_list.png: right after signing in, every pose's server count and thumbnail, fetched in
     the background (a pose never opened shows its 7 masks, not a false zero)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from mask_editor.ui.dialogs.signin import SignInDialog
     from mask_editor.ui.platform.settings import AppSettings
     from mask_editor.ui.window.assemble import build_window
     from tests.fake_pyro_api.seed import PASSWORDS
+    from tests.ui.test_signin import fill_dialog_when_shown
 
     for i in range(7):
         fake_api.state.add_mask(fake_api.seeded.beta_poses[1], f"(0.{i}1,0.1,0.{i}5,0.2)")
@@ -121,17 +118,7 @@ def test_pose_list(qtbot, fake_api: FakeApi, tmp_path: Path) -> None:  # type: i
     window.show()
     qtbot.waitExposed(window)
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, SignInDialog):
-            QTimer.singleShot(50, answer)
-            return
-        dialog.server.setText(fake_api.url)
-        dialog.username.setText("agent")
-        dialog.password.setText(PASSWORDS["agent"])
-        dialog.sign_in_button.click()
-
-    QTimer.singleShot(0, answer)
+    fill_dialog_when_shown(qtbot, fake_api.url, "agent", PASSWORDS["agent"])
     controller.sign_in()
     qtbot.waitUntil(lambda: window.browser.model.rowCount() > 0, timeout=10_000)
     qtbot.wait(4000)  # the background listing: counts, then thumbnails

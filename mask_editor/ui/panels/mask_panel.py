@@ -156,9 +156,9 @@ class MaskPanel(QWidget):
             self.count.setText(self.tr("No pose open"))
             return
         # Counted from the document, not the rows: an undone add leaves a deleted row behind.
-        masks = [doc.mask(self.model.id_at(row)) for row in range(self.model.rowCount())]
-        live = sum(1 for m in masks if m is not None and not m.deleted)
-        deleted = sum(1 for m in masks if m is not None and m.deleted) if self.view.proxy.show_deleted else 0
+        masks = doc.masks()
+        live = sum(not m.deleted for m in masks)
+        deleted = len(masks) - live if self.view.proxy.show_deleted else 0
         shown = self.view.proxy.rowCount() - deleted
         if shown >= live:
             text = self.tr("%n mask(s)", "", live)

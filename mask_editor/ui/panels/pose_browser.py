@@ -222,10 +222,6 @@ class PoseBrowser(QWidget):
         item = self._pose_items.get(pose_id)
         return item.text() if item else pose_label(None, pose_id, None)
 
-    def camera_text(self, pose_id: int) -> str:
-        item = self._pose_items.get(pose_id)
-        return item.parent().text() if item and item.parent() else ""
-
     def index_of(self, pose_id: int) -> QModelIndex:
         """The pose's row in the tree as shown (invalid when unknown or filtered out)."""
         item = self._pose_items.get(pose_id)

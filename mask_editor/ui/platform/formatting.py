@@ -139,8 +139,3 @@ def is_stale(mask: Mask, stale_days: int, now: datetime | None = None) -> bool:
 def stale_text(mask: Mask, now: datetime | None = None) -> str:
     text = translate("Formatting", "Added %1: check it still matches something in the image")
     return text.replace("%1", age_text(mask.added_at, now))
-
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
