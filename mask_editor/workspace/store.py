@@ -233,6 +233,16 @@ class Store:
             rows = self.query("SELECT * FROM poses WHERE camera_id = ? ORDER BY azimuth, id", (camera_id,))
         return [_pose(r) for r in rows]
 
+    def camera_listing(self) -> list[tuple[int, int, str]]:
+        """(id, organization id, name) of every camera, in cameras()'s order, without building records."""
+        return [tuple(r) for r in self.query("SELECT id, organization_id, name FROM cameras ORDER BY name, id")]
+
+    def pose_listing(self) -> list[tuple[int, int, float | None]]:
+        """(id, camera id, azimuth) of every pose, in poses()'s order: a fleet's browser lists 16,000
+        without parsing their dates."""
+        rows = self.query("SELECT id, camera_id, azimuth FROM poses ORDER BY camera_id, azimuth, id")
+        return [tuple(r) for r in rows]
+
     def pose(self, pose_id: int) -> PoseRow | None:
         rows = self.query("SELECT * FROM poses WHERE id = ?", (pose_id,))
         return _pose(rows[0]) if rows else None
