@@ -87,14 +87,18 @@ class PoseBrowser(QWidget):
         self._current_pose: int | None = None  # the last pose made current, even if filtered out
 
     def set_workspace(self, workspace: Workspace | None) -> None:
+        """List the workspace's poses (again, after a camera refresh: collapsed cameras and marks
+        stay). Their counts come with refresh_counts, which the window calls next."""
+        if workspace is not self.workspace:
+            self.model.forget_poses()
+            self._current_pose = None
         self.workspace = workspace
         self.thumbnails.device_pixel_ratio = self.devicePixelRatioF()
-        self._current_pose = None
-        self.model.set_rows(workspace_rows(workspace) if workspace is not None else [])
+        self.model.set_rows(workspace_rows(workspace) if workspace is not None else [],
+                            workspace.images.path_for if workspace is not None else None)
         if workspace is None:
             return
         self.refresh_images()
-        self.refresh_counts()
         if self.filter.text().strip():
             self._on_filter(self.filter.text())
 
@@ -109,7 +113,7 @@ class PoseBrowser(QWidget):
         pending = {pose_id: sum(c.values()) for pose_id, c in ws.pending_counts(only).items()}
         pulled = ws.pulled_pose_ids(only)
         now = {pose_id: (counts.get(pose_id, 0), pending.get(pose_id, 0), pose_id in pulled)
-               for pose_id in (self.model.counts.keys() | counts.keys() if only is None else only)}
+               for pose_id in (self.model.pose_ids() if only is None else only)}
         self.model.update_poses(self.model.counts, now, only,
                                 (COUNT_ROLE, PENDING_ROLE, PULLED_ROLE, SUBTITLE_ROLE, Qt.ItemDataRole.ToolTipRole))
 
@@ -117,8 +121,7 @@ class PoseBrowser(QWidget):
         """Thumbnails for the poses whose image arrived since the list was built."""
         if self.workspace is None:
             return
-        paths = {pose_id: str(path) for pose_id, path in self.workspace.pose_image_paths().items()}
-        self.model.update_poses(self.model.images, paths, roles=(IMAGE_ROLE,))
+        self.model.update_poses(self.model.images, self.workspace.pose_image_shas(), roles=(IMAGE_ROLE,))
 
     def set_drift(self, marks: dict[int, str]) -> None:
         """Mark the poses whose view moved (pose id -> short text); the others lose their mark."""

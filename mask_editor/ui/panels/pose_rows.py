@@ -90,6 +90,7 @@ class Thumbnails(QObject):
         self._lane = Lane(self)  # decoding is quick; keep the other core for the UI
         self._cache: dict[str, QPixmap | None] = {}
         self._asked: list[str] = []  # requested during this paint, decoded after it
+        self._unreadable: set[str] = set()  # gone from the cache, or not an image
         self.device_pixel_ratio = 1.0
 
     def get(self, path: str) -> QPixmap | None:
@@ -106,8 +107,13 @@ class Thumbnails(QObject):
             self._lane.submit(path, lambda p=path: decode_thumbnail(p, size),
                               lambda image, p=path: self._on_done(p, image))
 
+    def unreadable(self, path: str) -> bool:
+        return path in self._unreadable
+
     def _on_done(self, path: str, image: QImage) -> None:
         if image.isNull():
+            self._unreadable.add(path)
+            self.ready.emit(path)  # its row says "no image" now
             return
         pixmap = QPixmap.fromImage(image)  # QPixmap only on the GUI thread
         pixmap.setDevicePixelRatio(self.device_pixel_ratio)
@@ -167,7 +173,7 @@ class PoseDelegate(QStyledItemDelegate):
                                                          int(THUMB.width() * dpr), int(THUMB.height() * dpr)))
         else:
             painter.fillRect(thumb_rect, palette.color(QPalette.ColorRole.Mid))
-            if not look.image:
+            if not look.image or self.thumbnails.unreadable(look.image):
                 painter.setPen(palette.color(QPalette.ColorRole.Light))
                 painter.drawText(thumb_rect, Qt.AlignmentFlag.AlignCenter, self.tr("no image"))
         text_left = thumb_rect.right() + 8
