@@ -115,6 +115,7 @@ class PoseList(QStringListModel):
         self.collapsed = {i for i, row in enumerate(rows) if row.kind != "pose" and (row.kind, row.key) in collapsed}
         self._image_path = image_path
         self._paths.clear()
+        self._listed = []  # other rows: listed again even where the row numbers are the same
         self._relist(self._match())
 
     def forget_poses(self) -> None:
@@ -142,6 +143,7 @@ class PoseList(QStringListModel):
         else:
             self.collapsed.add(header)
         self._relist(self._matched)
+        self.dataChanged.emit(self.index(row), self.index(row), [EXPANDED_ROLE, ROW_ROLE])  # its arrow
 
     def expand_to(self, pose_id: int) -> None:
         """List the pose if a collapsed header hides it."""
@@ -154,7 +156,10 @@ class PoseList(QStringListModel):
         needle, keys = self._needle, self._keys
         if not needle:
             return list(range(len(keys)))
-        hits = [i for i in (range(len(keys)) if among is None else among) if needle in keys[i]]
+        candidates = range(len(keys)) if among is None else among
+        hits = [i for i in candidates if needle in keys[i]]
+        if len(hits) == len(candidates):
+            return list(candidates)  # a parent is among them already
         up = self._up
         parents = set(map(up.__getitem__, hits))  # the cameras (or organizations) of the rows found
         kept = parents.union(hits, map(up.__getitem__, parents))  # ... and their organizations
@@ -166,6 +171,8 @@ class PoseList(QStringListModel):
         if self.collapsed:
             hidden = self.collapsed
             matched = [i for i in matched if hidden.isdisjoint(self.rows[i].parents)]
+        if matched == self._listed and self.rowCount() == len(matched):
+            return  # "c", "ca", "cam" keep every row of a fleet whose cameras are "cam-...": nothing to redo
         self._listed = matched
         texts = self._texts
         self.setStringList([texts[i] for i in matched])  # one reset

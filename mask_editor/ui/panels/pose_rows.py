@@ -49,6 +49,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 12  # a RowLook: everything the delegate d
 INDENT = 14  # logical pixels per depth
 ARROW = 12  # the expand arrow of a header row
 DRIFT_COLOUR = "#e8871e"
+QUIET_MS = 50
 THUMB = QSize(64, 36)  # logical pixels; 16:9 like the cameras
 # Every row, headers too: uniform heights let the view place 18,000 rows by arithmetic instead of
 # asking each row's size (a scroll to a pose far up asked thousands).
@@ -89,16 +90,20 @@ class Thumbnails(QObject):
         super().__init__(parent)
         self._lane = Lane(self)  # decoding is quick; keep the other core for the UI
         self._cache: dict[str, QPixmap | None] = {}
-        self._asked: list[str] = []  # requested during this paint, decoded after it
+        self._asked: list[str] = []  # requested since the list last held still, decoded after it
         self._unreadable: set[str] = set()  # gone from the cache, or not an image
         self.device_pixel_ratio = 1.0
+        # Decoding waits until no row asked for a thumbnail for a moment: a worker started during a
+        # paint takes the GIL from it, and while keys are typed in the filter (or the list scrolls)
+        # each decode and its repaint land between two keys.
+        self._quiet = QTimer(self, singleShot=True, interval=QUIET_MS)
+        self._quiet.timeout.connect(self._submit)
 
     def get(self, path: str) -> QPixmap | None:
         if path not in self._cache:
             self._cache[path] = None  # requested
-            if not self._asked:  # a worker started now would take the GIL from the paint in progress
-                QTimer.singleShot(0, self, self._submit)
             self._asked.append(path)
+            self._quiet.start()
         return self._cache[path]
 
     def _submit(self) -> None:
@@ -123,6 +128,7 @@ class Thumbnails(QObject):
     def stop(self) -> None:
         """Forget the thumbnails not decoded yet and wait for the one being decoded."""
         self._asked.clear()
+        self._quiet.stop()
         self._lane.cancel()
         self._lane.wait()
 
