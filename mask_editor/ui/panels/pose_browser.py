@@ -173,10 +173,14 @@ class PoseBrowser(QWidget):
             self._toggle(index)
 
     def _toggle(self, header: QModelIndex) -> None:
+        """Collapse or expand: the header stays current, the pose on screen selected where listed."""
         row = header.row()
-        self.model.toggle(row)  # a reset: the header and the pose on screen are made current again
-        self.tree.setCurrentIndex(self.model.index(row))
-        self._show_current()
+        self.model.toggle(row)  # a reset: no current row, no selection
+        selection = self.tree.selectionModel()
+        selection.setCurrentIndex(self.model.index(row), QItemSelectionModel.SelectionFlag.NoUpdate)
+        shown = self.index_of(self._current_pose) if self._current_pose is not None else QModelIndex()
+        if shown.isValid():
+            selection.select(shown, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tree and event.type() == QEvent.Type.KeyPress:

@@ -41,8 +41,6 @@ Counts = tuple[int, int, bool]  # masks, changes to sync, pulled at least once
 NO_COUNTS: Counts = (0, 0, False)
 
 
-def _tr(text: str, n: int = -1, comment: str | None = None) -> str:
-    return QCoreApplication.translate("PoseBrowser", text, comment, n)
 
 
 @dataclass(slots=True)
@@ -66,7 +64,7 @@ def workspace_rows(workspace: Workspace) -> list[Row]:
     for camera_id, organization_id, name in workspace.camera_listing():
         org = orgs.get(organization_id)
         if org is None:
-            unnamed = _tr("Organization %1").replace("%1", str(organization_id))
+            unnamed = QCoreApplication.translate("PoseList", "Organization %1").replace("%1", str(organization_id))
             org = orgs[organization_id] = len(rows)
             rows.append(Row("organization", organization_id, names.get(organization_id, unnamed), ()))
         rows[org].number += 1
@@ -264,13 +262,7 @@ class PoseList(QStringListModel):
         if role == DRIFT_ROLE:
             return self.drift.get(pose_id)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [_tr("%s (number %d in the camera's patrol)") % (row.text, row.number)]
-            if pending:
-                lines.append(_tr("%n change(s) to sync", pending))
-            if mark := self.drift.get(pose_id):
-                moved = _tr("Since the masks were drawn, the view has %1.", comment="%1: moved 2.1 %")
-                lines.append(moved.replace("%1", mark))
-            return "\n".join(lines)
+            return self._tooltip(row, pending)
         return None
 
     def _look(self, row: Row, listed: int) -> RowLook:
@@ -293,17 +285,27 @@ class PoseList(QStringListModel):
     def _header_data(self, row: Row, listed: int, role: int) -> Any:
         if role == SUBTITLE_ROLE:
             if row.kind == "camera":
-                return _tr("%n pose(s)", row.number)
-            return _tr("%n camera(s)", row.number)
+                return self.tr("%n pose(s)", "", row.number)
+            return self.tr("%n camera(s)", "", row.number)
         if role == EXPANDED_ROLE:
             return listed not in self.collapsed
         return None
 
-    @staticmethod
-    def _subtitle(count: int, pulled: bool) -> str:
+    def _tooltip(self, row: Row, pending: int) -> str:
+        """Built when asked: the name, its place in the patrol, its changes to sync, the drift mark."""
+        lines = [self.tr("%s (number %d in the camera's patrol)")
+                 % (row.text, row.number)]
+        if pending:
+            lines.append(self.tr("%n change(s) to sync", "", pending))
+        if mark := self.drift.get(row.key):
+            lines.append(self.tr("Since the masks were drawn, the view has %1.",
+                                                    "%1: moved 2.1 %").replace("%1", mark))
+        return "\n".join(lines)
+
+    def _subtitle(self, count: int, pulled: bool) -> str:
         """Never a false zero: a pose whose masks were never pulled says so."""
         if pulled:
-            return _tr("%n mask(s)", count)
+            return self.tr("%n mask(s)", "", count)
         if count:
-            return _tr("%n mask(s) here, not pulled yet", count)
-        return _tr("not pulled yet")
+            return self.tr("%n mask(s) here, not pulled yet", "", count)
+        return self.tr("not pulled yet")
