@@ -14,6 +14,7 @@ from mask_editor.ui.panels.pose_rows import (
     KIND_ROLE,
     PENDING_ROLE,
     POSE_ID_ROLE,
+    POSE_ROW,
     SUBTITLE_ROLE,
 )
 from tests.ui.window_data import POSE_A, POSE_B, POSE_C
@@ -113,3 +114,17 @@ def test_a_cached_image_gone_says_no_image_once_its_decode_fails(qtbot, tmp_path
         pass
     assert ready.args == [gone] and thumbnails.unreadable(gone) and thumbnails.get(gone) is None
     thumbnails.stop()
+
+
+def test_a_header_toggled_stays_where_it_was(window, qtbot):
+    browser, tree = window.browser, window.browser.tree
+    tree.setFixedHeight(3 * POSE_ROW.height() + 2 * tree.frameWidth())  # three of the six rows shown
+    qtbot.waitUntil(lambda: tree.verticalScrollBar().maximum() == 3, timeout=5000)
+    tree.verticalScrollBar().setValue(2)  # brison's poses, then serre-de-barre
+    header = browser.model.index(4)
+    assert header.data() == "serre-de-barre"
+    before = tree.visualRect(header).top()
+    _click(browser, header)
+    assert tree.verticalScrollBar().value() == 2 and tree.visualRect(browser.model.index(4)).top() == before
+    _click(browser, browser.model.index(4))
+    assert tree.verticalScrollBar().value() == 2 and tree.visualRect(browser.model.index(4)).top() == before
