@@ -174,10 +174,8 @@ class PoseBrowser(QWidget):
 
     def _toggle(self, header: QModelIndex) -> None:
         """Collapse or expand: the header stays current, the pose on screen selected where listed."""
-        row, top = header.row(), self.tree.verticalScrollBar().value()
-        self.model.toggle(row)  # a reset: no current row, no selection, scrolled to the top
-        self.tree.doItemsLayout()
-        self.tree.verticalScrollBar().setValue(top)  # the header stays under the pointer
+        row = header.row()
+        self.model.toggle(row)  # a reset: no current row, no selection (the scroll stays)
         selection = self.tree.selectionModel()
         selection.setCurrentIndex(self.model.index(row), QItemSelectionModel.SelectionFlag.NoUpdate)
         shown = self.index_of(self._current_pose) if self._current_pose is not None else QModelIndex()
