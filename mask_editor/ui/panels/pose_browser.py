@@ -39,8 +39,8 @@ from mask_editor.workspace import Workspace
 
 
 class _PoseTree(QTreeView):
-    """The list as a tree: header rows are never selected (a click makes them current, as a tree's
-    unselectable parents), Left / Right collapse and expand them."""
+    """The flat list shown as a tree: header rows are never selected (a click makes one current, as
+    a tree's unselectable parents; PoseBrowser collapses it, and handles Left / Right)."""
 
     def selectionCommand(self, index: QModelIndex | QPersistentModelIndex,
                          event: QEvent | None = None) -> QItemSelectionModel.SelectionFlag:
