@@ -1770,31 +1770,6 @@
 </context>
 <context>
     <name>PoseBrowser</name>
-    <message numerus="yes">
-        <source>%n change(s) to sync</source>
-        <translation>
-            <numerusform>%n modification à synchroniser</numerusform>
-            <numerusform>%n modifications à synchroniser</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n mask(s)</source>
-        <translation>
-            <numerusform>%n masque</numerusform>
-            <numerusform>%n masques</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n mask(s) here, not pulled yet</source>
-        <translation>
-            <numerusform>%n masque ici, pas encore récupérée</numerusform>
-            <numerusform>%n masques ici, pas encore récupérée</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%s (number %d in the camera&apos;s patrol)</source>
-        <translation>%s (n° %d dans la patrouille de la caméra)</translation>
-    </message>
     <message>
         <source>Filter cameras and poses</source>
         <translation>Filtrer les caméras et les poses</translation>
@@ -1802,19 +1777,6 @@
     <message>
         <source>No pose matches “%s”.</source>
         <translation>Aucune pose ne correspond à « %s ».</translation>
-    </message>
-    <message>
-        <source>Organization %1</source>
-        <translation>Organisation %1</translation>
-    </message>
-    <message>
-        <source>Since the masks were drawn, the view has %1.</source>
-        <comment>%1: moved 2.1 %</comment>
-        <translation>Depuis le tracé des masques, la vue s’est %1.</translation>
-    </message>
-    <message>
-        <source>not pulled yet</source>
-        <translation>pas encore récupérée</translation>
     </message>
 </context>
 <context>
@@ -1841,6 +1803,61 @@
     <message>
         <source>Someone changed or deleted mask {ids} on the server since this edit, so it is now a conflict: choose Keep mine or Take theirs. Nothing is sent before you decide.</source>
         <translation>Quelqu’un a modifié ou supprimé le masque {ids} sur le serveur depuis cette modification : c’est maintenant un conflit. Choisissez Garder ma version ou Prendre la version du serveur. Rien n’est envoyé avant votre décision.</translation>
+    </message>
+</context>
+<context>
+    <name>PoseList</name>
+    <message>
+        <source>Organization %1</source>
+        <translation>Organisation %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pose(s)</source>
+        <translation>
+            <numerusform>%n pose</numerusform>
+            <numerusform>%n poses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s)</source>
+        <translation>
+            <numerusform>%n caméra</numerusform>
+            <numerusform>%n caméras</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%s (number %d in the camera&apos;s patrol)</source>
+        <translation>%s (n° %d dans la patrouille de la caméra)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to sync</source>
+        <translation>
+            <numerusform>%n modification à synchroniser</numerusform>
+            <numerusform>%n modifications à synchroniser</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Since the masks were drawn, the view has %1.</source>
+        <comment>%1: moved 2.1 %</comment>
+        <translation>Depuis le tracé des masques, la vue s’est %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s)</source>
+        <translation>
+            <numerusform>%n masque</numerusform>
+            <numerusform>%n masques</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s) here, not pulled yet</source>
+        <translation>
+            <numerusform>%n masque ici, pas encore récupérée</numerusform>
+            <numerusform>%n masques ici, pas encore récupérée</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not pulled yet</source>
+        <translation>pas encore récupérée</translation>
     </message>
 </context>
 <context>
