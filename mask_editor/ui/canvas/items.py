@@ -218,8 +218,11 @@ class MaskLayer(QGraphicsItem):
         if ids != self._moving:
             self._moving = ids
             self._invalidate()
+            # The dragged block is drawn once into a device-sized pixmap and then only moved: a
+            # frame blits it instead of stroking every rect again (wide cosmetic pens are slow).
+            self._live.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._offset = QPointF(offset)
-        self._live.update()
+        self._live.setPos(self._offset)
 
     def set_override(self, local_id: int, rect: QRectF) -> None:
         if local_id not in self._overrides:
@@ -232,6 +235,8 @@ class MaskLayer(QGraphicsItem):
             self._moving = frozenset()
             self._overrides.clear()
             self._offset = QPointF()
+            self._live.setPos(self._offset)
+            self._live.setCacheMode(QGraphicsItem.CacheMode.NoCache)
             self._invalidate()
 
     # --- hit tests ----------------------------------------------------------------------------
@@ -301,14 +306,12 @@ class MaskLayer(QGraphicsItem):
         _draw(painter, self._groups or [])
 
     def paint_live(self, painter: QPainter) -> None:
-        self._use_device(painter)
+        # Not _use_device: a cached live layer paints into a pixmap whose ratio says nothing of the
+        # screen's; this layer's parent has painted first and set the looks for it.
         self._regroup()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        if self._moving_groups:
-            painter.save()
-            painter.translate(self._offset)
+        if self._moving_groups:  # the item itself sits at the drag's offset
             _draw(painter, self._moving_groups)
-            painter.restore()
         if self._overrides:
             _draw(painter, self._group(self._overrides, self._overrides))
 
