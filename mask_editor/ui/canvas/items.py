@@ -4,7 +4,7 @@ Why not one QGraphicsItem per mask: with 2,000 masks, a Python paint() per item 
 and native rect items with a second item for the dark halo ~15 ms. Grouping the masks by look and
 drawing each group with a few QPainter.drawRects calls takes a handful of Python calls per frame
 whatever the count. Hit tests run over plain tuples (well under a millisecond for 2,000 masks), and
-a drag of any number of masks only changes a painter offset until release.
+a drag of any number of masks only moves a cached pixmap of them until release.
 
 Coordinates are scene coordinates, which are image pixels.
 """
@@ -91,9 +91,13 @@ class MaskLayer(QGraphicsItem):
         self._offset = QPointF()
         self._overrides: dict[int, QRectF] = {}  # drawn at a live rect (a resize in progress)
         self._margin = 4.0  # scene units covering a few screen pixels of stroke around a box
-        # Masks being dragged are painted by a child item. (A device cache of this item, to blit the
-        # static masks during a drag, measured slower: any exposed strip redraws every mask.)
+        # Masks being dragged are painted by a child item.
         self._live = _LiveLayer(self)
+        # Wide cosmetic pens (the halos, the selection frame) cost ~4 us a rect to stroke: a repaint
+        # that changes no mask (a second paint after an edit, a pan at this zoom, the rubber band, a
+        # drag over static masks) blits this cache instead. A pan zoomed in exposes strips that are
+        # painted again: measured no slower than without the cache (docs/performance.md).
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.ghosts = GhostLayer(self, width, height)  # the server's side of each conflict
 
     # --- geometry ---------------------------------------------------------------------------
