@@ -106,12 +106,14 @@ class MaskLayer(QGraphicsItem):
         m = self._margin
         return QRectF(-m, -m, self._size[0] + 2 * m, self._size[1] + 2 * m)
 
-    def set_screen_margin(self, scene_units: float) -> None:
-        """Strokes are in screen pixels: the view says how much scene space a few of them cover."""
+    def follow_scale(self, scene_units: float, zooming: bool = False) -> None:
+        """Strokes are in screen pixels: the view says how much scene space a few of them cover, and
+        whether a zoom gesture streams frames (no cache then: each frame would render it for one blit)."""
         if scene_units != self._margin:
             self.prepareGeometryChange()
             self._live.prepareGeometryChange()
             self._margin = scene_units
+        self.set_cached(not zooming)
 
     def rect(self, local_id: int) -> QRectF | None:
         """The stored box of a mask in pixels (no live preview)."""
@@ -197,6 +199,12 @@ class MaskLayer(QGraphicsItem):
         self._spans[i] = (x0, y0, x1, y1)
         self._keys[i] = style.style_key(mask)
         return rect
+
+    def set_cached(self, cached: bool) -> None:
+        """Off while a zoom gesture streams frames: each frame would render the cache for one blit."""
+        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if cached else QGraphicsItem.CacheMode.NoCache
+        if self.cacheMode() != mode:
+            self.setCacheMode(mode)
 
     def set_selection(self, local_ids: Iterable[int]) -> None:
         self._selection = frozenset(local_ids)
