@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from mask_editor.ui.canvas import grid
@@ -24,6 +24,7 @@ from mask_editor.ui.platform import style
 from mask_editor.workspace import Mask, MaskState
 
 _DELETED = MaskState.DELETED.value
+_MARGIN_PX = 8  # screen pixels of stroke the bounding rect keeps around the image
 # Draw order of looks: faint ones below, the selection on top.
 _DIMMED, _DELETED_RANK, _NORMAL, _SELECTED = range(4)
 
@@ -94,9 +95,9 @@ class MaskLayer(QGraphicsItem):
         # Masks being dragged are painted by a child item.
         self._live = _LiveLayer(self)
         # Wide cosmetic pens (the halos, the selection frame) cost ~4 us a rect to stroke: a repaint
-        # that changes no mask (a second paint after an edit, a pan at this zoom, the rubber band, a
-        # drag over static masks) blits this cache instead. A pan zoomed in exposes strips that are
-        # painted again: measured no slower than without the cache (docs/performance.md).
+        # that changes no mask (a second paint after an edit, a pan, the rubber band, a drag over
+        # static masks) blits this cache instead, while the whole layer is in view (follow_scale).
+        self._fits = True
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.ghosts = GhostLayer(self, width, height)  # the server's side of each conflict
 
@@ -106,13 +107,17 @@ class MaskLayer(QGraphicsItem):
         m = self._margin
         return QRectF(-m, -m, self._size[0] + 2 * m, self._size[1] + 2 * m)
 
-    def follow_scale(self, scene_units: float, zooming: bool = False) -> None:
-        """Strokes are in screen pixels: the view says how much scene space a few of them cover, and
-        whether a zoom gesture streams frames (no cache then: each frame would render it for one blit)."""
+    def follow_scale(self, scale: float, viewport: QSize, zooming: bool = False) -> None:
+        """Strokes are in screen pixels: the margin covers a few of them at this scale. Cached only when
+        the whole layer is in view and no zoom gesture streams frames: zoomed in, each pan exposes strips
+        that are painted anyway, and the cache's scrolling and blending made pans slower (+15-45 % at a
+        device pixel ratio of 2); while zooming, each frame would render the cache for one blit."""
+        scene_units = _MARGIN_PX / scale
         if scene_units != self._margin:
             self.prepareGeometryChange()
             self._live.prepareGeometryChange()
             self._margin = scene_units
+        self._fits = self._size[0] * scale <= viewport.width() and self._size[1] * scale <= viewport.height()
         self.set_cached(not zooming)
 
     def rect(self, local_id: int) -> QRectF | None:
@@ -201,8 +206,9 @@ class MaskLayer(QGraphicsItem):
         return rect
 
     def set_cached(self, cached: bool) -> None:
-        """Off while a zoom gesture streams frames: each frame would render the cache for one blit."""
-        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if cached else QGraphicsItem.CacheMode.NoCache
+        """Off while a zoom gesture streams frames, and while the layer is larger than the view."""
+        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if cached and self._fits \
+            else QGraphicsItem.CacheMode.NoCache
         if self.cacheMode() != mode:
             self.setCacheMode(mode)
 
@@ -286,6 +292,7 @@ class MaskLayer(QGraphicsItem):
         return look
 
     def _use_device(self, painter: QPainter) -> None:
+        _reserve_pixmap_cache(painter)
         k = max(1, round(painter.device().devicePixelRatioF()))
         if k != self._k:
             self._k = k
@@ -341,6 +348,20 @@ class _LiveLayer(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         self._layer.paint_live(painter)
+
+
+_PIXMAP_CACHE_BASE_KB = 10240  # Qt's default limit, for what else the app caches
+
+
+def _reserve_pixmap_cache(painter: QPainter) -> None:
+    """Item caches live in QPixmapCache: the image's, this layer's and the dragged block's, each up to
+    the viewport's size in device pixels (17 MB at 1218x882 on a 2x screen). Past Qt's 10 MB default
+    they evict one another and every frame renders them again, slower than no cache at all."""
+    device = painter.device()
+    ratio = device.devicePixelRatioF()
+    need_kb = _PIXMAP_CACHE_BASE_KB + 3 * int(device.width() * ratio * device.height() * ratio) * 4 // 1024
+    if QPixmapCache.cacheLimit() < need_kb:
+        QPixmapCache.setCacheLimit(need_kb)
 
 
 def _draw(painter: QPainter, groups: list[Group]) -> None:

@@ -380,7 +380,7 @@ class CanvasView(QGraphicsView):
 
     def _on_scale(self, scale: float, changed: bool, interactive: bool) -> None:
         if self._layer is not None:
-            self._layer.follow_scale(8 / scale, zooming=interactive)  # cached again when the gesture pauses
+            self._layer.follow_scale(scale, self.viewport().size(), zooming=interactive)
         self._sharpness.scale_changed(interactive)
         if changed:
             self.zoomChanged.emit(scale)
