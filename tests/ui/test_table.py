@@ -126,3 +126,26 @@ def test_deleted_masks_are_hidden_unless_asked(window):
     window.mask_panel.show_deleted.setChecked(True)
     assert window.table.proxy.rowCount() == 3
     assert "deleted" in _rows(window, Col.STATE)
+
+
+def test_the_sorted_order_follows_moves_adds_deletes_and_undo(window):
+    """The proxy is not dynamic (a 2,000-mask move must not re-filter every row through Python): it
+    re-sorts and re-filters by hand, and must still follow every change of a value it sorts by."""
+    table, doc = window.table, window.document
+    table.sortByColumn(Col.X0, Qt.SortOrder.AscendingOrder)
+    assert _rows(window, Col.X0) == ["0.100", "0.200", "0.500"]
+    doc.set_boxes({1: Box(0.9, 0.1, 0.95, 0.4)})  # the first row moves to the end
+    assert _rows(window, Col.X0) == ["0.200", "0.500", "0.900"]
+    doc.add_boxes([Box(0.3, 0.3, 0.4, 0.4)])  # a new row lands in its sorted place
+    assert _rows(window, Col.X0) == ["0.200", "0.300", "0.500", "0.900"]
+    doc.delete([2])
+    assert _rows(window, Col.X0) == ["0.200", "0.300", "0.900"]  # the deleted one is hidden
+    doc.undo_stack.undo()  # back, in its sorted place
+    assert _rows(window, Col.X0) == ["0.200", "0.300", "0.500", "0.900"]
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert _rows(window, Col.X0) == ["0.100", "0.200", "0.500"]
+    doc.delete([3])  # a synced mask: kept as a row marked deleted, hidden
+    assert _rows(window, Col.X0) == ["0.100", "0.500"]
+    doc.undo_stack.undo()
+    assert _rows(window, Col.X0) == ["0.100", "0.200", "0.500"]

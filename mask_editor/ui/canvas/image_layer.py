@@ -197,12 +197,14 @@ class ImageSharpness(QObject):
     nearest pixels when zoomed in, and the full-resolution pixels decoded in the background once
     the preview would be magnified."""
 
+    paused = Signal()  # a zoom gesture (wheel, pinch) stopped streaming frames
+
     def __init__(self, view: QGraphicsView, layer: Callable[[], ImageLayer | None]) -> None:
         super().__init__(view)
         self.view, self.layer = view, layer
         self.decoder = FullDecoder(self)
         self.decoder.decoded.connect(self._on_decoded)
-        self._timer = QTimer(self, singleShot=True, interval=150, timeout=self._update_smoothing)
+        self._timer = QTimer(self, singleShot=True, interval=150, timeout=self._paused)
 
     def scale_changed(self, interactive: bool) -> None:
         # Smooth sampling of a big image costs ~3x nearest: while a wheel or pinch streams zoom
@@ -215,6 +217,10 @@ class ImageSharpness(QObject):
         layer = self.layer()
         if layer is not None and layer.needs_full(self._scale() * self.view.devicePixelRatioF()):
             self.decoder.request(layer.path)
+
+    def _paused(self) -> None:
+        self._update_smoothing()
+        self.paused.emit()
 
     def _scale(self) -> float:
         return self.view.transform().m11()

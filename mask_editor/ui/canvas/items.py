@@ -4,7 +4,7 @@ Why not one QGraphicsItem per mask: with 2,000 masks, a Python paint() per item 
 and native rect items with a second item for the dark halo ~15 ms. Grouping the masks by look and
 drawing each group with a few QPainter.drawRects calls takes a handful of Python calls per frame
 whatever the count. Hit tests run over plain tuples (well under a millisecond for 2,000 masks), and
-a drag of any number of masks only changes a painter offset until release.
+a drag of any number of masks only moves a cached pixmap of them until release.
 
 Coordinates are scene coordinates, which are image pixels.
 """
@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from mask_editor.ui.canvas import grid
@@ -24,6 +24,7 @@ from mask_editor.ui.platform import style
 from mask_editor.workspace import Mask, MaskState
 
 _DELETED = MaskState.DELETED.value
+_MARGIN_PX = 8  # screen pixels of stroke the bounding rect keeps around the image
 # Draw order of looks: faint ones below, the selection on top.
 _DIMMED, _DELETED_RANK, _NORMAL, _SELECTED = range(4)
 
@@ -91,9 +92,13 @@ class MaskLayer(QGraphicsItem):
         self._offset = QPointF()
         self._overrides: dict[int, QRectF] = {}  # drawn at a live rect (a resize in progress)
         self._margin = 4.0  # scene units covering a few screen pixels of stroke around a box
-        # Masks being dragged are painted by a child item. (A device cache of this item, to blit the
-        # static masks during a drag, measured slower: any exposed strip redraws every mask.)
+        # Masks being dragged are painted by a child item.
         self._live = _LiveLayer(self)
+        # Wide cosmetic pens (the halos, the selection frame) cost ~4 us a rect to stroke: a repaint
+        # that changes no mask (a second paint after an edit, a pan, the rubber band, a drag over
+        # static masks) blits this cache instead, while the whole layer is in view (follow_scale).
+        self._fits = True
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.ghosts = GhostLayer(self, width, height)  # the server's side of each conflict
 
     # --- geometry ---------------------------------------------------------------------------
@@ -102,12 +107,18 @@ class MaskLayer(QGraphicsItem):
         m = self._margin
         return QRectF(-m, -m, self._size[0] + 2 * m, self._size[1] + 2 * m)
 
-    def set_screen_margin(self, scene_units: float) -> None:
-        """Strokes are in screen pixels: the view says how much scene space a few of them cover."""
+    def follow_scale(self, scale: float, viewport: QSize, zooming: bool = False) -> None:
+        """Strokes are in screen pixels: the margin covers a few of them at this scale. Cached only when
+        the whole layer is in view and no zoom gesture streams frames: zoomed in, each pan exposes strips
+        that are painted anyway, and the cache's scrolling and blending made pans slower (+15-45 % at a
+        device pixel ratio of 2); while zooming, each frame would render the cache for one blit."""
+        scene_units = _MARGIN_PX / scale
         if scene_units != self._margin:
             self.prepareGeometryChange()
             self._live.prepareGeometryChange()
             self._margin = scene_units
+        self._fits = self._size[0] * scale <= viewport.width() and self._size[1] * scale <= viewport.height()
+        self.set_cached(not zooming)
 
     def rect(self, local_id: int) -> QRectF | None:
         """The stored box of a mask in pixels (no live preview)."""
@@ -194,6 +205,13 @@ class MaskLayer(QGraphicsItem):
         self._keys[i] = style.style_key(mask)
         return rect
 
+    def set_cached(self, cached: bool) -> None:
+        """Off while a zoom gesture streams frames, and while the layer is larger than the view."""
+        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if cached and self._fits \
+            else QGraphicsItem.CacheMode.NoCache
+        if self.cacheMode() != mode:
+            self.setCacheMode(mode)
+
     def set_selection(self, local_ids: Iterable[int]) -> None:
         self._selection = frozenset(local_ids)
         self._invalidate()
@@ -218,8 +236,11 @@ class MaskLayer(QGraphicsItem):
         if ids != self._moving:
             self._moving = ids
             self._invalidate()
+            # The dragged block is drawn once into a device-sized pixmap and then only moved: a
+            # frame blits it instead of stroking every rect again (wide cosmetic pens are slow).
+            self._live.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._offset = QPointF(offset)
-        self._live.update()
+        self._live.setPos(self._offset)
 
     def set_override(self, local_id: int, rect: QRectF) -> None:
         if local_id not in self._overrides:
@@ -232,6 +253,8 @@ class MaskLayer(QGraphicsItem):
             self._moving = frozenset()
             self._overrides.clear()
             self._offset = QPointF()
+            self._live.setPos(self._offset)
+            self._live.setCacheMode(QGraphicsItem.CacheMode.NoCache)
             self._invalidate()
 
     # --- hit tests ----------------------------------------------------------------------------
@@ -269,6 +292,7 @@ class MaskLayer(QGraphicsItem):
         return look
 
     def _use_device(self, painter: QPainter) -> None:
+        _reserve_pixmap_cache(painter)
         k = max(1, round(painter.device().devicePixelRatioF()))
         if k != self._k:
             self._k = k
@@ -301,14 +325,12 @@ class MaskLayer(QGraphicsItem):
         _draw(painter, self._groups or [])
 
     def paint_live(self, painter: QPainter) -> None:
-        self._use_device(painter)
+        # Not _use_device: a cached live layer paints into a pixmap whose ratio says nothing of the
+        # screen's; this layer's parent has painted first and set the looks for it.
         self._regroup()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        if self._moving_groups:
-            painter.save()
-            painter.translate(self._offset)
+        if self._moving_groups:  # the item itself sits at the drag's offset
             _draw(painter, self._moving_groups)
-            painter.restore()
         if self._overrides:
             _draw(painter, self._group(self._overrides, self._overrides))
 
@@ -326,6 +348,20 @@ class _LiveLayer(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         self._layer.paint_live(painter)
+
+
+_PIXMAP_CACHE_BASE_KB = 10240  # Qt's default limit, for what else the app caches
+
+
+def _reserve_pixmap_cache(painter: QPainter) -> None:
+    """Item caches live in QPixmapCache: the image's, this layer's and the dragged block's, each up to
+    the viewport's size in device pixels (17 MB at 1218x882 on a 2x screen). Past Qt's 10 MB default
+    they evict one another and every frame renders them again, slower than no cache at all."""
+    device = painter.device()
+    ratio = device.devicePixelRatioF()
+    need_kb = _PIXMAP_CACHE_BASE_KB + 3 * int(device.width() * ratio * device.height() * ratio) * 4 // 1024
+    if QPixmapCache.cacheLimit() < need_kb:
+        QPixmapCache.setCacheLimit(need_kb)
 
 
 def _draw(painter: QPainter, groups: list[Group]) -> None:

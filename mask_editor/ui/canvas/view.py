@@ -71,6 +71,7 @@ class CanvasView(QGraphicsView):
         self._nav = Navigator(self, lambda: self._image.rect if self._image else None, self._on_scale)
         self._cursor = CursorReport(self.cursorMoved.emit)
         self._sharpness = ImageSharpness(self, lambda: self._image)
+        self._sharpness.paused.connect(lambda: self._layer is not None and self._layer.set_cached(True))
 
     # --- document -----------------------------------------------------------------------------
 
@@ -379,7 +380,7 @@ class CanvasView(QGraphicsView):
 
     def _on_scale(self, scale: float, changed: bool, interactive: bool) -> None:
         if self._layer is not None:
-            self._layer.set_screen_margin(8 / scale)
+            self._layer.follow_scale(scale, self.viewport().size(), zooming=interactive)
         self._sharpness.scale_changed(interactive)
         if changed:
             self.zoomChanged.emit(scale)

@@ -131,8 +131,11 @@ class MaskPanel(QWidget):
         self.error.hide()
         self.model.editRejected.connect(self._show_error)
         for signal in (self.view.proxy.rowsInserted, self.view.proxy.rowsRemoved, self.view.proxy.modelReset,
-                       self.view.proxy.layoutChanged, self.view.proxy.dataChanged):  # a row shown deleted
+                       self.view.proxy.layoutChanged):
             signal.connect(self._update_count)
+        # A row shown deleted: the table's own signal, once per run of rows, after the proxy has
+        # handled it (connected first); the proxy's comes once per run of its sorted rows, dozens.
+        self.model.dataChanged.connect(self._update_count)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.count, 1)
