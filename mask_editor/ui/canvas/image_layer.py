@@ -42,6 +42,7 @@ class ImageLayer:
     message: str | None  # the placeholder text, None when the image is shown
     path: str = ""
     reduction: int = 1  # the pixmap holds 1/reduction of the image's pixels per side
+    pending: bool = False  # a frame standing in while the image is decoded off the GUI thread (preview.py)
 
     @property
     def rect(self) -> QRectF:
@@ -110,21 +111,46 @@ def load_image_layer(image: ImageRow | None, wanted: QSize | None = None) -> Ima
     or damaged file gives a frame of the known size and a reason."""
     if image is None:
         return _placeholder(*FALLBACK_SIZE, QCoreApplication.translate("ImageLayer", NO_IMAGE))
-    reader = QImageReader(str(image.path))
+    return layer_of(image, decode_reduced(str(image.path), wanted))
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """What decode_reduced read: the pixels (null on failure), the image's full size, the reduction."""
+
+    image: QImage
+    full: QSize
+    reduction: int
+    error: str  # the reader's reason when `image` is null
+
+
+def decode_reduced(path: str, wanted: QSize | None, reading: Callable[[], None] | None = None) -> Decoded:
+    """The file decoded at the reduction that covers it fitted in `wanted`; safe off the GUI thread
+    (QImageReader and QImage are, a QPixmap is not). `reading` is called just before libjpeg starts."""
+    reader = QImageReader(path)
     reader.setAutoTransform(False)
     full = reader.size()
     n = reduction_for(full, wanted) if full.isValid() and reader.format() == b"jpeg" else 1
     if n > 1:
         reader.setScaledSize(_reduced(full, n))  # exactly libjpeg's size: no resampling after
+    if reading is not None:
+        reading()
     decoded = reader.read()
-    if decoded.isNull():
+    return Decoded(decoded, full, n, reader.errorString() if decoded.isNull() else "")
+
+
+def layer_of(image: ImageRow, decoded: Decoded) -> ImageLayer:
+    """The scene item of what decode_reduced read (on the GUI thread: it makes the pixmap)."""
+    n = decoded.reduction
+    if decoded.image.isNull():
         size = (image.width, image.height) if image.width > 0 and image.height > 0 else FALLBACK_SIZE
         return _placeholder(*size, QCoreApplication.translate("ImageLayer", "The image file is damaged: %1").replace(
-            "%1", reader.errorString()))
-    width, height = (full.width(), full.height()) if n > 1 else (decoded.width(), decoded.height())
-    item = QGraphicsPixmapItem(QPixmap.fromImage(decoded))
+            "%1", decoded.error))
+    width, height = ((decoded.full.width(), decoded.full.height()) if n > 1
+                     else (decoded.image.width(), decoded.image.height()))
+    item = QGraphicsPixmapItem(QPixmap.fromImage(decoded.image))
     if n > 1:
-        item.setTransform(QTransform.fromScale(width / decoded.width(), height / decoded.height()))
+        item.setTransform(QTransform.fromScale(width / decoded.image.width(), height / decoded.image.height()))
     item.setShapeMode(QGraphicsPixmapItem.ShapeMode.BoundingRectShape)  # no per-pixel mask to compute
     # Cached at the view's scale, never at image resolution (ItemCoordinateCache of a 7680x4320
     # image would be huge): pans scroll the cache, and redraws of masks above it only blit it.
@@ -229,6 +255,13 @@ class ImageSharpness(QObject):
         layer = self.layer()
         if layer is not None:
             layer.set_smooth(allow and self._scale() < 1.0)
+
+
+def pending_frame(width: int, height: int, path: str) -> ImageLayer:
+    """The frame standing in for an image being decoded (never painted: the canvas waits for it)."""
+    frame = _placeholder(width, height, "")
+    frame.path, frame.pending = path, True
+    return frame
 
 
 def _placeholder(width: int, height: int, message: str) -> ImageLayer:

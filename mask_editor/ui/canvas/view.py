@@ -20,6 +20,7 @@ from mask_editor.ui.canvas.image_layer import ImageLayer, ImageSharpness, load_i
 from mask_editor.ui.canvas.items import DraftItem, MaskLayer, milli_rect
 from mask_editor.ui.canvas.keys import key_event, nudge_selection, nudge_selection_edge
 from mask_editor.ui.canvas.navigation import ZOOM_STEP, Navigator
+from mask_editor.ui.canvas.preview import PreviewDecoder
 from mask_editor.ui.canvas.tools import TOOLS, Interaction, PanInteraction, Tool, movable
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.platform import style
@@ -71,6 +72,9 @@ class CanvasView(QGraphicsView):
         self._nav = Navigator(self, lambda: self._image.rect if self._image else None, self._on_scale)
         self._cursor = CursorReport(self.cursorMoved.emit)
         self._sharpness = ImageSharpness(self, lambda: self._image)
+        self._previews = PreviewDecoder(self._show_preview, self)
+        self._after_paint: list[Callable[[], None]] = []
+        self._after_paint_timer = QTimer(self, singleShot=True, timeout=self._run_after_paint)
 
     # --- document -----------------------------------------------------------------------------
 
@@ -79,7 +83,11 @@ class CanvasView(QGraphicsView):
 
     def set_document(self, document: PoseDocument | None) -> None:
         self.cancel_interaction()
+        # Off until the end: a viewport marked dirty while updates are on (a zoom below) paints even
+        # when they are turned off after it.
+        self.viewport().setUpdatesEnabled(False)
         self._sharpness.decoder.cancel()  # the full image of the pose we leave is not needed any more
+        self._previews.cancel()  # nor its preview, if it is still on its way
         if self._document is not None:
             self._document.masksChanged.disconnect(self._on_masks_changed)
             self._document.selectionChanged.disconnect(self._on_selection_changed)
@@ -91,7 +99,9 @@ class CanvasView(QGraphicsView):
         self._document, self._image, self._layer = document, None, None
         if document is not None:
             self._frame_to_decode = image_layer.deferred_frame(document.image())  # the app's first pose only
-            self._image = self._frame_to_decode or load_image_layer(document.image(), preview_size(self))
+            wanted = preview_size(self)
+            self._image = (self._frame_to_decode or self._previews.start(document.image(), wanted)
+                           or load_image_layer(document.image(), wanted))
             self._image.item.setZValue(Z_IMAGE)
             self._scene.addItem(self._image.item)
             self._layer = MaskLayer(self._image.width, self._image.height)
@@ -108,7 +118,36 @@ class CanvasView(QGraphicsView):
             document.dimmedChanged.connect(self._on_dimmed)
         self._sync_handles()
         self.zoom_to_fit()
-        self.viewport().update()
+        # While the image is decoded the viewport keeps what it showed (as it did when the GUI thread
+        # decoded): it paints the pose when its pixels are there, not an empty frame before them.
+        self.viewport().setUpdatesEnabled(not self.image_pending())  # turned on, it repaints
+
+    def image_pending(self) -> bool:
+        """Whether the pose's image is still being decoded off the GUI thread (ui/canvas/preview.py)."""
+        return self._image is not None and self._image.pending
+
+    def _show_preview(self, layer: ImageLayer) -> None:
+        frame = self._image
+        if frame is None or not frame.pending:
+            return
+        self._scene.removeItem(frame.item)
+        layer.item.setZValue(Z_IMAGE)
+        self._scene.addItem(layer.item)
+        self._image = layer
+        self._sharpness.scale_changed(interactive=False)  # a zoom made meanwhile may want the full image
+        self.viewport().setUpdatesEnabled(True)  # and paints
+
+    def after_image_shown(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the canvas has painted the pose's image (at the next turn of the event
+        loop when the canvas is not on screen): for work that need not delay the first paint."""
+        self._after_paint.append(callback)
+        # Not on screen, or not exposed yet: nothing would paint, so nothing waits long for it.
+        self._after_paint_timer.start(0 if not self.isVisible() else 500)
+
+    def _run_after_paint(self) -> None:
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            callback()
 
     def _on_masks_changed(self, changed: set[int], removed: set[int]) -> None:
         if self._layer is None or self._document is None:
@@ -139,7 +178,8 @@ class CanvasView(QGraphicsView):
         return (self._image.width, self._image.height) if self._image else (1, 1)
 
     def image_size(self) -> tuple[int, int] | None:
-        return (self._image.width, self._image.height) if self._image and self._image.pixmap_item else None
+        shown = self._image is not None and (self._image.pixmap_item is not None or self._image.pending)
+        return (self._image.width, self._image.height) if shown else None
 
     def scene_pos(self, pos: QPointF) -> QPointF:
         return self._nav.scene_pos(pos)
@@ -395,5 +435,7 @@ class CanvasView(QGraphicsView):
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         if self._frame_to_decode is not None:
             QTimer.singleShot(0, self._decode_frame)  # after this paint
+        elif self._after_paint and not self.image_pending():
+            QTimer.singleShot(0, self._run_after_paint)
         if self._image is not None and self._image.message:
             paint_message(painter, self.viewport().rect(), self._image.message)

@@ -98,7 +98,7 @@ class MainWindow(WindowLayout):
                                self.place_beside_inspector, parent=self)
         self.documentChanged.connect(self.insight.set_document)
         self.drift = DriftController(self.browser, self.menus["Pose"], self.settings, self.place_under_banner,
-                                     self.show_pose, parent=self)
+                                     self.show_pose, self.canvas.after_image_shown, parent=self)
         self.workspaceChanged.connect(self.drift.set_workspace)
         self.documentChanged.connect(self.drift.set_document)
 
