@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QImageReader, QPainter, QPixmap, QTransform
@@ -22,9 +21,6 @@ from mask_editor.ui.canvas.navigation import FIT_PADDING
 from mask_editor.ui.platform import style
 from mask_editor.ui.platform.tasks import Lane
 from mask_editor.workspace import ImageRow
-
-if TYPE_CHECKING:
-    from mask_editor.ui.editing.document import PoseDocument
 
 Mode = Qt.TransformationMode
 
@@ -178,14 +174,9 @@ def deferred_frame(image: ImageRow | None) -> ImageLayer | None:
     return _placeholder(reader.size().width(), reader.size().height(), "")
 
 
-def decode_in_place(scene: QGraphicsScene, frame: ImageLayer | None, shown: ImageLayer | None,
-                    document: PoseDocument | None, wanted: QSize | None) -> ImageLayer | None:
-    """The image decoded in place of its `frame` while that is still `shown`; else `shown` as it is
-    (another pose is shown by now)."""
-    if frame is None or frame is not shown or document is None:
-        return shown
+def replace_frame(scene: QGraphicsScene, frame: ImageLayer, layer: ImageLayer) -> ImageLayer:
+    """`layer` in the scene in place of the `frame` that stood in for it."""
     scene.removeItem(frame.item)
-    layer = load_image_layer(document.image(), wanted)
     layer.item.setZValue(frame.item.zValue())
     scene.addItem(layer.item)
     return layer

@@ -1,4 +1,7 @@
-"""A large pose image decoded off the GUI thread while the rest of the window follows the new pose.
+"""The pose image in the canvas's scene, and how it gets there: decoded at once when small, off the
+GUI thread when large, after the window's first paint for the app's first pose.
+
+A large image is decoded off the GUI thread while the rest of the window follows the new pose.
 
 Over ~2 megapixels libjpeg's decode, even reduced, outlasts everything else an open does (the mask
 layer, table, inspector, timeline and their paint: ~5-8 ms); on a second core the two run side by
@@ -13,10 +16,21 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSize
+from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QImageReader
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
-from mask_editor.ui.canvas.image_layer import Decoded, ImageLayer, decode_reduced, layer_of, pending_frame
+from mask_editor.ui.canvas import image_layer
+from mask_editor.ui.canvas.image_layer import (
+    Decoded,
+    ImageLayer,
+    decode_reduced,
+    layer_of,
+    load_image_layer,
+    pending_frame,
+    preview_size,
+    replace_frame,
+)
 from mask_editor.ui.platform.tasks import run_task
 from mask_editor.workspace import ImageRow
 
@@ -77,3 +91,90 @@ class PreviewDecoder(QObject):
 
     def busy(self) -> bool:
         return self._in_flight > 0
+
+
+class AfterPaint(QObject):
+    """Callbacks run once the canvas has painted its pose's image (the drift check of a pose opened):
+    work that need not delay that paint, nor take the GIL or a core from the decode before it."""
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__(view)
+        self._view, self._callbacks = view, []
+        self._timer = QTimer(self, singleShot=True, timeout=self._run)
+
+    def add(self, callback: Callable[[], None]) -> None:
+        self._callbacks.append(callback)
+        # Not on screen, or not exposed yet: no paint may come, so nothing waits long for one.
+        self._timer.start(500 if self._view.isVisible() else 0)
+
+    def painted(self) -> None:
+        """From the canvas's paint, its image shown: run them right after it."""
+        if self._callbacks:
+            QTimer.singleShot(0, self._run)
+
+    def _run(self) -> None:
+        callbacks, self._callbacks = self._callbacks, []
+        for callback in callbacks:
+            callback()
+
+
+class PoseImage(QObject):
+    """The image layer of the pose shown in `view`'s scene; `arrived()` once pixels decoded off the
+    GUI thread (or after the first paint) have replaced the frame that stood in for them (a zoom made
+    meanwhile may want the full image)."""
+
+    def __init__(self, view: QGraphicsView, scene: QGraphicsScene, z: float, arrived: Callable[[], None]) -> None:
+        super().__init__(view)
+        self._view, self._scene, self._z, self._arrived = view, scene, z, arrived
+        self.layer: ImageLayer | None = None
+        self._image: ImageRow | None = None
+        self._deferred: ImageLayer | None = None  # the app's first pose, decoded after the first paint
+        self._previews = PreviewDecoder(self._replace, self)
+        self.after_paint = AfterPaint(view)
+
+    def show(self, image: ImageRow | None) -> ImageLayer:
+        self.clear()
+        self._image, wanted = image, preview_size(self._view)
+        self._deferred = image_layer.deferred_frame(image)
+        self.layer = self._deferred or self._previews.start(image, wanted) or load_image_layer(image, wanted)
+        self.layer.item.setZValue(self._z)
+        self._scene.addItem(self.layer.item)
+        return self.layer
+
+    def clear(self) -> None:
+        # Paints held from now (a viewport marked dirty while updates are on would paint even after
+        # they are turned off) until paint_when_ready.
+        self._view.viewport().setUpdatesEnabled(False)
+        self._previews.cancel()  # an image still on its way is not wanted any more
+        if self.layer is not None:
+            self._scene.removeItem(self.layer.item)
+        self.layer, self._image, self._deferred = None, None, None
+
+    def paint_when_ready(self) -> None:
+        """The viewport paints now, or when an image decoded off the GUI thread is there: never its
+        empty frame before it (the viewport keeps what it showed, as when the GUI thread decoded)."""
+        self._view.viewport().setUpdatesEnabled(not self.pending())  # turned on, it repaints
+
+    def pending(self) -> bool:
+        """Whether the image is being decoded off the GUI thread (its frame is never painted)."""
+        return self.layer is not None and self.layer.pending
+
+    def painted(self) -> None:
+        """From the view's paint."""
+        if self._deferred is not None:
+            QTimer.singleShot(0, self._decode_deferred)  # after this paint
+        elif not self.pending():
+            self.after_paint.painted()
+
+    def _decode_deferred(self) -> None:
+        frame, self._deferred = self._deferred, None
+        if frame is not None and frame is self.layer:  # not another pose by now
+            self._replace(load_image_layer(self._image, preview_size(self._view)), frame)
+
+    def _replace(self, layer: ImageLayer, frame: ImageLayer | None = None) -> None:
+        """`layer` in place of `frame` (by default, the frame of an image on its way) if still shown."""
+        shown = self.layer
+        if shown is not None and (shown is frame if frame is not None else shown.pending):
+            self.layer = replace_frame(self._scene, shown, layer)
+            self._arrived()
+            self._view.viewport().setUpdatesEnabled(True)  # and paints
