@@ -81,7 +81,8 @@ class CanvasView(QGraphicsView):
     def set_document(self, document: PoseDocument | None) -> None:
         self.cancel_interaction()
         self._sharpness.decoder.cancel()  # the full image of the pose we leave is not needed any more
-        self._pose_image.clear()  # and holds the viewport's paints until set_document is done
+        # The image first: a large one's decode is under way during the rest (paints held until the end).
+        image = self._pose_image.show(document.image()) if document is not None else self._pose_image.clear()
         if self._document is not None:
             self._document.masksChanged.disconnect(self._on_masks_changed)
             self._document.selectionChanged.disconnect(self._on_selection_changed)
@@ -90,8 +91,7 @@ class CanvasView(QGraphicsView):
         if self._layer is not None:
             self._scene.removeItem(self._layer)
         self._document, self._layer = document, None
-        if document is not None:
-            image = self._pose_image.show(document.image())
+        if document is not None and image is not None:
             self._layer = MaskLayer(image.width, image.height)
             self._layer.setZValue(Z_MASKS)
             self._layer.setVisible(self._masks_visible)

@@ -151,7 +151,8 @@ class MainWindow(WindowLayout):
         doc = self.poses.open(pose_id)
         self._show_document(doc)  # documentChanged: the browser reflects it, the session pulls it
         assert self.workspace is not None
-        self.settings.set_last_pose(self.workspace.path, pose_id)
+        path = self.workspace.path  # saved after the image's paint: QSettings writes its file at the next turn
+        self.canvas.after_image_shown(lambda: self.settings.set_last_pose(path, pose_id))
         self.stack.setCurrentWidget(self.canvas)
 
     def _show_document(self, doc: PoseDocument | None) -> None:
