@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSize, QTimer
-from PySide6.QtGui import QImageReader
+from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from mask_editor.ui.canvas import image_layer
@@ -79,8 +79,10 @@ class PreviewDecoder(QObject):
             if decoded is not None and generation == self._generation:
                 self._shown(layer_of(image, decoded))
 
-        def failed(_error: BaseException) -> None:
+        def failed(error: BaseException) -> None:  # never left pending: the frame says why
             self._in_flight -= 1
+            if generation == self._generation:
+                self._shown(layer_of(image, Decoded(QImage(), full, 1, type(error).__name__)))
 
         idle = self._in_flight == 0
         self._in_flight += 1
@@ -88,9 +90,6 @@ class PreviewDecoder(QObject):
         if idle:
             under_way.wait(HANDOVER_S)  # releases the GIL; no wait when an earlier decode holds the thread
         return pending_frame(full.width(), full.height(), path)
-
-    def busy(self) -> bool:
-        return self._in_flight > 0
 
 
 class AfterPaint(QObject):
