@@ -166,7 +166,7 @@ def defer_next_decode() -> None:
 
 def deferred_frame(image: ImageRow | None) -> ImageLayer | None:
     """After defer_next_decode, once: a JPEG's frame at the size its header gives, not decoded yet
-    (CanvasView decodes it after its next paint, decode_in_place). Else None: decode it at once."""
+    (preview.PoseImage decodes it after the next paint). Else None: decode it at once."""
     defer, _defer_next[0] = _defer_next[0], False
     reader = QImageReader(str(image.path)) if defer and image is not None else None
     if reader is None or reader.format() != b"jpeg" or not reader.size().isValid():
