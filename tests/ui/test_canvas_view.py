@@ -203,6 +203,7 @@ def test_a_large_image_is_decoded_at_the_size_it_is_shown_then_in_full_when_zoom
     view.show()
     qtbot.waitExposed(view)
     view.set_document(PoseDocument(seeded.workspace, pose))
+    qtbot.waitUntil(lambda: not view.image_pending())  # decoded off the GUI thread (preview.py)
     pixmap = view._image.pixmap_item.pixmap()
     assert (pixmap.width(), pixmap.height()) == (960, 540)
     assert view.image_size() == (3840, 2160) and not view._image.full_resolution()

@@ -166,3 +166,27 @@ def test_the_threshold_setting_decides_what_counts_as_moved(qtbot, tmp_path, app
     finally:
         window.close()
         ws.close()
+
+
+def test_the_check_of_a_pose_opened_runs_after_its_image_is_painted(qtbot, demo_window):
+    from PySide6.QtCore import QEvent, QObject
+
+    qtbot.waitUntil(lambda: demo_window.browser.drift_marks() != {}, timeout=20_000)  # drift has started
+    _open(qtbot, demo_window, 1)
+    paints: list[int] = []
+
+    class Count(QObject):
+        def eventFilter(self, _watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                paints.append(1)
+            return False
+
+    counter = Count(demo_window.canvas)
+    demo_window.canvas.viewport().installEventFilter(counter)
+    checks: list[int] = []
+    check = demo_window.drift.refresh_pose
+    demo_window.drift.refresh_pose = lambda *args, **kwargs: (checks.append(len(paints)), check(*args, **kwargs))
+    demo_window.show_pose(POSE)
+    assert checks == []  # not on the way to the first paint (its thread would take the GIL)
+    _banner_shown(qtbot, demo_window)
+    assert checks and checks[0] >= 1  # after the canvas painted the pose

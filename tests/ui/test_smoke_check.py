@@ -54,6 +54,17 @@ def test_the_demo_passes(qapp, open_demo):
     check_window(qapp, open_demo())
 
 
+def test_a_pose_image_decoded_off_the_gui_thread_is_waited_for_and_passes(qapp, open_demo, demo_path):
+    with closing(sqlite3.connect(demo_path)) as db, db:
+        for sha256, width, height in db.execute("SELECT sha256, width, height FROM images").fetchall():
+            path = next(demo_path.with_name(demo_path.name + ".images").rglob(sha256))
+            assert QImage(str(path)).scaled(2 * width, 2 * height).save(str(path), "JPEG")  # all over 2 Mpx
+            db.execute("UPDATE images SET width = ?, height = ? WHERE sha256 = ?", (2 * width, 2 * height, sha256))
+    window = open_demo()
+    check_window(qapp, window)
+    assert not window.canvas.image_pending()
+
+
 def test_masks_not_painted_fail(qapp, open_demo):
     window = open_demo()
     window.canvas.set_masks_visible(False)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QImageReader, QPainter, QPixmap, QTransform
@@ -22,9 +21,6 @@ from mask_editor.ui.canvas.navigation import FIT_PADDING
 from mask_editor.ui.platform import style
 from mask_editor.ui.platform.tasks import Lane
 from mask_editor.workspace import ImageRow
-
-if TYPE_CHECKING:
-    from mask_editor.ui.editing.document import PoseDocument
 
 Mode = Qt.TransformationMode
 
@@ -42,6 +38,7 @@ class ImageLayer:
     message: str | None  # the placeholder text, None when the image is shown
     path: str = ""
     reduction: int = 1  # the pixmap holds 1/reduction of the image's pixels per side
+    pending: bool = False  # a frame standing in while the image is decoded off the GUI thread (preview.py)
 
     @property
     def rect(self) -> QRectF:
@@ -110,21 +107,46 @@ def load_image_layer(image: ImageRow | None, wanted: QSize | None = None) -> Ima
     or damaged file gives a frame of the known size and a reason."""
     if image is None:
         return _placeholder(*FALLBACK_SIZE, QCoreApplication.translate("ImageLayer", NO_IMAGE))
-    reader = QImageReader(str(image.path))
+    return layer_of(image, decode_reduced(str(image.path), wanted))
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """What decode_reduced read: the pixels (null on failure), the image's full size, the reduction."""
+
+    image: QImage
+    full: QSize
+    reduction: int
+    error: str  # the reader's reason when `image` is null
+
+
+def decode_reduced(path: str, wanted: QSize | None, reading: Callable[[], None] | None = None) -> Decoded:
+    """The file decoded at the reduction that covers it fitted in `wanted`; safe off the GUI thread
+    (QImageReader and QImage are, a QPixmap is not). `reading` is called just before libjpeg starts."""
+    reader = QImageReader(path)
     reader.setAutoTransform(False)
     full = reader.size()
     n = reduction_for(full, wanted) if full.isValid() and reader.format() == b"jpeg" else 1
     if n > 1:
         reader.setScaledSize(_reduced(full, n))  # exactly libjpeg's size: no resampling after
+    if reading is not None:
+        reading()
     decoded = reader.read()
-    if decoded.isNull():
+    return Decoded(decoded, full, n, reader.errorString() if decoded.isNull() else "")
+
+
+def layer_of(image: ImageRow, decoded: Decoded) -> ImageLayer:
+    """The scene item of what decode_reduced read (on the GUI thread: it makes the pixmap)."""
+    n = decoded.reduction
+    if decoded.image.isNull():
         size = (image.width, image.height) if image.width > 0 and image.height > 0 else FALLBACK_SIZE
         return _placeholder(*size, QCoreApplication.translate("ImageLayer", "The image file is damaged: %1").replace(
-            "%1", reader.errorString()))
-    width, height = (full.width(), full.height()) if n > 1 else (decoded.width(), decoded.height())
-    item = QGraphicsPixmapItem(QPixmap.fromImage(decoded))
+            "%1", decoded.error))
+    width, height = ((decoded.full.width(), decoded.full.height()) if n > 1
+                     else (decoded.image.width(), decoded.image.height()))
+    item = QGraphicsPixmapItem(QPixmap.fromImage(decoded.image))
     if n > 1:
-        item.setTransform(QTransform.fromScale(width / decoded.width(), height / decoded.height()))
+        item.setTransform(QTransform.fromScale(width / decoded.image.width(), height / decoded.image.height()))
     item.setShapeMode(QGraphicsPixmapItem.ShapeMode.BoundingRectShape)  # no per-pixel mask to compute
     # Cached at the view's scale, never at image resolution (ItemCoordinateCache of a 7680x4320
     # image would be huge): pans scroll the cache, and redraws of masks above it only blit it.
@@ -144,7 +166,7 @@ def defer_next_decode() -> None:
 
 def deferred_frame(image: ImageRow | None) -> ImageLayer | None:
     """After defer_next_decode, once: a JPEG's frame at the size its header gives, not decoded yet
-    (CanvasView decodes it after its next paint, decode_in_place). Else None: decode it at once."""
+    (preview.PoseImage decodes it after the next paint). Else None: decode it at once."""
     defer, _defer_next[0] = _defer_next[0], False
     reader = QImageReader(str(image.path)) if defer and image is not None else None
     if reader is None or reader.format() != b"jpeg" or not reader.size().isValid():
@@ -152,14 +174,9 @@ def deferred_frame(image: ImageRow | None) -> ImageLayer | None:
     return _placeholder(reader.size().width(), reader.size().height(), "")
 
 
-def decode_in_place(scene: QGraphicsScene, frame: ImageLayer | None, shown: ImageLayer | None,
-                    document: PoseDocument | None, wanted: QSize | None) -> ImageLayer | None:
-    """The image decoded in place of its `frame` while that is still `shown`; else `shown` as it is
-    (another pose is shown by now)."""
-    if frame is None or frame is not shown or document is None:
-        return shown
+def replace_frame(scene: QGraphicsScene, frame: ImageLayer, layer: ImageLayer) -> ImageLayer:
+    """`layer` in the scene in place of the `frame` that stood in for it."""
     scene.removeItem(frame.item)
-    layer = load_image_layer(document.image(), wanted)
     layer.item.setZValue(frame.item.zValue())
     scene.addItem(layer.item)
     return layer
@@ -235,6 +252,13 @@ class ImageSharpness(QObject):
         layer = self.layer()
         if layer is not None:
             layer.set_smooth(allow and self._scale() < 1.0)
+
+
+def pending_frame(width: int, height: int, path: str) -> ImageLayer:
+    """The frame standing in for an image being decoded (never painted: the canvas waits for it)."""
+    frame = _placeholder(width, height, "")
+    frame.path, frame.pending = path, True
+    return frame
 
 
 def _placeholder(width: int, height: int, message: str) -> ImageLayer:

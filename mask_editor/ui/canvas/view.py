@@ -9,17 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6 import QtGui  # event types, for annotations
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QNativeGestureEvent, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
-from mask_editor.ui.canvas import grid, image_layer
+from mask_editor.ui.canvas import grid
 from mask_editor.ui.canvas.cursor import CursorReport
 from mask_editor.ui.canvas.handles import Handles
-from mask_editor.ui.canvas.image_layer import ImageLayer, ImageSharpness, load_image_layer, paint_message, preview_size
+from mask_editor.ui.canvas.image_layer import ImageLayer, ImageSharpness, paint_message
 from mask_editor.ui.canvas.items import DraftItem, MaskLayer, milli_rect
 from mask_editor.ui.canvas.keys import key_event, nudge_selection, nudge_selection_edge
 from mask_editor.ui.canvas.navigation import ZOOM_STEP, Navigator
+from mask_editor.ui.canvas.overlays import Overlays
+from mask_editor.ui.canvas.preview import PoseImage
 from mask_editor.ui.canvas.tools import TOOLS, Interaction, PanInteraction, Tool, movable
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.platform import style
@@ -36,7 +38,6 @@ class CanvasView(QGraphicsView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._frame_to_decode: ImageLayer | None = None
         self._scene = QGraphicsScene(self)
         # A handful of items (image, one mask layer, handles, overlays): a BSP index only costs
         # re-indexing as handles move.
@@ -53,13 +54,12 @@ class CanvasView(QGraphicsView):
         self.viewport().setMouseTracking(True)
 
         self._document: PoseDocument | None = None
-        self._image: ImageLayer | None = None
         self._layer: MaskLayer | None = None
         self._handles = Handles(self._scene, Z_HANDLES)
         self._draft = DraftItem()
         self._draft.setZValue(Z_DRAFT)
         self._scene.addItem(self._draft)
-        self._overlays: dict[str, QGraphicsItem] = {}
+        self._overlays = Overlays(self._scene, Z_OVERLAY)
         self._tools: dict[str, Tool] = dict(TOOLS)
         self._escape_takers: list[Callable[[], bool]] = []
         self._tool = self._tools["select"]
@@ -72,6 +72,7 @@ class CanvasView(QGraphicsView):
         self._cursor = CursorReport(self.cursorMoved.emit)
         self._sharpness = ImageSharpness(self, lambda: self._image)
         self._sharpness.paused.connect(lambda: self._layer is not None and self._layer.set_cached(True))
+        self._pose_image = PoseImage(self, self._scene, Z_IMAGE, lambda: self._sharpness.scale_changed(False))
 
     # --- document -----------------------------------------------------------------------------
 
@@ -81,21 +82,18 @@ class CanvasView(QGraphicsView):
     def set_document(self, document: PoseDocument | None) -> None:
         self.cancel_interaction()
         self._sharpness.decoder.cancel()  # the full image of the pose we leave is not needed any more
+        # The image first: a large one's decode is under way during the rest (paints held until the end).
+        image = self._pose_image.show(document.image()) if document is not None else self._pose_image.clear()
         if self._document is not None:
             self._document.masksChanged.disconnect(self._on_masks_changed)
             self._document.selectionChanged.disconnect(self._on_selection_changed)
             self._document.readOnlyChanged.disconnect(self._on_read_only_changed)
             self._document.dimmedChanged.disconnect(self._on_dimmed)
-        for item in (self._image.item if self._image else None, self._layer):
-            if item is not None:
-                self._scene.removeItem(item)
-        self._document, self._image, self._layer = document, None, None
-        if document is not None:
-            self._frame_to_decode = image_layer.deferred_frame(document.image())  # the app's first pose only
-            self._image = self._frame_to_decode or load_image_layer(document.image(), preview_size(self))
-            self._image.item.setZValue(Z_IMAGE)
-            self._scene.addItem(self._image.item)
-            self._layer = MaskLayer(self._image.width, self._image.height)
+        if self._layer is not None:
+            self._scene.removeItem(self._layer)
+        self._document, self._layer = document, None
+        if document is not None and image is not None:
+            self._layer = MaskLayer(image.width, image.height)
             self._layer.setZValue(Z_MASKS)
             self._layer.setVisible(self._masks_visible)
             self._layer.set_fill_opacity(self._opacity)
@@ -109,7 +107,19 @@ class CanvasView(QGraphicsView):
             document.dimmedChanged.connect(self._on_dimmed)
         self._sync_handles()
         self.zoom_to_fit()
-        self.viewport().update()
+        self._pose_image.paint_when_ready()
+
+    @property
+    def _image(self) -> ImageLayer | None:
+        return self._pose_image.layer
+
+    def image_pending(self) -> bool:
+        """Whether the pose's image is still being decoded off the GUI thread (ui/canvas/preview.py)."""
+        return self._pose_image.pending()
+
+    def after_image_shown(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the pose's image is painted: work that need not delay that paint."""
+        self._pose_image.after_paint.add(callback)
 
     def _on_masks_changed(self, changed: set[int], removed: set[int]) -> None:
         if self._layer is None or self._document is None:
@@ -140,7 +150,8 @@ class CanvasView(QGraphicsView):
         return (self._image.width, self._image.height) if self._image else (1, 1)
 
     def image_size(self) -> tuple[int, int] | None:
-        return (self._image.width, self._image.height) if self._image and self._image.pixmap_item else None
+        image = self._image  # a frame standing in while the image is decoded counts: its size is known
+        return (image.width, image.height) if image and (image.pixmap_item or image.pending) else None
 
     def scene_pos(self, pos: QPointF) -> QPointF:
         return self._nav.scene_pos(pos)
@@ -265,13 +276,7 @@ class CanvasView(QGraphicsView):
         return self._overlays.get(name)
 
     def set_overlay(self, name: str, item: QGraphicsItem | None) -> None:
-        old = self._overlays.pop(name, None)
-        if old is not None and old.scene() is self._scene:
-            self._scene.removeItem(old)
-        if item is not None:
-            item.setZValue(Z_OVERLAY)
-            self._scene.addItem(item)
-            self._overlays[name] = item
+        self._overlays.put(name, item)
 
     # --- keyboard edits -----------------------------------------------------------------------
 
@@ -389,12 +394,7 @@ class CanvasView(QGraphicsView):
         super().resizeEvent(event)
         self._nav.resized()
 
-    def _decode_frame(self) -> None:
-        frame, self._frame_to_decode = self._frame_to_decode, None
-        self._image = image_layer.decode_in_place(self._scene, frame, self._image, self._document, preview_size(self))
-
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
-        if self._frame_to_decode is not None:
-            QTimer.singleShot(0, self._decode_frame)  # after this paint
+        self._pose_image.painted()
         if self._image is not None and self._image.message:
             paint_message(painter, self.viewport().rect(), self._image.message)

@@ -47,10 +47,14 @@ class DriftMarks(Protocol):
 class DriftController(QObject):
     def __init__(self, marks: DriftMarks, pose_menu: QMenu, settings: AppSettings,
                  place_banner: Callable[[QWidget], None], show_pose: Callable[[int], None],
+                 after_paint: Callable[[Callable[[], None]], None] | None = None,
                  parent: QObject | None = None) -> None:
-        """`place_banner` puts the banner in the window (under its own); `show_pose` opens a pose."""
+        """`place_banner` puts the banner in the window (under its own); `show_pose` opens a pose;
+        `after_paint(callback)` runs callback once the pose opened is painted (at once if not given)."""
         super().__init__(parent)
         self.marks, self.settings, self._show_pose = marks, settings, show_pose
+        self._after_paint = after_paint
+        self._check_posted = False
         self.banner = DriftBanner()
         place_banner(self.banner)
         self.compare: CompareDialog | None = None  # the dialogs sit over the banner's window
@@ -140,7 +144,20 @@ class DriftController(QObject):
         if document is not None and self._started:
             document.undo_stack.indexChanged.connect(self._on_undo_index)
             self._followed = document
+            self._check_after_paint()
+
+    def _check_after_paint(self) -> None:
+        """The new pose's check once its image is on screen: the check's thread takes the GIL from the
+        GUI thread (up to a 5 ms switch interval) and a core from the image's decode."""
+        if self._after_paint is None:
             self.refresh_pose()
+        elif not self._check_posted:  # poses stepped through quickly: one check, of the last one
+            self._check_posted = True
+            self._after_paint(self._posted_check)
+
+    def _posted_check(self) -> None:
+        self._check_posted = False
+        self.refresh_pose()
 
     def _on_undo_index(self, _index: int) -> None:
         self.refresh_pose(keep_result=True)

@@ -10,7 +10,8 @@ Cancellation is cooperative: `Task.cancel()` sets `Task.token`, which work that 
 (a sync between requests) checks; its answer still arrives, saying what was done. At quit,
 `shutdown_tasks()` cancels every task, waits for them, and closes them: a closed task does not start
 and delivers nothing, so nothing runs after the window is gone. `Lane` runs keyed jobs one at a time
-(image decoding keeps the other core for the GUI).
+(image decoding keeps the other core for the GUI). `urgent` work (the image of the pose just opened,
+which the user is waiting to see) has a thread of its own, never queued behind network requests.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 log = logging.getLogger(__name__)
 
 _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="mask-editor-task")
+_urgent_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mask-editor-urgent")
 _running: set[Task] = set()
 _running_lock = threading.Lock()
 
@@ -94,10 +96,10 @@ class Task:
 
 def run_task(fn: Callable[[], Any], on_done: Callable[[Any], None],
              on_error: Callable[[BaseException], None] | None = None, *, owner: QObject | None = None,
-             task: Task | None = None) -> Task:
+             task: Task | None = None, urgent: bool = False) -> Task:
     """Run `fn` off the GUI thread (call this from the GUI thread). The callbacks are skipped when
     `owner` was deleted meanwhile: a closed window must not be updated by an answer that arrives late.
-    Pass a `task` made beforehand when `fn` needs its token."""
+    Pass a `task` made beforehand when `fn` needs its token; `urgent` runs it on its own thread."""
     task = task or Task(owner)
     if owner is not None:
         task.owner = owner
@@ -124,7 +126,7 @@ def run_task(fn: Callable[[], Any], on_done: Callable[[Any], None],
 
     with _running_lock:
         _running.add(task)
-    task._future = _executor.submit(work)
+    task._future = (_urgent_executor if urgent else _executor).submit(work)
     return task
 
 

@@ -99,7 +99,7 @@ class MainWindow(WindowLayout):
                                self.place_beside_inspector, parent=self)
         self.documentChanged.connect(self.insight.set_document)
         self.drift = DriftController(self.browser, self.menus["Pose"], self.settings, self.place_under_banner,
-                                     self.show_pose, parent=self)
+                                     self.show_pose, self.canvas.after_image_shown, parent=self)
         self.workspaceChanged.connect(self.drift.set_workspace)
         self.documentChanged.connect(self.drift.set_document)
 
@@ -152,7 +152,8 @@ class MainWindow(WindowLayout):
         doc = self.poses.open(pose_id)
         self._show_document(doc)  # documentChanged: the browser reflects it, the session pulls it
         assert self.workspace is not None
-        self.settings.set_last_pose(self.workspace.path, pose_id)
+        path = self.workspace.path  # saved after the image's paint: QSettings writes its file at the next turn
+        self.canvas.after_image_shown(lambda: self.settings.set_last_pose(path, pose_id))
         self.stack.setCurrentWidget(self.canvas)
 
     def _show_document(self, doc: PoseDocument | None) -> None:

@@ -8,6 +8,8 @@ colour where the mask is.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
@@ -34,6 +36,7 @@ def check_window(app: QApplication, window) -> None:
     document.set_selection([])  # normal looks: outline in the state's colour
     document.set_dimmed(set())
     app.processEvents()
+    _wait_for_image(app, canvas)
     canvas.zoom_to_fit()
     app.processEvents()
     if window.grab().isNull():
@@ -53,6 +56,16 @@ def check_window(app: QApplication, window) -> None:
     _check_image_region(shot, _screen_rect_of(canvas, (0, 0, row.width, row.height), ratio), rects, pose_id)
     largest = max(range(len(masks)), key=lambda i: (rects[i][2] - rects[i][0]) * (rects[i][3] - rects[i][1]))
     _check_outline(shot, rects[largest], QColor(style.PALETTE[style.style_key(masks[largest])].color), pose_id)
+
+
+def _wait_for_image(app: QApplication, canvas, timeout_s: float = 10.0) -> None:
+    """A large image is decoded off the GUI thread (ui/canvas/preview.py): its pixels are what we check."""
+    end = time.monotonic() + timeout_s
+    while canvas.image_pending() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.005)
+    if canvas.image_pending():
+        raise SmokeFailure(f"the pose image was not decoded within {timeout_s:.0f} s")
 
 
 def _pose_to_show(window) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from mask_editor.ui.platform.i18n import decimal
@@ -16,10 +17,13 @@ class StatusBar(QStatusBar):
         self.pending = QLabel(self)
         self.cursor = QLabel(self)
         self.zoom = QLabel(self)
-        # Fixed-width numbers keep the bar from jumping while the mouse moves.
-        metrics = self.fontMetrics()
-        self.cursor.setMinimumWidth(metrics.horizontalAdvance("x 3840, y 2160 px (0.000, 0.000)") + 8)
-        self.zoom.setMinimumWidth(self.fontMetrics().horizontalAdvance("Zoom 1600 %") + 8)
+        # A fixed size, that of the widest text: the bar does not jump while the mouse moves, and a new
+        # text does not lay the window out again (Qt skips that for a fixed-size widget), which
+        # repainted every dock at each zoom change and pointer move.
+        self._set_cursor_text(3840, 2160, 0.0, 0.0)
+        self.zoom.setText(self._zoom_text(1600))
+        for label in (self.cursor, self.zoom):
+            label.setFixedSize(label.sizeHint() + QSize(8, 0))
         for label in (self.account, self.sync, self.pending):
             label.setMinimumWidth(40)  # may be clipped on a narrow window rather than widen it
             label.setContentsMargins(4, 0, 10, 0)
@@ -58,9 +62,14 @@ class StatusBar(QStatusBar):
         if where is None:
             self.cursor.setText("")
             return
-        x, y, rx, ry = where
+        self._set_cursor_text(*where)
+
+    def _set_cursor_text(self, x: float, y: float, rx: float, ry: float) -> None:
         self.cursor.setText(self.tr("x %1, y %2 px (%3, %4)").replace("%1", decimal(x, 0)).replace("%2", decimal(y, 0))
                             .replace("%3", decimal(rx, 3)).replace("%4", decimal(ry, 3)))
 
     def set_zoom(self, factor: float | None) -> None:
-        self.zoom.setText(self.tr("Zoom %1 %").replace("%1", decimal(factor * 100, 0)) if factor else "")
+        self.zoom.setText(self._zoom_text(factor * 100) if factor else "")
+
+    def _zoom_text(self, percent: float) -> str:
+        return self.tr("Zoom %1 %").replace("%1", decimal(percent, 0))
