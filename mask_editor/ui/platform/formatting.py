@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from mask_editor.workspace import Mask, MaskState
 
@@ -28,6 +28,22 @@ STATE_HELP = {
 
 
 translate = QCoreApplication.translate  # lupdate reads the literal calls below
+
+
+def azimuth_words(azimuth: float | None) -> str:
+    """'246°', '246,5°' in French, or 'unknown azimuth' in the window's language (core.labels keeps the
+    command line's English)."""
+    if azimuth is None:
+        return translate("Formatting", "unknown azimuth")
+    return f"{azimuth:g}".replace(".", QLocale().decimalPoint()) + "°"
+
+
+def pose_name(camera: str | None, pose_id: int, azimuth: float | None) -> str:
+    """core.labels.pose_label in the window's language: 'brison · pose 11 · 246°'."""
+    label = (translate("Formatting", "%1 · pose %2 · %3").replace("%1", camera) if camera else
+             translate("Formatting", "pose %2 · %3"))
+    return label.replace("%3", azimuth_words(azimuth)).replace("%2", str(pose_id))
+
 
 def state_colour(key: MaskState | str) -> str:
     """The colour of a state, or "suspicious", from the table ui/platform/style.py shares with the canvas."""

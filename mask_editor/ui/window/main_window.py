@@ -14,6 +14,7 @@ from mask_editor.ui.editing import clipboard
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.insight import Insight
 from mask_editor.ui.platform.actions import SPECS, build_actions, populate_menus, spec_text
+from mask_editor.ui.platform.formatting import pose_name
 from mask_editor.ui.platform.settings import AppSettings
 from mask_editor.ui.platform.theme import icon
 from mask_editor.ui.window.file_actions import attach_file_actions
@@ -236,7 +237,10 @@ class MainWindow(WindowLayout):
             self.setWindowModified(False)
             return
         pending = sum(self.workspace.pending_counts().get(doc.pose_id, {}).values())
-        name = self.browser.pose_text(doc.pose_id)  # core.labels.pose_label, as the tree shows it
+        pose = self.workspace.pose(doc.pose_id)
+        camera = self.workspace.camera(pose.camera_id) if pose else None
+        # core.labels.pose_label's name, as the tree shows it, with the azimuth in the window's language
+        name = pose_name(camera.name if camera else None, doc.pose_id, pose.azimuth if pose else None)
         if pending:
             name = self.tr("%1 · %n to sync", "", pending).replace("%1", name)
         self.setWindowTitle(self.tr("%1[*] — Mask editor").replace("%1", name))
