@@ -679,6 +679,16 @@
     </message>
 </context>
 <context>
+    <name>ExportCounts</name>
+    <message numerus="yes">
+        <source>%n pose(s) of %1 have no image in this workspace (%2), so their size is unknown: open them once while online (or pull) to fetch the images, then export again.</source>
+        <translation>
+            <numerusform>%n pose de %1 n’a pas d’image dans cet espace de travail (%2), sa taille est donc inconnue : ouvrez-la une fois en ligne (ou récupérez-la) pour télécharger l’image, puis exportez de nouveau.</numerusform>
+            <numerusform>%n poses de %1 n’ont pas d’image dans cet espace de travail (%2), leur taille est donc inconnue : ouvrez-les une fois en ligne (ou récupérez-les) pour télécharger les images, puis exportez de nouveau.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>All %n pose(s) of {camera}, one file each, into a folder</source>
@@ -736,6 +746,42 @@
         <translation>Sortie :</translation>
     </message>
     <message>
+        <source>The file could not be written: %1 Any previous file there is unchanged.</source>
+        <translation>Le fichier n’a pas pu être écrit : %1 Un fichier déjà présent à cet endroit reste inchangé.</translation>
+    </message>
+    <message>
+        <source>There is no pose %1 in this workspace.</source>
+        <translation>Il n’y a pas de pose %1 dans cet espace de travail.</translation>
+    </message>
+    <message>
+        <source>There is no camera %1 in this workspace.</source>
+        <translation>Il n’y a pas de caméra %1 dans cet espace de travail.</translation>
+    </message>
+    <message>
+        <source>The PNG size must be more than 0 % and at most 100 % of the image.</source>
+        <translation>La taille du PNG doit être supérieure à 0 % et au plus 100 % de l’image.</translation>
+    </message>
+    <message>
+        <source>%1 has no image in this workspace, so its size is unknown: open it once while online (or pull) to fetch the image, then export again.</source>
+        <translation>%1 n’a pas d’image dans cet espace de travail, sa taille est donc inconnue : ouvrez-la une fois en ligne (ou récupérez-la) pour télécharger l’image, puis exportez de nouveau.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: give a file name for this pose&apos;s export.</source>
+        <translation>%1 est un dossier : donnez un nom de fichier pour l’export de cette pose.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Le dossier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is a file: give a folder for the camera&apos;s export (one file per pose).</source>
+        <translation>%1 est un fichier : donnez un dossier pour l’export de la caméra (un fichier par pose).</translation>
+    </message>
+    <message>
+        <source>Camera %1 has no active pose in this workspace.</source>
+        <translation>La caméra %1 n’a aucune pose active dans cet espace de travail.</translation>
+    </message>
+    <message>
         <source>PNG mask (white = masked)</source>
         <translation>Masque PNG (blanc = masqué)</translation>
     </message>
@@ -746,10 +792,6 @@
     <message>
         <source>PNG size:</source>
         <translation>Taille du PNG :</translation>
-    </message>
-    <message>
-        <source>The file could not be written: {error}. Any previous file there is unchanged.</source>
-        <translation>Le fichier n’a pas pu être écrit : {error}. Un fichier déjà présent à cet endroit reste inchangé.</translation>
     </message>
     <message>
         <source>This pose: %1</source>
@@ -1036,6 +1078,18 @@
         <translation>il y a %1 ans</translation>
     </message>
     <message>
+        <source>unknown azimuth</source>
+        <translation>azimut inconnu</translation>
+    </message>
+    <message>
+        <source>%1 · pose %2 · %3</source>
+        <translation>%1 · pose %2 · %3</translation>
+    </message>
+    <message>
+        <source>pose %2 · %3</source>
+        <translation>pose %2 · %3</translation>
+    </message>
+    <message>
         <source>%1, suspicious</source>
         <translation>%1, suspect</translation>
     </message>
@@ -1156,8 +1210,8 @@
     <message numerus="yes">
         <source>%n box(es) skipped: already on the pose, or unreadable.</source>
         <translation>
-            <numerusform>%n boîte ignorée : déjà sur la pose, ou illisible.</numerusform>
-            <numerusform>%n boîtes ignorées : déjà sur la pose, ou illisibles.</numerusform>
+            <numerusform>%n cadre ignoré : déjà sur la pose, ou illisible.</numerusform>
+            <numerusform>%n cadres ignorés : déjà sur la pose, ou illisibles.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1165,20 +1219,6 @@
         <translation>
             <numerusform>%n fichier n&apos;a pas pu être importé (voir la dernière colonne).</numerusform>
             <numerusform>%n fichiers n&apos;ont pas pu être importés (voir la dernière colonne).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n mask(s)</source>
-        <translation>
-            <numerusform>%n masque</numerusform>
-            <numerusform>%n masques</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pose(s)</source>
-        <translation>
-            <numerusform>%n pose</numerusform>
-            <numerusform>%n poses</numerusform>
         </translation>
     </message>
     <message>
@@ -1226,16 +1266,56 @@
         <translation>Importer</translation>
     </message>
     <message>
+        <source>There is no file or folder at %1.</source>
+        <translation>Il n’y a ni fichier ni dossier à l’emplacement %1.</translation>
+    </message>
+    <message>
+        <source>The pose chosen is no longer in this workspace.</source>
+        <translation>La pose choisie n’est plus dans cet espace de travail.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>No box to add.</source>
+        <translation>Aucun cadre à ajouter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) to add to one pose.</source>
+        <translation>
+            <numerusform>%n cadre à ajouter sur une pose.</numerusform>
+            <numerusform>%n cadres à ajouter sur une pose.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) to add to %1 poses.</source>
+        <translation>
+            <numerusform>%n cadre à ajouter sur %1 poses.</numerusform>
+            <numerusform>%n cadres à ajouter sur %1 poses.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be imported.</source>
+        <translation>
+            <numerusform>%n fichier ne peut pas être importé.</numerusform>
+            <numerusform>%n fichiers ne peuvent pas être importés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) of %1 cannot be imported.</source>
+        <translation>
+            <numerusform>%n fichier sur %1 ne peut pas être importé.</numerusform>
+            <numerusform>%n fichiers sur %1 ne peuvent pas être importés.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
     </message>
     <message>
         <source>Import legacy masks</source>
         <translation>Importer des masques anciens</translation>
-    </message>
-    <message>
-        <source>Imported %1 on %2.</source>
-        <translation>%1 importé(s) sur %2.</translation>
     </message>
     <message>
         <source>Legacy files are named &lt;site&gt;_&lt;azimuth&gt;.json or &lt;site&gt;_&lt;pose id&gt;.json, the site being the camera name without its number (nemours for nemours-01 and nemours-02). Their boxes become new masks on the matching poses; the next sync sends them. Boxes a pose already has are skipped.</source>
@@ -1267,11 +1347,29 @@
     </message>
     <message>
         <source>Put the boxes on:</source>
-        <translation>Mettre les boîtes sur :</translation>
+        <translation>Mettre les cadres sur :</translation>
     </message>
     <message>
         <source>Skipped</source>
         <translation>Ignorées</translation>
+    </message>
+    <message>
+        <source>No mask was imported.</source>
+        <translation>Aucun masque n’a été importé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s) imported on one pose.</source>
+        <translation>
+            <numerusform>%n masque importé sur une pose.</numerusform>
+            <numerusform>%n masques importés sur une pose.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s) imported on %1 poses.</source>
+        <translation>
+            <numerusform>%n masque importé sur %1 poses.</numerusform>
+            <numerusform>%n masques importés sur %1 poses.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The next sync sends the new masks.</source>
@@ -1285,21 +1383,116 @@
         <source>Why skipped / not imported</source>
         <translation>Pourquoi ignorées / non importé</translation>
     </message>
+</context>
+<context>
+    <name>ImportWords</name>
     <message>
-        <source>choose the pose under &quot;Put the boxes on&quot;</source>
-        <translation>choisissez la pose dans « Mettre les boîtes sur »</translation>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
     </message>
     <message>
-        <source>choose the pose under &quot;Put the boxes on&quot;, or widen the azimuth tolerance</source>
-        <translation>choisissez la pose dans « Mettre les boîtes sur », ou élargissez la tolérance d&apos;azimut</translation>
+        <source>this is not valid JSON (line %1, column %2)</source>
+        <translation>ce n’est pas du JSON valide (ligne %1, colonne %2)</translation>
     </message>
     <message>
-        <source>pull the camera list, or choose the pose under &quot;Put the boxes on&quot;</source>
-        <translation>récupérez la liste des caméras, ou choisissez la pose dans « Mettre les boîtes sur »</translation>
+        <source>expected a JSON object of {&quot;time&quot;: [x1, y1, x2, y2, conf]}</source>
+        <translation>un objet JSON {&quot;date&quot;: [x1, y1, x2, y2, conf]} était attendu</translation>
     </message>
     <message>
-        <source>{boxes} boxes to add to {poses} poses. {failed} of {files} files cannot be imported.</source>
-        <translation>{boxes} cadres à ajouter à {poses} poses. {failed} fichiers sur {files} ne peuvent pas être importés.</translation>
+        <source>the key is not a time like 2025-06-06 12:23:45</source>
+        <translation>la clé n’est pas une date comme 2025-06-06 12:23:45</translation>
+    </message>
+    <message>
+        <source>expected a list of 4 or 5 numbers</source>
+        <translation>une liste de 4 ou 5 nombres était attendue</translation>
+    </message>
+    <message>
+        <source>a value is not a number</source>
+        <translation>une valeur n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>a value is not a finite number</source>
+        <translation>une valeur n’est pas un nombre fini</translation>
+    </message>
+    <message>
+        <source>the box has zero width or height</source>
+        <translation>le cadre a une largeur ou une hauteur nulle</translation>
+    </message>
+    <message>
+        <source>values outside [0, 1] were clamped</source>
+        <translation>les valeurs hors de [0, 1] ont été ramenées dans l’image</translation>
+    </message>
+    <message>
+        <source>corners were swapped</source>
+        <translation>les coins étaient inversés</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <source>same box as entry %1 of this file</source>
+        <translation>même cadre que l’entrée %1 de ce fichier</translation>
+    </message>
+    <message>
+        <source>same box as entry %1 of %2</source>
+        <translation>même cadre que l’entrée %1 de %2</translation>
+    </message>
+    <message>
+        <source>the pose had this box as mask #%1, deleted here (it stays deleted)</source>
+        <translation>la pose avait ce cadre comme masque n° %1, supprimé ici (il reste supprimé)</translation>
+    </message>
+    <message>
+        <source>the pose already has this box (mask #%1, not synced yet)</source>
+        <translation>la pose a déjà ce cadre (masque n° %1, pas encore synchronisé)</translation>
+    </message>
+    <message>
+        <source>the pose already has this box (mask #%1, server id %2)</source>
+        <translation>la pose a déjà ce cadre (masque n° %1, id serveur %2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 at %3°)</source>
+        <translation>%1 (%2 à %3°)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: it is not UTF-8 text.</source>
+        <translation>Le fichier ne peut pas être lu : ce n’est pas du texte UTF-8.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read (%1).</source>
+        <translation>Le fichier ne peut pas être lu (%1).</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: %1.</source>
+        <translation>Le fichier ne peut pas être importé : %1.</translation>
+    </message>
+    <message>
+        <source>The name is not &lt;site&gt;_&lt;azimuth&gt;.json or &lt;site&gt;_&lt;pose id&gt;.json: choose the pose under &quot;Put the boxes on&quot;.</source>
+        <translation>Le nom n’est pas de la forme &lt;site&gt;_&lt;azimut&gt;.json ou &lt;site&gt;_&lt;id de pose&gt;.json : choisissez la pose dans « Mettre les cadres sur ».</translation>
+    </message>
+    <message>
+        <source>No camera named %1-NN in this workspace: pull the camera list, or choose the pose under &quot;Put the boxes on&quot;.</source>
+        <translation>Aucune caméra nommée %1-NN dans cet espace de travail : récupérez la liste des caméras, ou choisissez la pose dans « Mettre les cadres sur ».</translation>
+    </message>
+    <message>
+        <source>Ambiguous: poses %1 are equally near azimuth %2. Choose the pose under &quot;Put the boxes on&quot;.</source>
+        <translation>Ambigu : les poses %1 sont aussi proches l’une que l’autre de l’azimut %2. Choisissez la pose dans « Mettre les cadres sur ».</translation>
+    </message>
+    <message>
+        <source>Ambiguous: %1 is near the azimuth of pose %2 and is also the id of pose %3. Choose the pose under &quot;Put the boxes on&quot;.</source>
+        <translation>Ambigu : %1 est proche de l’azimut de la pose %2 et c’est aussi l’id de la pose %3. Choisissez la pose dans « Mettre les cadres sur ».</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>No active pose within %1° of azimuth %2, and no pose with id %2 (azimuths: %3). Choose the pose under &quot;Put the boxes on&quot;, or widen the azimuth tolerance.</source>
+        <translation>Aucune pose active à moins de %1° de l’azimut %2, et aucune pose d’id %2 (azimuts : %3). Choisissez la pose dans « Mettre les cadres sur », ou élargissez la tolérance d’azimut.</translation>
     </message>
 </context>
 <context>
@@ -1528,7 +1721,7 @@
     </message>
     <message>
         <source>&lt;b&gt;mask editor %1&lt;/b&gt;&lt;p&gt;Draw and sync the occlusion masks of Pyronear wildfire cameras.&lt;/p&gt;&lt;p&gt;The camera drops a detection when its overlap with a mask (IoU: the shared area divided by the area the two boxes cover together) is greater than 0.1. A small detection inside a large mask overlaps it little and is kept, so a mask works best when it is about the size of the detections it should stop.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;mask editor %1&lt;/b&gt;&lt;p&gt;Dessinez et synchronisez les masques d&apos;occultation des caméras Pyronear de détection des feux de forêt.&lt;/p&gt;&lt;p&gt;La caméra écarte une détection quand son recouvrement avec un masque (IoU : la surface commune divisée par la surface couverte par les deux boîtes ensemble) dépasse 0,1. Une petite détection dans un grand masque le recouvre peu et elle est gardée : un masque marche le mieux quand il a à peu près la taille des détections qu&apos;il doit arrêter.&lt;/p&gt;</translation>
+        <translation>&lt;b&gt;mask editor %1&lt;/b&gt;&lt;p&gt;Dessinez et synchronisez les masques d&apos;occultation des caméras Pyronear de détection des feux de forêt.&lt;/p&gt;&lt;p&gt;La caméra écarte une détection quand son recouvrement avec un masque (IoU : la surface commune divisée par la surface couverte par les deux cadres ensemble) dépasse 0,1. Une petite détection dans un grand masque le recouvre peu et elle est gardée : un masque marche le mieux quand il a à peu près la taille des détections qu&apos;il doit arrêter.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About mask editor</source>
@@ -1625,14 +1818,6 @@
 <context>
     <name>Messages</name>
     <message>
-        <source> of %1</source>
-        <translation> de %1</translation>
-    </message>
-    <message>
-        <source> on %1</source>
-        <translation> sur %1</translation>
-    </message>
-    <message>
         <source>Already open</source>
         <translation>Déjà ouvert</translation>
     </message>
@@ -1673,16 +1858,156 @@
         <translation>Reconnectez-vous</translation>
     </message>
     <message>
+        <source>timed out while connecting</source>
+        <translation>délai dépassé pendant la connexion</translation>
+    </message>
+    <message>
+        <source>timed out waiting for the answer</source>
+        <translation>délai dépassé en attendant la réponse</translation>
+    </message>
+    <message>
+        <source>timed out while sending</source>
+        <translation>délai dépassé pendant l’envoi</translation>
+    </message>
+    <message>
+        <source>too many requests at once</source>
+        <translation>trop de requêtes à la fois</translation>
+    </message>
+    <message>
+        <source>the server name could not be resolved (DNS)</source>
+        <translation>le nom du serveur n’a pas pu être résolu (DNS)</translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation>la connexion a été refusée</translation>
+    </message>
+    <message>
+        <source>the secure connection failed (TLS certificate)</source>
+        <translation>la connexion sécurisée a échoué (certificat TLS)</translation>
+    </message>
+    <message>
+        <source>could not connect</source>
+        <translation>connexion impossible</translation>
+    </message>
+    <message>
+        <source>the connection was closed or reset</source>
+        <translation>la connexion a été fermée ou réinitialisée</translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation>erreur réseau</translation>
+    </message>
+    <message>
+        <source>the box is too narrow to store: %1 of the image width rounds to zero (the server keeps 3 decimals, so at least %2 is needed)</source>
+        <translation>le cadre est trop étroit pour être enregistré : %1 de la largeur de l’image s’arrondit à zéro (le serveur garde 3 décimales, il faut donc au moins %2)</translation>
+    </message>
+    <message>
+        <source>the box is too short to store: %1 of the image height rounds to zero (the server keeps 3 decimals, so at least %2 is needed)</source>
+        <translation>le cadre est trop bas pour être enregistré : %1 de la hauteur de l’image s’arrondit à zéro (le serveur garde 3 décimales, il faut donc au moins %2)</translation>
+    </message>
+    <message>
+        <source>This workspace is already open in another mask_editor window or command (%1). Close it there first.</source>
+        <translation>Cet espace de travail est déjà ouvert dans une autre fenêtre ou commande mask_editor (%1). Fermez-le d’abord là-bas.</translation>
+    </message>
+    <message>
+        <source>There is no workspace at %1.</source>
+        <translation>Il n’y a pas d’espace de travail à l’emplacement %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a mask_editor workspace.</source>
+        <translation>%1 n’est pas un espace de travail mask_editor.</translation>
+    </message>
+    <message>
+        <source>This workspace was written by a newer mask_editor: it is open read-only. Update mask_editor to change it.</source>
+        <translation>Cet espace de travail a été écrit par une version plus récente de mask_editor : il est ouvert en lecture seule. Mettez mask_editor à jour pour le modifier.</translation>
+    </message>
+    <message>
+        <source>This workspace is open read-only: nothing can be changed in it.</source>
+        <translation>Cet espace de travail est ouvert en lecture seule : rien ne peut y être modifié.</translation>
+    </message>
+    <message>
+        <source>The username or password was not accepted on %1. Check them and try again.</source>
+        <translation>Le nom d’utilisateur ou le mot de passe n’a pas été accepté sur %1. Vérifiez-les et réessayez.</translation>
+    </message>
+    <message>
+        <source>The username or password was not accepted. Check them and try again.</source>
+        <translation>Le nom d’utilisateur ou le mot de passe n’a pas été accepté. Vérifiez-les et réessayez.</translation>
+    </message>
+    <message>
+        <source>Your session on %1 has expired or is no longer valid. Sign in again: your local changes are kept and will be sent once you are signed in.</source>
+        <translation>Votre session sur %1 a expiré ou n’est plus valide. Reconnectez-vous : vos modifications locales sont conservées et seront envoyées une fois connecté.</translation>
+    </message>
+    <message>
+        <source>Your session has expired or is no longer valid. Sign in again: your local changes are kept and will be sent once you are signed in.</source>
+        <translation>Votre session a expiré ou n’est plus valide. Reconnectez-vous : vos modifications locales sont conservées et seront envoyées une fois connecté.</translation>
+    </message>
+    <message>
         <source>Read-only account</source>
         <translation>Compte en lecture seule</translation>
+    </message>
+    <message>
+        <source>You are signed in as a read-only user: ask an admin or agent to edit masks of %1.</source>
+        <translation>Vous êtes connecté avec un compte en lecture seule : demandez à un administrateur ou à un agent de modifier les masques de %1.</translation>
+    </message>
+    <message>
+        <source>You are signed in as a read-only user: ask an admin or agent to edit masks.</source>
+        <translation>Vous êtes connecté avec un compte en lecture seule : demandez à un administrateur ou à un agent de modifier les masques.</translation>
+    </message>
+    <message>
+        <source>Camera %1 belongs to another organization: your account cannot change its masks.</source>
+        <translation>La caméra %1 appartient à une autre organisation : votre compte ne peut pas modifier ses masques.</translation>
+    </message>
+    <message>
+        <source>This camera belongs to another organization: your account cannot change its masks.</source>
+        <translation>Cette caméra appartient à une autre organisation : votre compte ne peut pas modifier ses masques.</translation>
     </message>
     <message>
         <source>Refused by the server</source>
         <translation>Refusé par le serveur</translation>
     </message>
     <message>
+        <source>The server %1 could not be reached (%2). You can keep working: your changes are saved on this computer and sent at the next sync.</source>
+        <translation>Le serveur %1 est injoignable (%2). Vous pouvez continuer à travailler : vos modifications sont enregistrées sur cet ordinateur et envoyées à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached (%2). You can keep working: your changes are saved on this computer and sent at the next sync.</source>
+        <translation>Le serveur est injoignable (%2). Vous pouvez continuer à travailler : vos modifications sont enregistrées sur cet ordinateur et envoyées à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Camera %1 cannot be reached through the server right now (%2).</source>
+        <translation>La caméra %1 est injoignable par le serveur pour le moment (%2).</translation>
+    </message>
+    <message>
+        <source>The camera cannot be reached through the server right now (%2).</source>
+        <translation>La caméra est injoignable par le serveur pour le moment (%2).</translation>
+    </message>
+    <message>
+        <source>The image downloaded for %1 is not a picture (%2).</source>
+        <translation>L’image téléchargée pour %1 n’est pas une image (%2).</translation>
+    </message>
+    <message>
+        <source>The image downloaded is not a picture (%2).</source>
+        <translation>L’image téléchargée n’est pas une image (%2).</translation>
+    </message>
+    <message>
         <source>Server error</source>
         <translation>Erreur du serveur</translation>
+    </message>
+    <message>
+        <source>There is no file or folder at %1.</source>
+        <translation>Il n’y a ni fichier ni dossier à l’emplacement %1.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to read or write %1.</source>
+        <translation>Vous n’avez pas le droit de lire ou d’écrire %1.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 est un dossier, pas un fichier.</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written.</source>
+        <translation>Le disque est plein : %1 n’a pas pu être écrit.</translation>
     </message>
     <message>
         <source>Server problem</source>
@@ -1695,14 +2020,6 @@
     <message>
         <source>Something went wrong</source>
         <translation>Une erreur est survenue</translation>
-    </message>
-    <message>
-        <source>The camera%1 cannot be reached through the server right now (%2).</source>
-        <translation>La caméra%1 est injoignable par le serveur pour le moment (%2).</translation>
-    </message>
-    <message>
-        <source>The image downloaded%1 is not a picture (%2).</source>
-        <translation>L&apos;image téléchargée%1 n&apos;est pas une image (%2).</translation>
     </message>
     <message>
         <source>The server gave an answer this version does not understand (%1). Check the server address, or update mask_editor.</source>
@@ -1725,20 +2042,8 @@
         <translation>Le serveur a refusé cette action : %1</translation>
     </message>
     <message>
-        <source>The server%1 could not be reached (%2). You can keep working: your changes are saved on this computer and sent at the next sync.</source>
-        <translation>Le serveur%1 est injoignable (%2). Vous pouvez continuer : vos modifications sont enregistrées sur cet ordinateur et envoyées à la prochaine synchronisation.</translation>
-    </message>
-    <message>
-        <source>The username or password was not accepted%1. Check them and try again.</source>
-        <translation>Le nom d&apos;utilisateur ou le mot de passe n&apos;a pas été accepté%1. Vérifiez-les et réessayez.</translation>
-    </message>
-    <message>
         <source>This box cannot be stored: %1.</source>
-        <translation>Cette boîte ne peut pas être enregistrée : %1.</translation>
-    </message>
-    <message>
-        <source>This camera%1 belongs to another organization: your account cannot change its masks.</source>
-        <translation>Cette caméra%1 appartient à une autre organisation : votre compte ne peut pas modifier ses masques.</translation>
+        <translation>Ce cadre ne peut pas être enregistré : %1.</translation>
     </message>
     <message>
         <source>Unexpected answer</source>
@@ -1748,17 +2053,13 @@
         <source>Workspace problem</source>
         <translation>Problème d&apos;espace de travail</translation>
     </message>
-    <message>
-        <source>You are signed in as a read-only user: ask an admin or agent to edit masks%1.</source>
-        <translation>Vous êtes connecté en lecture seule : demandez à un administrateur ou à un agent de modifier les masques%1.</translation>
-    </message>
-    <message>
-        <source>Your session%1 has expired or is no longer valid. Sign in again: your local changes are kept and will be sent once you are signed in.</source>
-        <translation>Votre session%1 a expiré ou n&apos;est plus valable. Reconnectez-vous : vos modifications locales sont gardées et seront envoyées une fois connecté.</translation>
-    </message>
 </context>
 <context>
     <name>OpenPoses</name>
+    <message>
+        <source>This workspace was written by a newer mask_editor (format %1; this version knows up to %2). It is open read-only: update mask_editor to edit it.</source>
+        <translation>Cet espace de travail a été écrit par une version plus récente de mask_editor (format %1 ; cette version connaît jusqu’au format %2). Il est ouvert en lecture seule : mettez mask_editor à jour pour le modifier.</translation>
+    </message>
     <message>
         <source>This workspace is open read-only: you can look at masks but not change them.</source>
         <translation>Cet espace de travail est ouvert en lecture seule : vous pouvez consulter les masques mais pas les modifier.</translation>
@@ -2031,6 +2332,44 @@
     </message>
 </context>
 <context>
+    <name>SkipCounts</name>
+    <message numerus="yes">
+        <source>%n unreadable entry(ies): %1</source>
+        <translation>
+            <numerusform>%n entrée illisible : %1</numerusform>
+            <numerusform>%n entrées illisibles : %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s) within the file</source>
+        <translation>
+            <numerusform>%n doublon dans le fichier</numerusform>
+            <numerusform>%n doublons dans le fichier</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) already in %1</source>
+        <translation>
+            <numerusform>%n cadre déjà dans %1</numerusform>
+            <numerusform>%n cadres déjà dans %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) deleted here, which stay deleted</source>
+        <translation>
+            <numerusform>%n cadre supprimé ici, qui reste supprimé</numerusform>
+            <numerusform>%n cadres supprimés ici, qui restent supprimés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) already on the pose</source>
+        <translation>
+            <numerusform>%n cadre déjà sur la pose</numerusform>
+            <numerusform>%n cadres déjà sur la pose</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Sky</name>
     <message>
         <source>This image shows no distinct sky (its top and bottom look alike), so no sky area can be proposed. Draw the area by hand instead.</source>
@@ -2278,6 +2617,18 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
 </context>
 <context>
     <name>SyncWords</name>
+    <message>
+        <source>create</source>
+        <translation>création</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>modification</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>suppression</translation>
+    </message>
     <message>
         <source>Sync finished.</source>
         <translation>Synchronisation terminée.</translation>

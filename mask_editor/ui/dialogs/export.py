@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -162,10 +162,7 @@ def export_problem_text(error: ExportError) -> str:
                                          "while online (or pull) to fetch the image, then export again.").replace(
             "%1", _named(error.camera, error.poses[0]))
     if kind is ExportProblem.NO_IMAGE:
-        return translate("ExportDialog", "%n pose(s) of %1 have no image in this workspace (%2), so their size is "
-                                         "unknown: open them once while online (or pull) to fetch the images, then "
-                                         "export again.", "", len(error.poses)).replace(
-            "%2", "; ".join(_named(None, p) for p in error.poses)).replace("%1", error.camera)
+        return ExportCounts().missing_images(error)
     if kind is ExportProblem.OUTPUT_IS_FOLDER:
         return translate("ExportDialog", "%1 is a folder: give a file name for this pose's export.").replace(
             "%1", path)
@@ -179,6 +176,16 @@ def export_problem_text(error: ExportError) -> str:
 
 def _named(camera: str | None, pose: PoseRow) -> str:
     return pose_name(camera or None, pose.id, pose.azimuth)
+
+
+class ExportCounts(QObject):
+    """The counts as Qt plurals: lupdate makes a plural entry from self.tr(text, "", n) only."""
+
+    def missing_images(self, error: ExportError) -> str:
+        return self.tr("%n pose(s) of %1 have no image in this workspace (%2), so their size is unknown: open "
+                       "them once while online (or pull) to fetch the images, then export again.", "",
+                       len(error.poses)).replace("%2", "; ".join(_named(None, p) for p in error.poses)).replace(
+            "%1", error.camera)
 
 
 def run_export_dialog(parent: QWidget | None, workspace: Workspace, pose_id: int) -> ExportResult | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from mask_editor.core.codec import LegacyFormatError, LegacyNote, LegacyProblem
 from mask_editor.migrate.legacy_reasons import FileProblem, PoseRef, ProblemKind, SkipKind, Skipped, number_text
@@ -83,19 +83,23 @@ def skipped_summary(skipped: list[Skipped]) -> str:
         else:
             kind = SkipKind.ON_SERVER if s.kind is SkipKind.NOT_SYNCED else s.kind
             groups[(kind, s.file)] += 1
-    return "; ".join(_group_text(kind, detail, n) for (kind, detail), n in groups.items())
+    counts = SkipCounts()
+    return "; ".join(counts.text(kind, detail, n) for (kind, detail), n in groups.items())
 
 
-def _group_text(kind: SkipKind, detail: str, n: int) -> str:
-    if kind is SkipKind.UNREADABLE:
-        return translate("ImportWords", "%n unreadable entry(ies): %1", "", n).replace("%1", detail)
-    if kind is SkipKind.IN_THIS_FILE:
-        return translate("ImportWords", "%n duplicate(s) within the file", "", n)
-    if kind is SkipKind.IN_EARLIER_FILE:
-        return translate("ImportWords", "%n box(es) already in %1", "", n).replace("%1", detail)
-    if kind is SkipKind.DELETED_HERE:
-        return translate("ImportWords", "%n box(es) deleted here, which stay deleted", "", n)
-    return translate("ImportWords", "%n box(es) already on the pose", "", n)
+class SkipCounts(QObject):
+    """The counts as Qt plurals: lupdate makes a plural entry from self.tr(text, "", n) only."""
+
+    def text(self, kind: SkipKind, detail: str, n: int) -> str:
+        if kind is SkipKind.UNREADABLE:
+            return self.tr("%n unreadable entry(ies): %1", "", n).replace("%1", detail)
+        if kind is SkipKind.IN_THIS_FILE:
+            return self.tr("%n duplicate(s) within the file", "", n)
+        if kind is SkipKind.IN_EARLIER_FILE:
+            return self.tr("%n box(es) already in %1", "", n).replace("%1", detail)
+        if kind is SkipKind.DELETED_HERE:
+            return self.tr("%n box(es) deleted here, which stay deleted", "", n)
+        return self.tr("%n box(es) already on the pose", "", n)
 
 
 def _poses(poses: tuple[PoseRef, ...]) -> str:
