@@ -1078,6 +1078,10 @@
         <translation>il y a %1 ans</translation>
     </message>
     <message>
+        <source>%1; %2</source>
+        <translation>%1 ; %2</translation>
+    </message>
+    <message>
         <source>unknown azimuth</source>
         <translation>azimut inconnu</translation>
     </message>
@@ -2008,6 +2012,14 @@
     <message>
         <source>The disk is full: %1 could not be written.</source>
         <translation>Le disque est plein : %1 n’a pas pu être écrit.</translation>
+    </message>
+    <message>
+        <source>The name %1 is too long for the file system.</source>
+        <translation>Le nom %1 est trop long pour le système de fichiers.</translation>
+    </message>
+    <message>
+        <source>The disk is read-only: %1 could not be written.</source>
+        <translation>Le disque est en lecture seule : %1 n’a pas pu être écrit.</translation>
     </message>
     <message>
         <source>Server problem</source>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -182,10 +182,10 @@ class ExportCounts(QObject):
     """The counts as Qt plurals: lupdate makes a plural entry from self.tr(text, "", n) only."""
 
     def missing_images(self, error: ExportError) -> str:
+        names = QLocale().createSeparatedList([_named(None, p) for p in error.poses])
         return self.tr("%n pose(s) of %1 have no image in this workspace (%2), so their size is unknown: open "
                        "them once while online (or pull) to fetch the images, then export again.", "",
-                       len(error.poses)).replace("%2", "; ".join(_named(None, p) for p in error.poses)).replace(
-            "%1", error.camera)
+                       len(error.poses)).replace("%2", names).replace("%1", error.camera)
 
 
 def run_export_dialog(parent: QWidget | None, workspace: Workspace, pose_id: int) -> ExportResult | None:

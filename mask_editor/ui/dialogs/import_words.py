@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from mask_editor.core.codec import LegacyFormatError, LegacyNote, LegacyProblem
 from mask_editor.migrate.legacy_reasons import FileProblem, PoseRef, ProblemKind, SkipKind, Skipped, number_text
+from mask_editor.ui.platform.formatting import clauses
 from mask_editor.ui.platform.i18n import decimal
 from mask_editor.ui.platform.messages import thin_box_text
 
@@ -84,7 +85,7 @@ def skipped_summary(skipped: list[Skipped]) -> str:
             kind = SkipKind.ON_SERVER if s.kind is SkipKind.NOT_SYNCED else s.kind
             groups[(kind, s.file)] += 1
     counts = SkipCounts()
-    return "; ".join(counts.text(kind, detail, n) for (kind, detail), n in groups.items())
+    return clauses([counts.text(kind, detail, n) for (kind, detail), n in groups.items()])
 
 
 class SkipCounts(QObject):
@@ -134,10 +135,10 @@ def file_problem(problem: FileProblem) -> str:
         return translate("ImportWords", 'Ambiguous: %1 is near the azimuth of pose %2 and is also the id of pose '
                                         '%3. Choose the pose under "Put the boxes on".').replace(
             "%3", _poses((with_id,))).replace("%2", _poses((near,))).replace("%1", number)
-    azimuths = "; ".join(
+    azimuths = clauses([
         translate("ImportWords", "%1: %2").replace("%2", QLocale().createSeparatedList(
             [f"{_number(a)}°" for a in c.azimuths]) or translate("ImportWords", "none")).replace("%1", c.camera)
-        for c in problem.cameras)
+        for c in problem.cameras])
     return translate("ImportWords", 'No active pose within %1° of azimuth %2, and no pose with id %2 (azimuths: '
                                     '%3). Choose the pose under "Put the boxes on", or widen the azimuth '
                                     'tolerance.').replace("%3", azimuths).replace("%2", number).replace(

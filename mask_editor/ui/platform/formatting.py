@@ -30,6 +30,14 @@ STATE_HELP = {
 translate = QCoreApplication.translate  # lupdate reads the literal calls below
 
 
+def clauses(parts: list[str]) -> str:
+    """Clauses joined the language's way: "a; b" in English, "a ; b" in French."""
+    joined = parts[0] if parts else ""
+    for part in parts[1:]:
+        joined = translate("Formatting", "%1; %2").replace("%2", part).replace("%1", joined)
+    return joined
+
+
 def azimuth_words(azimuth: float | None) -> str:
     """'246°', '246,5°' in French, or 'unknown azimuth' in the window's language (core.labels keeps the
     command line's English)."""

@@ -179,4 +179,8 @@ def file_error_text(error: OSError) -> str:
         return translate("Messages", "%1 is a folder, not a file.").replace("%1", name)
     if error.errno == errno.ENOSPC:
         return translate("Messages", "The disk is full: %1 could not be written.").replace("%1", name)
+    if error.errno == errno.ENAMETOOLONG:
+        return translate("Messages", "The name %1 is too long for the file system.").replace("%1", name)
+    if error.errno == errno.EROFS:
+        return translate("Messages", "The disk is read-only: %1 could not be written.").replace("%1", name)
     return f"{error.strerror or error}" + (f": {name}" if name else "")
