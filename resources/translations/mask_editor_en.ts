@@ -451,4 +451,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>WildfireWords</name>
+    <message numerus="yes">
+        <source>%n mask(s) (%1) would drop a real wildfire detected on %2 UTC (sequence %3): the camera would stay silent on such smoke there.</source>
+        <translation>
+            <numerusform>%n mask (%1) would drop a real wildfire detected on %2 UTC (sequence %3): the camera would stay silent on such smoke there.</numerusform>
+            <numerusform>%n masks (%1) would drop a real wildfire detected on %2 UTC (sequence %3): the camera would stay silent on such smoke there.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1709,6 +1709,18 @@
         <translation>&amp;Annuler : %1</translation>
     </message>
     <message>
+        <source>Open a workspace</source>
+        <translation>Ouvrir un espace de travail</translation>
+    </message>
+    <message>
+        <source>Workspaces (*.sqlite);;All files (*)</source>
+        <translation>Espaces de travail (*.sqlite);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open this workspace</source>
+        <translation>Impossible d’ouvrir cet espace de travail</translation>
+    </message>
+    <message>
         <source>Mask editor</source>
         <translation>Éditeur de masques</translation>
     </message>
@@ -2154,6 +2166,32 @@
     <message>
         <source>Someone changed or deleted mask {ids} on the server since this edit, so it is now a conflict: choose Keep mine or Take theirs. Nothing is sent before you decide.</source>
         <translation>Quelqu’un a modifié ou supprimé le masque {ids} sur le serveur depuis cette modification : c’est maintenant un conflit. Choisissez Garder ma version ou Prendre la version du serveur. Rien n’est envoyé avant votre décision.</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Lecteur</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans :</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type :</translation>
     </message>
 </context>
 <context>
@@ -2833,6 +2871,16 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
     </message>
 </context>
 <context>
+    <name>WildfireWords</name>
+    <message numerus="yes">
+        <source>%n mask(s) (%1) would drop a real wildfire detected on %2 UTC (sequence %3): the camera would stay silent on such smoke there.</source>
+        <translation>
+            <numerusform>%n masque (%1) ferait ignorer un vrai feu détecté le %2 UTC (séquence %3) : la caméra resterait muette devant une telle fumée à cet endroit.</numerusform>
+            <numerusform>%n masques (%1) feraient ignorer un vrai feu détecté le %2 UTC (séquence %3) : la caméra resterait muette devant une telle fumée à cet endroit.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WindowLayout</name>
     <message>
         <source>Inspector</source>
@@ -2864,6 +2912,22 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
     <message>
         <source>Shaded: where the centre of a {size} detection must fall for the camera to drop it ({share} % of the image). A detection centred elsewhere is kept, even inside a mask.</source>
         <translation>Ombré : là où doit tomber le centre d’une détection de {size} pour que la caméra l’ignore ({share} % de l’image). Une détection centrée ailleurs est gardée, même à l’intérieur d’un masque.</translation>
+    </message>
+    <message>
+        <source>This mask is %1 times larger than a %2 detection: its best overlap with one is IoU %3, and the devices need more than 0.1. Split it into smaller masks (Area tool) or shrink it.</source>
+        <translation>Ce masque est %1 fois plus grand qu’une détection de %2 : son meilleur recouvrement avec elle est une IoU de %3, et la caméra demande plus de 0,1. Découpez-le en masques plus petits (outil Couvrir une zone) ou réduisez-le.</translation>
+    </message>
+    <message>
+        <source>This mask is %1 times smaller than a %2 detection: its best overlap with one is IoU %3, and the devices need more than 0.1. Enlarge it to about that size.</source>
+        <translation>Ce masque est %1 fois plus petit qu’une détection de %2 : son meilleur recouvrement avec elle est une IoU de %3, et la caméra demande plus de 0,1. Agrandissez-le à peu près à cette taille.</translation>
+    </message>
+    <message>
+        <source>This mask is wider and shorter than a %2 detection: its best overlap with one is IoU %3, and the devices need more than 0.1. Make it narrower and taller, closer to the detection&apos;s shape.</source>
+        <translation>Ce masque est plus large et plus bas qu’une détection de %2 : son meilleur recouvrement avec elle est une IoU de %3, et la caméra demande plus de 0,1. Rendez-le plus étroit et plus haut, plus proche de la forme de la détection.</translation>
+    </message>
+    <message>
+        <source>This mask is narrower and taller than a %2 detection: its best overlap with one is IoU %3, and the devices need more than 0.1. Make it wider and shorter, closer to the detection&apos;s shape.</source>
+        <translation>Ce masque est plus étroit et plus haut qu’une détection de %2 : son meilleur recouvrement avec elle est une IoU de %3, et la caméra demande plus de 0,1. Rendez-le plus large et plus bas, plus proche de la forme de la détection.</translation>
     </message>
 </context>
 </TS>

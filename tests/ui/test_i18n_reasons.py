@@ -215,3 +215,17 @@ def test_a_sync_failure_is_worded_in_french(french):
     assert lines[2] == "Pose 4, masque 7 (création) : Invalid mask format."  # the server's own words
     assert lines[3].startswith("Pose 5 : Le serveur est injoignable (délai dépassé en attendant la réponse).")
     assert QApplication.instance() is not None
+
+
+def test_a_silenced_wildfire_and_a_grid_step_are_french(french):
+    from datetime import datetime
+
+    from mask_editor.sync.detections import WildfireHit
+    from mask_editor.ui.platform.formatting import WildfireWords, number_words
+
+    words = WildfireWords()
+    assert words.sentence(WildfireHit((3, 4), datetime(2026, 5, 1, 12, 0), 17)) == (
+        "2 masques (#3 et #4) feraient ignorer un vrai feu détecté le 2026-05-01 12:00 UTC (séquence 17) : la "
+        "caméra resterait muette devant une telle fumée à cet endroit.")
+    assert words.sentence(WildfireHit((3,), datetime(2026, 5, 1, 12, 0), 17)).startswith("1 masque (#3) ferait")
+    assert number_words(3.84) == "3,84"

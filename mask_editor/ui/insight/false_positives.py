@@ -211,11 +211,12 @@ class FalsePositives(QObject):
         warnings: list[str] = []
         self.flags = []
         if self.detections:  # numpy (through mask_editor.sync.detections) only once there is something to judge
-            from mask_editor.sync.detections import dropped_flags, wildfire_warnings
+            from mask_editor.sync.detections import dropped_flags, wildfire_hits
 
             self.flags = [bool(f) for f in dropped_flags(self.detections, self.masks())]
             if self._doc is not None:
-                warnings = wildfire_warnings(self._doc.workspace, self._doc.pose_id)
+                words = fmt.WildfireWords()
+                warnings = [words.sentence(hit) for hit in wildfire_hits(self._doc.workspace, self._doc.pose_id)]
         self._fill_tree()
         self._draw()
         kept = self.flags.count(False)

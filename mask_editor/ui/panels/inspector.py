@@ -176,7 +176,7 @@ class Inspector(QWidget):
             if name in PIXEL_FIELDS and size is not None:  # why a typed value may land a pixel or so away
                 side = size[0] if name in ("x", "w") else size[1]
                 edit.setToolTip(self.tr("Stored on the server's grid: one grid step is 0.001 of the image, "
-                                        "%s px here.") % f"{step_pixels(side):g}")
+                                        "%s px here.") % fmt.number_words(step_pixels(side)))
             edit.setEnabled(box is not None)
             self._mark(edit, False)
         self._set_message("")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject
 
 from mask_editor.workspace import Mask, MaskState
 
@@ -38,12 +38,17 @@ def clauses(parts: list[str]) -> str:
     return joined
 
 
+def number_words(value: float) -> str:
+    """A number as short as Python's :g writes it, with the language's decimal mark ("3,84" in French)."""
+    return f"{value:g}".replace(".", QLocale().decimalPoint())
+
+
 def azimuth_words(azimuth: float | None) -> str:
     """'246°', '246,5°' in French, or 'unknown azimuth' in the window's language (core.labels keeps the
     command line's English)."""
     if azimuth is None:
         return translate("Formatting", "unknown azimuth")
-    return f"{azimuth:g}".replace(".", QLocale().decimalPoint()) + "°"
+    return number_words(azimuth) + "°"
 
 
 def pose_name(camera: str | None, pose_id: int, azimuth: float | None) -> str:
@@ -163,3 +168,16 @@ def is_stale(mask: Mask, stale_days: int, now: datetime | None = None) -> bool:
 def stale_text(mask: Mask, now: datetime | None = None) -> str:
     text = translate("Formatting", "Added %1: check it still matches something in the image")
     return text.replace("%1", age_text(mask.added_at, now))
+
+
+class WildfireWords(QObject):
+    """A real wildfire that masks would silence (sync.detections.WildfireHit), in the window's language."""
+
+    def sentence(self, hit: object) -> str:
+        masks = getattr(hit, "masks", ())
+        return self.tr("%n mask(s) (%1) would drop a real wildfire detected on %2 UTC (sequence %3): the camera "
+                       "would stay silent on such smoke there.", "", len(masks)).replace(
+            "%3", str(getattr(hit, "sequence_id", ""))).replace(
+            "%2", f"{hit.seen_at:%Y-%m-%d %H:%M}").replace(
+            "%1", QLocale().createSeparatedList([f"#{m}" for m in masks]))
+

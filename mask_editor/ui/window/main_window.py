@@ -187,17 +187,18 @@ class MainWindow(WindowLayout):
     def choose_workspace(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
+        from mask_editor.ui.platform.messages import workspace_text
         from mask_editor.workspace import WorkspaceBusy, WorkspaceError
 
         start = str(self.workspace.path.parent) if self.workspace else ""
-        path, _filter = QFileDialog.getOpenFileName(self, "Open a workspace", start,
-                                                    "Workspaces (*.sqlite);;All files (*)")
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Open a workspace"), start,
+                                                    self.tr("Workspaces (*.sqlite);;All files (*)"))
         if not path:
             return
         try:
             workspace = Workspace(path, exclusive=True)
         except (WorkspaceBusy, WorkspaceError) as exc:
-            QMessageBox.warning(self, "Cannot open this workspace", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open this workspace"), workspace_text(exc))
             return
         old = self.workspace
         self.set_workspace(workspace)
