@@ -815,8 +815,8 @@
     <message numerus="yes">
         <source>%n detection(s): {dropped} dropped by the current masks, {kept} kept (the camera would alert).</source>
         <translation>
-            <numerusform>%n détection : {dropped} ignorée par les masques actuels, {kept} gardée (la caméra donnerait l’alerte).</numerusform>
-            <numerusform>%n détections : {dropped} ignorées par les masques actuels, {kept} gardées (la caméra donnerait l’alerte).</numerusform>
+            <numerusform>%n détection (ignorées par les masques actuels : {dropped} ; gardées, la caméra donnerait l’alerte : {kept}).</numerusform>
+            <numerusform>%n détections (ignorées par les masques actuels : {dropped} ; gardées, la caméra donnerait l’alerte : {kept}).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2496,8 +2496,8 @@
     <message numerus="yes">
         <source>%n change(s) to send: {new} new, {edited} edited, {deleted} deleted.</source>
         <translation>
-            <numerusform>%n modification à envoyer : {new} nouveau, {edited} modifié, {deleted} supprimé.</numerusform>
-            <numerusform>%n modifications à envoyer : {new} nouveaux, {edited} modifiés, {deleted} supprimés.</numerusform>
+            <numerusform>%n modification à envoyer (nouveaux : {new}, modifiés : {edited}, supprimés : {deleted}).</numerusform>
+            <numerusform>%n modifications à envoyer (nouveaux : {new}, modifiés : {edited}, supprimés : {deleted}).</numerusform>
         </translation>
     </message>
     <message numerus="yes">

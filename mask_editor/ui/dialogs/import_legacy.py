@@ -91,6 +91,8 @@ class ImportDialog(QDialog):
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels([QCoreApplication.translate("ImportDialog", c) for c in COLUMNS])
         self.table.verticalHeader().hide()
+        # Rows as tall as their reason: a French sentence is longer and must not be cut.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
