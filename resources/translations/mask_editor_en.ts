@@ -141,10 +141,10 @@
 <context>
     <name>FleetDialog</name>
     <message numerus="yes">
-        <source>%1 of %n pose(s) with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</source>
+        <source>%n of %1 pose(s) with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</source>
         <translation>
-            <numerusform>%1 of %n pose with masks moved by more than %2 % of the width since its masks were drawn. Double-click a pose to open it.</numerusform>
-            <numerusform>%1 of %n poses with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</numerusform>
+            <numerusform>%n of %1 poses with masks moved by more than %2 % of the width since its masks were drawn. Double-click a pose to open it.</numerusform>
+            <numerusform>%n of %1 poses with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1000,13 +1000,6 @@
 </context>
 <context>
     <name>FleetDialog</name>
-    <message numerus="yes">
-        <source>%1 of %n pose(s) with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</source>
-        <translation>
-            <numerusform>%1 pose avec masques sur %n a bougé de plus de %2 % de la largeur depuis que ses masques ont été dessinés. Double-cliquez sur une pose pour l’ouvrir.</numerusform>
-            <numerusform>%1 poses avec masques sur %n ont bougé de plus de %2 % de la largeur depuis que leurs masques ont été dessinés, les pires d’abord. Double-cliquez sur une pose pour l’ouvrir.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Compared: each pose&apos;s latest image with the image its masks were drawn on. The image history keeps up to %1 images per pose and %2 MB in all, the oldest dropped first (settings: history/per_pose, history/total_mb; the threshold: drift/threshold_percent).</source>
         <translation>Comparaison : la dernière image de chaque pose avec l’image sur laquelle ses masques ont été dessinés. L’historique garde jusqu’à %1 images par pose et %2 Mo en tout, les plus anciennes supprimées d’abord (réglages : history/per_pose, history/total_mb ; le seuil : drift/threshold_percent).</translation>
@@ -1026,6 +1019,13 @@
     <message>
         <source>Moved by</source>
         <translation>Décalage</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 pose(s) with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</source>
+        <translation>
+            <numerusform>%n pose avec masques sur %1 a bougé de plus de %2 % de la largeur depuis que ses masques ont été dessinés. Double-cliquez sur une pose pour l’ouvrir.</numerusform>
+            <numerusform>%n poses avec masques sur %1 ont bougé de plus de %2 % de la largeur depuis que leurs masques ont été dessinés, les pires d’abord. Double-cliquez sur une pose pour l’ouvrir.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>No pose&apos;s view has moved since its masks were drawn (%n pose(s) compared).</source>
