@@ -844,6 +844,22 @@
             <numerusform>Détections de démonstration, inventées pour cet espace de travail (%n affichées) : avec un compte, Charger lit celles du serveur.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Wildfire</source>
+        <translation>Feu de forêt</translation>
+    </message>
+    <message>
+        <source>Other smoke</source>
+        <translation>Autre fumée</translation>
+    </message>
+    <message>
+        <source>Not smoke</source>
+        <translation>Pas de fumée</translation>
+    </message>
+    <message>
+        <source>Unlabelled</source>
+        <translation>Non étiquetée</translation>
+    </message>
     <message numerus="yes">
         <source>Loading the detections of the last %n day(s)…</source>
         <translation>
@@ -2343,6 +2359,10 @@
     <message>
         <source>Remember me on this computer</source>
         <translation>Se souvenir de moi sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>%1 is reached over plain http://, not https://. Your password, and the session token the server sends back (valid for a year), would cross the network unencrypted: anyone on the way (the Wi-Fi, a proxy, the provider) could read them and sign in as you until the token expires.</source>
+        <translation>%1 est joint en http:// simple, pas en https://. Votre mot de passe, et le jeton de session que le serveur renvoie (valable un an), traverseraient le réseau sans chiffrement : n’importe qui sur le trajet (le Wi-Fi, un proxy, le fournisseur d’accès) pourrait les lire et se connecter à votre place jusqu’à l’expiration du jeton.</translation>
     </message>
     <message>
         <source>Send in clear</source>
