@@ -479,7 +479,7 @@
     </message>
     <message>
         <source>Orange: the masks as they are, drawn on the image of %1. Blue, dashed: where shifting them with the view puts them on the latest image (%2). Blended: the latest image with the older one at half opacity.</source>
-        <translation>Orange : les masques tels qu’ils sont, dessinés sur l’image du %1. Bleu, en pointillés : là où les décaler avec la vue les place sur la dernière image (%2). Superposées : la dernière image avec l’ancienne à demi-opacité.</translation>
+        <translation>Orange : les masques tels qu’ils sont, dessinés sur l’image du %1 ; bleu, en pointillés : là où les décaler avec la vue les place sur la dernière image (%2). Superposées : la dernière image avec l’ancienne à demi-opacité.</translation>
     </message>
     <message>
         <source>Side by side</source>
