@@ -2451,6 +2451,29 @@
     </message>
 </context>
 <context>
+    <name>StartError</name>
+    <message>
+        <source>No workspace there</source>
+        <translation>Aucun espace de travail à cet endroit</translation>
+    </message>
+    <message>
+        <source>There is no workspace at %1. Check the path.</source>
+        <translation>Il n’y a pas d’espace de travail à l’emplacement %1. Vérifiez le chemin.</translation>
+    </message>
+    <message>
+        <source>Workspace already open</source>
+        <translation>Espace de travail déjà ouvert</translation>
+    </message>
+    <message>
+        <source>Cannot open the workspace</source>
+        <translation>Impossible d’ouvrir l’espace de travail</translation>
+    </message>
+    <message>
+        <source>Demo not installed</source>
+        <translation>Démo non installée</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message numerus="yes">
         <source>%n change(s) to sync</source>
