@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from mask_editor.core.geometry import Box, quantize
@@ -117,11 +117,12 @@ class Workspace(HistoryStore):
 
     # --- counts -------------------------------------------------------------------------------
 
-    def pending_counts(self) -> dict[int, Counter[MaskState]]:
-        """Per pose, how many masks wait for a push or a decision, by state."""
+    def pending_counts(self, pose_ids: Sequence[int] | None = None) -> dict[int, Counter[MaskState]]:
+        """Per pose (of `pose_ids`, or all), how many masks wait for a push or a decision, by state."""
         out: dict[int, Counter[MaskState]] = {}
+        among, params = _among(pose_ids)
         for r in self.query(f"SELECT pose_id, {STATE_SQL} AS state, COUNT(*) AS n FROM masks "
-                            f"WHERE {PENDING_SQL} GROUP BY pose_id, state"):
+                            f"WHERE {PENDING_SQL} {among} GROUP BY pose_id, state", params):
             state = MaskState(r["state"])
             if state is not MaskState.SYNCED:
                 out.setdefault(r["pose_id"], Counter())[state] = r["n"]
@@ -144,14 +145,26 @@ class Workspace(HistoryStore):
             f"SELECT DISTINCT pose_id FROM masks WHERE {PENDING_SQL} OR push_error IS NOT NULL "
             "OR push_attempted_at IS NOT NULL")}
 
-    def mask_counts(self) -> dict[int, int]:
-        """Per pose, the masks it will have once pushed (deleted ones left out)."""
-        return {r["pose_id"]: r["n"] for r in
-                self.query("SELECT pose_id, COUNT(*) AS n FROM masks WHERE NOT deleted GROUP BY pose_id")}
+    def mask_counts(self, pose_ids: Sequence[int] | None = None) -> dict[int, int]:
+        """Per pose (of `pose_ids`, or all), the masks it will have once pushed (deleted ones left out)."""
+        among, params = _among(pose_ids)
+        return {r["pose_id"]: r["n"] for r in self.query(
+            f"SELECT pose_id, COUNT(*) AS n FROM masks WHERE NOT deleted {among} GROUP BY pose_id", params)}
 
-    def pulled_pose_ids(self) -> set[int]:
-        """The poses whose masks were pulled at least once: the others' counts are not the server's."""
-        return {r["id"] for r in self.query("SELECT id FROM poses WHERE masks_pulled_at IS NOT NULL")}
+    def pulled_pose_ids(self, pose_ids: Sequence[int] | None = None) -> set[int]:
+        """The poses (of `pose_ids`, or all) whose masks were pulled at least once: the others' counts
+        are not the server's."""
+        among, params = _among(pose_ids, "id")
+        return {r["id"] for r in self.query(f"SELECT id FROM poses WHERE masks_pulled_at IS NOT NULL {among}",
+                                            params)}
+
+
+def _among(pose_ids: Sequence[int] | None, column: str = "pose_id") -> tuple[str, tuple[int, ...]]:
+    """The condition (to AND) and parameters that keep `pose_ids` only; none for None. The counts of
+    one pose after an edit read its index entries only: all 16,000 poses' take ~45 ms."""
+    if pose_ids is None:
+        return "", ()
+    return f"AND {column} IN ({','.join('?' * len(pose_ids))})", tuple(pose_ids)
 
 
 # OUTBOX_STATES in SQL, built from the Python set so that the two cannot drift apart.

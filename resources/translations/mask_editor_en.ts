@@ -259,7 +259,21 @@
     </message>
 </context>
 <context>
-    <name>PoseBrowser</name>
+    <name>PoseList</name>
+    <message numerus="yes">
+        <source>%n pose(s)</source>
+        <translation>
+            <numerusform>%n pose</numerusform>
+            <numerusform>%n poses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s)</source>
+        <translation>
+            <numerusform>%n camera</numerusform>
+            <numerusform>%n cameras</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n change(s) to sync</source>
         <translation>

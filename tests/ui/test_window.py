@@ -7,7 +7,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
 from mask_editor.core.geometry import Box
-from mask_editor.ui.panels.pose_rows import COUNT_ROLE, KIND_ROLE, PENDING_ROLE, POSE_ID_ROLE
+from mask_editor.ui.panels.pose_rows import COUNT_ROLE, DEPTH_ROLE, KIND_ROLE, PENDING_ROLE, POSE_ID_ROLE
 from mask_editor.ui.platform.settings import AppSettings
 from mask_editor.workspace import Workspace
 from tests.ui.window_data import POSE_A, POSE_B, POSE_C, open_window
@@ -17,19 +17,14 @@ pytest_plugins = ("tests.ui.window_fixtures",)
 
 def _tree(window) -> list[tuple[int, str, dict]]:
     """(depth, text, roles) for every row of the pose browser, as shown."""
-    model = window.browser.proxy
+    model = window.browser.model
     out = []
-
-    def walk(parent, depth):
-        for row in range(model.rowCount(parent)):
-            index = model.index(row, 0, parent)
-            out.append((depth, index.data(), {"kind": index.data(KIND_ROLE), "pose": index.data(POSE_ID_ROLE),
-                                              "count": index.data(COUNT_ROLE),
-                                              "pending": index.data(PENDING_ROLE)}))
-            walk(index, depth + 1)
-
-    from PySide6.QtCore import QModelIndex
-    walk(QModelIndex(), 0)
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        out.append((index.data(DEPTH_ROLE), index.data(), {"kind": index.data(KIND_ROLE),
+                                                          "pose": index.data(POSE_ID_ROLE),
+                                                          "count": index.data(COUNT_ROLE),
+                                                          "pending": index.data(PENDING_ROLE)}))
     return out
 
 

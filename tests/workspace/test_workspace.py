@@ -226,12 +226,13 @@ def test_with_box_is_replace_of_box_and_push_error(ws):
     assert moved == replace(full, box=Box(0.2, 0.2, 0.4, 0.4), push_error=None)
 
 
-def test_pose_image_paths_list_the_files_still_cached(ws):
+def test_pose_image_shas_list_every_linked_image_without_looking_for_files(ws):
     kept = ws.store_pose_image(10, b"\xff\xd8 one", width=4, height=3)
     gone = ws.store_pose_image(11, b"\xff\xd8 two", width=4, height=3)
     gone.path.unlink()  # pose 20 has no image at all
-    assert ws.pose_image_paths() == {10: kept.path}
-    assert {p: ws.pose_image(p) for p in (11, 20)} == {11: None, 20: None}  # the same answer pose by pose
+    assert ws.pose_image_shas() == {10: kept.sha256, 11: gone.sha256}  # the pose list finds 11's gone when painting
+    assert ws.images.path_for(kept.sha256) == kept.path
+    assert {p: ws.pose_image(p) for p in (11, 20)} == {11: None, 20: None}  # pose by pose, the file is looked for
 
 
 def test_a_move_stepped_from_the_callers_rows_still_asks_the_workspace_what_is_plain(ws):

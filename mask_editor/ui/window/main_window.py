@@ -46,7 +46,8 @@ class MainWindow(WindowLayout):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self._counts_timer = QTimer(self, singleShot=True, interval=120)  # coalesce bursts of edits
-        self._counts_timer.timeout.connect(self.refresh_counts)
+        self._counts_timer.timeout.connect(self._refresh_edited_counts)
+        self._edited_poses: set[int] = set()  # poses edited since the counts were last read
         self._connect_actions()
         self._connect_widgets()
         attach_file_actions(self)
@@ -214,6 +215,8 @@ class MainWindow(WindowLayout):
         self._update_actions()  # a resolved conflict, a deleted selection
         if self.timeline.current_range() is not None:
             self.apply_time_filter()  # new masks may fall outside the range
+        if self.document is not None:
+            self._edited_poses.add(self.document.pose_id)
         self._counts_timer.start()
 
     def apply_time_filter(self) -> None:
@@ -222,11 +225,17 @@ class MainWindow(WindowLayout):
         if self.table.proxy.hide_dimmed:
             self.table.proxy.refilter()
 
-    def refresh_counts(self) -> None:
-        self.browser.refresh_counts()
+    def refresh_counts(self, pose_ids: set[int] | None = None) -> None:
+        """The browser's counts and badges (of `pose_ids`, or of every pose after a pull or a sync),
+        the status bar's changes to sync and the title."""
+        self.browser.refresh_counts(pose_ids)
         pending = self.workspace.pending_counts() if self.workspace else {}
         self.status.set_pending(sum(sum(c.values()) for c in pending.values()))
         self._update_title()
+
+    def _refresh_edited_counts(self) -> None:
+        edited, self._edited_poses = self._edited_poses, set()
+        self.refresh_counts(edited)
 
     def _update_title(self, *_args: object) -> None:
         # Edits are saved to the workspace at once, so nothing is ever "unsaved": the [*] marker means
@@ -237,7 +246,7 @@ class MainWindow(WindowLayout):
             self.setWindowTitle(self.tr("Mask editor"))
             self.setWindowModified(False)
             return
-        pending = sum(self.workspace.pending_counts().get(doc.pose_id, {}).values())
+        pending = sum(self.workspace.pending_counts([doc.pose_id]).get(doc.pose_id, {}).values())
         pose = self.workspace.pose(doc.pose_id)
         camera = self.workspace.camera(pose.camera_id) if pose else None
         # core.labels.pose_label's name, as the tree shows it, with the azimuth in the window's language

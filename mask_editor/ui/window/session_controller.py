@@ -122,7 +122,7 @@ class SessionController(QObject):
                 self.window.mask_panel.model.image_arrived()
         if pose_id is None:
             self.window.browser.refresh_images()  # thumbnails fetched with the listing
-        self.window.refresh_counts()
+        self.window.refresh_counts(None if pose_id is None else {pose_id})
 
     def _on_cameras(self, ws: Workspace) -> None:
         if not self._current(ws):
