@@ -309,7 +309,7 @@ def test_import_dialog_plans_then_imports(ws, qtbot):
     dialog.do_import()
     assert dialog.imported_poses == {1, 2, 6, 7, 9, 11, 14}
     assert dialog.result() == 0  # still open: it says what was imported before it closes
-    assert "Imported 14 masks on 7 poses" in dialog.summary.text()
+    assert "14 masks imported on 7 poses" in dialog.summary.text()
     assert "6 files could not be imported" in dialog.summary.text()
     assert not dialog.import_button.isVisible() or not dialog.import_button.isEnabled()
     after = {p.id: len(ws.masks(p.id)) for p in ws.poses()}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mask_editor.api.errors import (
@@ -30,7 +32,8 @@ from mask_editor.workspace import WorkspaceBusy
     (ServerError("the server answered HTTP 503", 503), "Nothing was lost"),
     (Unreachable("connection refused"), "keep working"),
     (DeviceUnavailable("Camera not reachable", 502), "cannot be reached"),
-    (WorkspaceBusy("This workspace is already open in another mask_editor window."), "already open"),
+    (WorkspaceBusy("This workspace is already open in another mask_editor window.", Path("/tmp/ws.sqlite")),
+     "already open"),
     (QuantizeError("the box is too narrow to store"), "too narrow"),
 ])
 def test_errors_in_words(error, words):

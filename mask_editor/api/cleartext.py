@@ -27,9 +27,14 @@ def sends_secrets_in_clear(server_url: str) -> bool:
         return True
 
 
+def cleartext_host(server_url: str) -> str:
+    """The host a sign-in would send secrets to in clear, as a person names it."""
+    return urlsplit(server_url.strip()).netloc or server_url
+
+
 def cleartext_risk(server_url: str) -> str:
-    """What is at risk, in words for the person about to sign in."""
-    host = urlsplit(server_url.strip()).netloc or server_url
+    """What is at risk, in the command line's words (the window words it itself, ui/dialogs/signin.py)."""
+    host = cleartext_host(server_url)
     return (f"{host} is reached over plain http://, not https://. Your password, and the session token the "
             "server sends back (valid for a year), would cross the network unencrypted: anyone on the way "
             "(the Wi-Fi, a proxy, the provider) could read them and sign in as you until the token expires.")

@@ -9,6 +9,7 @@ fixed sentences, and the client scrubs its secrets from it anyway.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from enum import StrEnum
 from typing import Any, Literal
 
 ForbiddenKind = Literal["scope", "organization", "other"]
@@ -79,6 +80,21 @@ class NotAnImage(ApiError):
 class UnexpectedResponse(ApiError):
     """An answer the contract does not describe: an unknown status, a redirect, a body that is not
     the expected JSON. Usually a proxy in the way or a server of another version."""
+
+
+class NetworkFailure(StrEnum):
+    """Why no HTTP answer came back: the value is the command line's words, the window words each kind."""
+
+    CONNECT_TIMEOUT = "timed out while connecting"
+    READ_TIMEOUT = "timed out waiting for the answer"
+    WRITE_TIMEOUT = "timed out while sending"
+    POOL_TIMEOUT = "too many requests at once (connection pool timed out)"
+    DNS = "the server name could not be resolved (DNS)"
+    REFUSED = "the connection was refused"
+    TLS = "the secure connection failed (TLS certificate)"
+    CONNECT = "could not connect"
+    RESET = "the connection was closed or reset"
+    OTHER = "network error"
 
 
 class Unreachable(ApiError):

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from mask_editor.api.errors import NotAnImage
+from mask_editor.api.errors import NetworkFailure, NotAnImage
 
 JPEG_MAGIC = b"\xff\xd8\xff"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -42,28 +42,28 @@ def install_log_redaction() -> None:
 install_log_redaction()
 
 
-def unreachable_reason(exc: httpx.TransportError) -> str:
+def unreachable_reason(exc: httpx.TransportError) -> NetworkFailure:
     """A short reason for a person; never the exception text of a request (it may carry a URL)."""
     if isinstance(exc, httpx.ConnectTimeout):
-        return "timed out while connecting"
+        return NetworkFailure.CONNECT_TIMEOUT
     if isinstance(exc, httpx.ReadTimeout):
-        return "timed out waiting for the answer"
+        return NetworkFailure.READ_TIMEOUT
     if isinstance(exc, httpx.WriteTimeout):
-        return "timed out while sending"
+        return NetworkFailure.WRITE_TIMEOUT
     if isinstance(exc, httpx.PoolTimeout):
-        return "too many requests at once (connection pool timed out)"
+        return NetworkFailure.POOL_TIMEOUT
     if isinstance(exc, httpx.ConnectError):
         text = str(exc).lower()
         if "name or service" in text or "nodename" in text or "getaddrinfo" in text or "resolv" in text:
-            return "the server name could not be resolved (DNS)"
+            return NetworkFailure.DNS
         if "refused" in text:
-            return "the connection was refused"
+            return NetworkFailure.REFUSED
         if "ssl" in text or "certificate" in text:
-            return "the secure connection failed (TLS certificate)"
-        return "could not connect"
+            return NetworkFailure.TLS
+        return NetworkFailure.CONNECT
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
-        return "the connection was closed or reset"
-    return "network error"
+        return NetworkFailure.RESET
+    return NetworkFailure.OTHER
 
 
 def sent_before_failure(exc: httpx.TransportError) -> bool:

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 
 from mask_editor.core.geometry import GRID, Box, QuantizeError, quantize, to_grid
 
@@ -174,13 +175,42 @@ def format_bboxes(detections: list[DetectionBox]) -> str:
 # --- legacy JSON: {"YYYY-mm-dd HH:MM:SS": [x1, y1, x2, y2(, conf)], ...} -------------------------
 
 
-class LegacyFormatError(ValueError):
-    """A legacy mask file, or one of its entries, that cannot be read."""
+class LegacyProblem(StrEnum):
+    """Why a legacy file, or one entry of it, cannot be read. The values are the command line's words
+    (ADR 0004); the window words each kind itself (ui/dialogs/import_words.py)."""
 
-    def __init__(self, source: str, reason: str, key: str | None = None) -> None:
-        self.source, self.reason, self.key = source, reason, key
+    EMPTY = "the file is empty"
+    NOT_JSON = "not valid JSON"  # + (line, column: json's message)
+    NOT_AN_OBJECT = 'expected a JSON object of {"time": [x1, y1, x2, y2, conf]}'
+    BAD_KEY = "the key is not a time like 2025-06-06 12:23:45"
+    NOT_A_LIST = "expected a list of 4 or 5 numbers"
+    NOT_A_NUMBER = "a value is not a number"
+    NOT_FINITE = "a value is not a finite number"
+    TOO_THIN = "too thin for the grid"  # the reason is the QuantizeError's sentence
+    ZERO_SIZE = "the box has zero width or height"
+
+
+class LegacyNote(StrEnum):
+    """A repair made to an entry that is still imported."""
+
+    CLAMPED = "values outside [0, 1] were clamped"
+    SWAPPED = "corners were swapped"
+
+
+class LegacyFormatError(ValueError):
+    """A legacy mask file, or one of its entries, that cannot be read. `reason` is the command line's
+    sentence; `kind` with `line`/`column` (NOT_JSON) or `thin` (TOO_THIN) is what the window words."""
+
+    def __init__(self, source: str, kind: LegacyProblem, key: str | None = None, *,
+                 detail: str = "", line: int = 0, column: int = 0, thin: QuantizeError | None = None) -> None:
+        self.source, self.kind, self.key = source, kind, key
+        self.line, self.column, self.thin = line, column, thin
+        if kind is LegacyProblem.NOT_JSON:
+            self.reason = f"{kind} (line {line}, column {column}: {detail})"
+        else:
+            self.reason = str(thin) if thin is not None else str(kind)
         where = f"{source}, entry {key!r}" if key is not None else source
-        super().__init__(f"{where}: {reason}")
+        super().__init__(f"{where}: {self.reason}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +218,7 @@ class LegacyEntry:
     added_at: datetime  # aware, UTC: the legacy keys carry no zone and were written in UTC
     box: Box  # on the 3-decimal grid
     key: str
-    notes: tuple[str, ...] = ()
+    notes: tuple[LegacyNote, ...] = ()
 
 
 @dataclass(slots=True)
@@ -202,15 +232,14 @@ def parse_legacy(text: str, source: str) -> LegacyFile:
     """Read a legacy mask file. A file that is not a JSON object raises LegacyFormatError; a bad
     entry is skipped and listed in `problems` so the good ones still come through."""
     if not text.strip():
-        raise LegacyFormatError(source, "the file is empty")
+        raise LegacyFormatError(source, LegacyProblem.EMPTY)
     try:
         pairs = json.loads(text, object_pairs_hook=_Pairs)  # keeps duplicate keys, unlike a dict
     except json.JSONDecodeError as exc:
-        raise LegacyFormatError(
-            source, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
+        raise LegacyFormatError(source, LegacyProblem.NOT_JSON, detail=exc.msg, line=exc.lineno,
+                                column=exc.colno) from None
     if not isinstance(pairs, _Pairs):
-        raise LegacyFormatError(source, "expected a JSON object of {\"time\": [x1, y1, x2, y2, conf]}")
+        raise LegacyFormatError(source, LegacyProblem.NOT_AN_OBJECT)
     result = LegacyFile(source)
     for key, value in pairs:
         try:
@@ -228,26 +257,26 @@ def _legacy_entry(source: str, key: str, value: object) -> LegacyEntry:
     try:
         added_at = datetime.strptime(key, LEGACY_TIME_FORMAT).replace(tzinfo=UTC)
     except ValueError:
-        raise LegacyFormatError(source, "the key is not a time like 2025-06-06 12:23:45", key) from None
+        raise LegacyFormatError(source, LegacyProblem.BAD_KEY, key) from None
     if not isinstance(value, list) or len(value) not in (4, 5):
-        raise LegacyFormatError(source, "expected a list of 4 or 5 numbers", key)
+        raise LegacyFormatError(source, LegacyProblem.NOT_A_LIST, key)
     if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value):
-        raise LegacyFormatError(source, "a value is not a number", key)
+        raise LegacyFormatError(source, LegacyProblem.NOT_A_NUMBER, key)
     coords = [float(v) for v in value[:4]]
     if not all(math.isfinite(v) for v in coords):
-        raise LegacyFormatError(source, "a value is not a finite number", key)
+        raise LegacyFormatError(source, LegacyProblem.NOT_FINITE, key)
     notes = []
     if any(v < 0.0 or v > 1.0 for v in coords):
-        notes.append("values outside [0, 1] were clamped")
+        notes.append(LegacyNote.CLAMPED)
     x0, y0, x1, y1 = coords
     if x0 > x1 or y0 > y1:
-        notes.append("corners were swapped")
+        notes.append(LegacyNote.SWAPPED)
     try:
         box = quantize(Box.from_corners(x0, y0, x1, y1))
     except QuantizeError as exc:
-        raise LegacyFormatError(source, str(exc), key) from None
+        raise LegacyFormatError(source, LegacyProblem.TOO_THIN, key, thin=exc) from None
     except ValueError:
-        raise LegacyFormatError(source, "the box has zero width or height", key) from None
+        raise LegacyFormatError(source, LegacyProblem.ZERO_SIZE, key) from None
     return LegacyEntry(added_at, box, key, tuple(notes))
 
 

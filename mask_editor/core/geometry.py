@@ -16,7 +16,12 @@ STEP = 1 / GRID  # the thinnest box the server format can hold
 
 
 class QuantizeError(ValueError):
-    """A box cannot be put on the 3-decimal grid without losing its width or height."""
+    """A box cannot be put on the 3-decimal grid without losing its width or height. `side` ("width" or
+    "height") and `size` (that side, relative) let the window word it in its own language."""
+
+    def __init__(self, message: str, side: str = "width", size: float = 0.0) -> None:
+        super().__init__(message)
+        self.side, self.size = side, size
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,12 +162,12 @@ def quantize(box: Box) -> Box:
     if x1 <= x0:
         raise QuantizeError(
             f"the box is too narrow to store: {box.width:.5f} of the image width rounds to zero "
-            f"(the server keeps 3 decimals, so at least {STEP} is needed)"
+            f"(the server keeps 3 decimals, so at least {STEP} is needed)", "width", box.width
         )
     if y1 <= y0:
         raise QuantizeError(
             f"the box is too short to store: {box.height:.5f} of the image height rounds to zero "
-            f"(the server keeps 3 decimals, so at least {STEP} is needed)"
+            f"(the server keeps 3 decimals, so at least {STEP} is needed)", "height", box.height
         )
     return Box.from_milli((x0, y0, x1, y1))
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -88,35 +89,56 @@ def mask_can_drop(mask: Box, det_w: float, det_h: float) -> bool:
     return max_iou_for_size(mask, det_w, det_h) > IOU_THRESHOLD
 
 
+@dataclass(frozen=True, slots=True)
+class Shortfall:
+    """Why a mask can never drop a detection of some size: its `shape` against the detection's ("larger",
+    "smaller", "wider" and shorter, "narrower" and taller), by `ratio` of areas (larger, smaller), and its
+    `best` IoU with one, floored to 3 decimals so that just under 0.1 never reads as 0.100."""
+
+    shape: str
+    ratio: float
+    best: float
+
+
+def mask_shortfall(mask: Box, det_w: float, det_h: float) -> Shortfall | None:
+    """None when some placement of a det_w x det_h detection is dropped by this mask."""
+    best = max_iou_for_size(mask, det_w, det_h)
+    if best > IOU_THRESHOLD:
+        return None
+    shown = math.floor(best * 1000) / 1000
+    wider, taller = mask.width >= det_w, mask.height >= det_h
+    if wider and taller:
+        return Shortfall("larger", mask.area / (det_w * det_h), shown)
+    if not wider and not taller:
+        return Shortfall("smaller", det_w * det_h / mask.area, shown)
+    return Shortfall("wider" if wider else "narrower", 0.0, shown)
+
+
 def why_mask_cannot_drop(
     mask: Box, det_w: float, det_h: float, image_w: int | None = None, image_h: int | None = None
 ) -> str | None:
-    """A plain explanation when the mask can never drop a detection of this size, else None.
+    """A plain explanation when the mask can never drop a detection of this size, else None (the command
+    line's English; the window words `mask_shortfall` itself).
 
     Give the image size in pixels to have the detection size said in pixels.
     """
-    best = max_iou_for_size(mask, det_w, det_h)
-    if best > IOU_THRESHOLD:
+    short = mask_shortfall(mask, det_w, det_h)
+    if short is None:
         return None
     if image_w and image_h:
         size = f"a {round(det_w * image_w)}x{round(det_h * image_h)} px detection"
     else:
         size = f"a detection of {_percent(det_w)} x {_percent(det_h)} of the image"
-    # Floor, so that a best IoU just under 0.1 never reads as "0.100".
-    shown = f"{math.floor(best * 1000) / 1000:.3f}"
-    overlap = f"its best overlap with one is IoU {shown}, and the devices need more than 0.1"
-    wider, taller = mask.width >= det_w, mask.height >= det_h
-    if wider and taller:
-        ratio = mask.area / (det_w * det_h)
+    overlap = f"its best overlap with one is IoU {short.best:.3f}, and the devices need more than 0.1"
+    if short.shape == "larger":
         return (
-            f"This mask is {ratio:.0f}x larger than {size}: {overlap}. "
+            f"This mask is {short.ratio:.0f}x larger than {size}: {overlap}. "
             "Split it into smaller masks (Area tool) or shrink it."
         )
-    if not wider and not taller:
-        ratio = det_w * det_h / mask.area
-        return f"This mask is {ratio:.0f}x smaller than {size}: {overlap}. Enlarge it to about that size."
-    shape = "wider and shorter" if wider else "narrower and taller"
-    fix = "narrower and taller" if wider else "wider and shorter"
+    if short.shape == "smaller":
+        return f"This mask is {short.ratio:.0f}x smaller than {size}: {overlap}. Enlarge it to about that size."
+    shape = "wider and shorter" if short.shape == "wider" else "narrower and taller"
+    fix = "narrower and taller" if short.shape == "wider" else "wider and shorter"
     return f"This mask is {shape} than {size}: {overlap}. Make it {fix}, closer to the detection's shape."
 
 

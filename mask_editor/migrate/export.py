@@ -49,8 +49,28 @@ class ExportFormat(StrEnum):
     JSON = "json"
 
 
+class ExportProblem(StrEnum):
+    """Why an export cannot be made: the window words each kind (ui/dialogs/export.py), the CLI the message."""
+
+    NO_POSE = "no pose"  # `target`: the pose id
+    NO_CAMERA = "no camera"  # `target`: the camera id
+    BAD_SCALE = "bad scale"  # `scale`
+    NO_IMAGE = "no image"  # `poses`: the poses without an image (one for a pose's export), of `camera`
+    OUTPUT_IS_FOLDER = "output is a folder"  # `path`
+    NO_FOLDER = "no folder"  # `path`: the folder that does not exist
+    OUTPUT_IS_FILE = "output is a file"  # `path`: a file where a camera's folder should be
+    NO_ACTIVE_POSE = "no active pose"  # `camera`
+
+
 class ExportError(RuntimeError):
-    """The export cannot be made; the message says why in plain words."""
+    """The export cannot be made; the message says why in plain words (the CLI's), `kind` and the fields
+    the facts for the window."""
+
+    def __init__(self, message: str, kind: ExportProblem, *, target: int = 0, scale: float = 0.0,
+                 poses: tuple[PoseRow, ...] = (), camera: str = "", path: Path | None = None) -> None:
+        super().__init__(message)
+        self.kind, self.target, self.scale, self.poses, self.camera, self.path = (
+            kind, target, scale, poses, camera, path)
 
 
 class ExportTargetMissing(ExportError):
@@ -93,7 +113,8 @@ def legacy_json(masks: list[Mask]) -> str:
 
 def scaled_size(width: int, height: int, percent: float = 100.0) -> tuple[int, int]:
     if not 0 < percent <= 100:
-        raise ExportError(f"The scale must be between 0 and 100 percent, got {percent:g}.")
+        raise ExportError(f"The scale must be between 0 and 100 percent, got {percent:g}.", ExportProblem.BAD_SCALE,
+                          scale=percent)
     return (max(1, int(width * percent / 100 + 0.5)), max(1, int(height * percent / 100 + 0.5)))
 
 
@@ -181,8 +202,10 @@ def pose_bytes(ws: Workspace, pose: PoseRow, fmt: ExportFormat, scale: float = 1
     elif fmt is ExportFormat.PNG:
         image = ws.pose_image(pose.id)
         if image is None:
+            camera = ws.camera(pose.camera_id)
             raise ExportError(f"{pose_name(ws, pose)} has no image in this workspace, so its size is unknown: "
-                              "open it once while online (or pull) to fetch the image, then export again.")
+                              "open it once while online (or pull) to fetch the image, then export again.",
+                              ExportProblem.NO_IMAGE, poses=(pose,), camera=camera.name if camera else "")
         data = png_bytes(masks, *scaled_size(image.width, image.height, scale))
     elif fmt is ExportFormat.CSV:
         data = csv_text(table_rows(ws, masks)).encode()
@@ -210,12 +233,14 @@ def _azimuth(value: float) -> str:
 def export_pose(ws: Workspace, pose_id: int, fmt: ExportFormat, output: Path, scale: float = 100.0) -> ExportResult:
     pose = ws.pose(pose_id)
     if pose is None:
-        raise ExportTargetMissing(f"There is no pose {pose_id} in this workspace.")
+        raise ExportTargetMissing(f"There is no pose {pose_id} in this workspace.", ExportProblem.NO_POSE,
+                                  target=pose_id)
     output = Path(output)
     if output.is_dir():
-        raise ExportError(f"{output} is a folder: give a file name for a single pose's export.")
+        raise ExportError(f"{output} is a folder: give a file name for a single pose's export.",
+                          ExportProblem.OUTPUT_IS_FOLDER, path=output)
     if not output.parent.is_dir():
-        raise ExportError(f"The folder {output.parent} does not exist.")
+        raise ExportError(f"The folder {output.parent} does not exist.", ExportProblem.NO_FOLDER, path=output.parent)
     data, count, unreadable = pose_bytes(ws, pose, fmt, scale)
     atomic_write(output, data)
     return ExportResult([ExportedFile(output, pose.id, count, unreadable, pose_name(ws, pose))])
@@ -226,19 +251,23 @@ def export_camera(ws: Workspace, camera_id: int, fmt: ExportFormat, folder: Path
     """One file per active pose of the camera into `folder` (created if missing)."""
     camera = ws.camera(camera_id)
     if camera is None:
-        raise ExportTargetMissing(f"There is no camera {camera_id} in this workspace.")
+        raise ExportTargetMissing(f"There is no camera {camera_id} in this workspace.", ExportProblem.NO_CAMERA,
+                                  target=camera_id)
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is a file: give a folder for a camera's export (one file per pose).")
+        raise ExportError(f"{folder} is a file: give a folder for a camera's export (one file per pose).",
+                          ExportProblem.OUTPUT_IS_FILE, path=folder)
     poses = [p for p in ws.poses(camera_id) if p.active]
     if not poses:
-        raise ExportError(f"Camera {camera.name} has no active pose in this workspace.")
+        raise ExportError(f"Camera {camera.name} has no active pose in this workspace.", ExportProblem.NO_ACTIVE_POSE,
+                          camera=camera.name)
     if fmt is ExportFormat.PNG:  # check every pose first: fail before writing anything
-        missing = [p.id for p in poses if ws.pose_image(p.id) is None]
+        missing = [p for p in poses if ws.pose_image(p.id) is None]
         if missing:
-            raise ExportError(f"Poses {', '.join(map(str, missing))} of {camera.name} have no image in this "
-                              "workspace, so their size is unknown: open them once while online (or pull) "
-                              "to fetch the images, then export again.")
+            raise ExportError(f"Poses {', '.join(str(p.id) for p in missing)} of {camera.name} have no image in "
+                              "this workspace, so their size is unknown: open them once while online (or pull) "
+                              "to fetch the images, then export again.", ExportProblem.NO_IMAGE,
+                              poses=tuple(missing), camera=camera.name)
     folder.mkdir(parents=True, exist_ok=True)
     names = file_names(camera, poses, fmt)
     result = ExportResult()

@@ -27,7 +27,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mask_editor.core.codec import LegacyEntry, LegacyFormatError, parse_legacy
+from mask_editor.core.codec import LegacyEntry, LegacyFormatError, LegacyNote, parse_legacy
+from mask_editor.migrate.legacy_reasons import (
+    CameraAzimuths,
+    FileProblem,
+    PoseRef,
+    ProblemKind,
+    SkipKind,
+    Skipped,
+)
 from mask_editor.workspace import CameraRow, Mask, PoseRow, Workspace
 
 DEFAULT_TOLERANCE = 10.0  # degrees; patrol azimuths drift by a few degrees at most
@@ -38,15 +46,9 @@ Milli = tuple[int, int, int, int]  # a box on the grid, the key duplicates are f
 Holder = Mask | tuple[Path, str]  # what holds a box on a pose: a mask, or (file, entry key) of this import
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    key: str  # the entry's key in the file (its time)
-    reason: str
-
-
 @dataclass(slots=True)
 class FilePlan:
-    """What importing one file does. `problem` set: the file is not imported at all."""
+    """What importing one file does. `trouble` set: the file is not imported at all."""
 
     path: Path
     camera: CameraRow | None = None
@@ -57,14 +59,24 @@ class FilePlan:
     unreadable: list[Skipped] = field(default_factory=list)
     to_add: list[LegacyEntry] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)  # unreadable, and readable but not added
-    notes: list[str] = field(default_factory=list)  # boxes kept but repaired (clamped, swapped)
-    problem: str | None = None
+    repairs: list[tuple[str, LegacyNote]] = field(default_factory=list)  # (entry key, how it was repaired)
+    trouble: FileProblem | None = None
     held: frozenset[Milli] = frozenset()  # the boxes the pose holds when this file's turn comes
     added: list[Mask] = field(default_factory=list)  # filled in by apply_import
 
     @property
     def ok(self) -> bool:
-        return self.problem is None
+        return self.trouble is None
+
+    @property
+    def problem(self) -> str | None:
+        """Why the file is not imported, in the command line's words."""
+        return self.trouble.text if self.trouble else None
+
+    @property
+    def notes(self) -> list[str]:
+        """The boxes kept but repaired, in the command line's words."""
+        return [f"{key}: {note}" for key, note in self.repairs]
 
 
 @dataclass(slots=True)
@@ -134,7 +146,11 @@ class Match:
     camera: CameraRow | None
     pose: PoseRow | None
     matched_by: str = ""
-    problem: str | None = None
+    trouble: FileProblem | None = None
+
+    @property
+    def problem(self) -> str | None:
+        return self.trouble.text if self.trouble else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +167,8 @@ class Site:
         ids = {p.camera_id for p in poses} or set(self.cameras)
         return self.cameras[ids.pop()] if len(ids) == 1 else None
 
-    def describe(self, pose: PoseRow) -> str:
-        return f"{pose.id} ({self.cameras[pose.camera_id].name} at {_number(pose.azimuth)}°)"
+    def ref(self, pose: PoseRow) -> PoseRef:
+        return PoseRef(pose.id, self.cameras[pose.camera_id].name, pose.azimuth)
 
 
 def site_of(ws: Workspace, prefix: str) -> Site:
@@ -161,44 +177,30 @@ def site_of(ws: Workspace, prefix: str) -> Site:
     return Site(prefix, cameras, poses)
 
 
-# The way out of a failed match, in the command line's words; the window's dialog puts its own words
-# in their place (ui/dialogs/import_legacy.py), so these phrases are matched there: keep them whole.
-POSE_HINT = "use --pose ID"
-TOLERANCE_HINT = "use --pose ID or --azimuth-tolerance DEG"
-REFRESH_HINT = "pull or refresh the camera list, or use --pose ID"
-
-
 def match_file(ws: Workspace, path: Path, tolerance: float = DEFAULT_TOLERANCE) -> Match:
     """The pose a legacy file belongs to, following the rules in this module's docstring."""
     parsed = _NAME.match(path.name)
     if parsed is None:
-        return Match(None, None, problem="the name is not <site>_<azimuth>.json or <site>_<pose id>.json; "
-                                         f"{POSE_HINT} to say which pose it belongs to")
+        return Match(None, None, trouble=FileProblem(ProblemKind.BAD_NAME))
     prefix, number = parsed["prefix"], float(parsed["number"])
     site = site_of(ws, prefix)
     if not site.cameras:
-        return Match(None, None, problem=f"no camera named {prefix}-NN in this workspace "
-                                         f"({REFRESH_HINT})")
+        return Match(None, None, trouble=FileProblem(ProblemKind.NO_CAMERA, number, prefix=prefix))
     nearest = _nearest(site.poses, number, tolerance) if number < 360 else []
     by_id = next((p for p in site.poses if p.id == number), None)
     if len(nearest) > 1:
-        poses = ", ".join(site.describe(p) for p in nearest[:-1]) + " and " + site.describe(nearest[-1])
-        return Match(site.camera_of(nearest), None, problem=(
-            f"ambiguous: poses {poses} are equally near azimuth {_number(number)}; {POSE_HINT}"))
+        return Match(site.camera_of(nearest), None, trouble=FileProblem(
+            ProblemKind.AMBIGUOUS_AZIMUTH, number, poses=tuple(site.ref(p) for p in nearest)))
     by_azimuth = nearest[0] if nearest else None
     if by_azimuth and by_id and by_azimuth.id != by_id.id:
-        return Match(site.camera_of([by_azimuth, by_id]), None, problem=(
-            f"ambiguous: {_number(number)} is near the azimuth of pose {site.describe(by_azimuth)} "
-            f"and is also the id of pose {site.describe(by_id)}; {POSE_HINT}"))
+        return Match(site.camera_of([by_azimuth, by_id]), None, trouble=FileProblem(
+            ProblemKind.AMBIGUOUS_ID, number, poses=(site.ref(by_azimuth), site.ref(by_id))))
     pose = by_id or by_azimuth  # the same pose when both are set
     if pose is not None:
         how = "azimuth and pose id" if by_azimuth and by_id else "azimuth" if by_azimuth else "pose id"
         return Match(site.cameras[pose.camera_id], pose, how)
-    names = " or ".join(c.name for c in site.cameras.values())
-    return Match(site.camera_of([]), None, problem=(
-        f"no active pose of {names} within {_number(tolerance)}° of azimuth {_number(number)}, "
-        f"and no pose with id {_number(number)} (azimuths: {_azimuths(site)}); "
-        f"{TOLERANCE_HINT}"))
+    return Match(site.camera_of([]), None, trouble=FileProblem(
+        ProblemKind.NO_POSE, number, cameras=_azimuths(site), tolerance=tolerance))
 
 
 def _nearest(poses: list[PoseRow], azimuth: float, tolerance: float) -> list[PoseRow]:
@@ -210,19 +212,10 @@ def _nearest(poses: list[PoseRow], azimuth: float, tolerance: float) -> list[Pos
     return [p for d, p in near if d - near[0][0] < _TIE]
 
 
-def _azimuths(site: Site) -> str:
-    per_camera = []
-    for camera in site.cameras.values():
-        azimuths = ", ".join(f"{_number(p.azimuth)}°" for p in site.poses
-                             if p.camera_id == camera.id and p.azimuth is not None) or "none"
-        per_camera.append(f"{camera.name} {azimuths}")
-    return "; ".join(per_camera)
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+def _azimuths(site: Site) -> tuple[CameraAzimuths, ...]:
+    return tuple(CameraAzimuths(camera.name, tuple(p.azimuth for p in site.poses
+                                                   if p.camera_id == camera.id and p.azimuth is not None))
+                 for camera in site.cameras.values())
 
 
 # --- planning ------------------------------------------------------------------------------------
@@ -269,23 +262,26 @@ def read_file(ws: Workspace, path: Path, *, forced: PoseRow | None = None,
     plan = FilePlan(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        plan.problem = f"cannot be read ({exc})"
+    except UnicodeDecodeError as exc:
+        plan.trouble = FileProblem(ProblemKind.NOT_UTF8, detail=str(exc))
+        return plan
+    except OSError as exc:
+        plan.trouble = FileProblem(ProblemKind.CANNOT_READ, detail=str(exc))
         return plan
     try:
         legacy = parse_legacy(text, path.name)
     except LegacyFormatError as exc:
-        plan.problem = exc.reason
+        plan.trouble = FileProblem(ProblemKind.BAD_CONTENT, error=exc)
         return plan
     plan.found = len(legacy.entries) + len(legacy.problems)
     if forced is not None:
         plan.camera, plan.pose, plan.matched_by = ws.camera(forced.camera_id), forced, "--pose"
     else:
         match = match_file(ws, path, tolerance)
-        plan.camera, plan.pose, plan.matched_by, plan.problem = (
-            match.camera, match.pose, match.matched_by, match.problem)
+        plan.camera, plan.pose, plan.matched_by, plan.trouble = (
+            match.camera, match.pose, match.matched_by, match.trouble)
     plan.entries = legacy.entries
-    plan.unreadable = [Skipped(p.key or "(file)", p.reason) for p in legacy.problems]
+    plan.unreadable = [Skipped(p.key or "(file)", SkipKind.UNREADABLE, error=p) for p in legacy.problems]
     plan.skipped = list(plan.unreadable)
     return plan
 
@@ -298,26 +294,28 @@ def holders(masks: Iterable[Mask]) -> dict[Milli, Holder]:
 def choose_entries(plan: FilePlan, held: dict[Milli, Holder]) -> None:
     """Keep the entries whose box the pose does not hold yet, and hold them from now on."""
     plan.held = frozenset(held)
-    plan.to_add, plan.notes, plan.skipped = [], [], list(plan.unreadable)
+    plan.to_add, plan.repairs, plan.skipped = [], [], list(plan.unreadable)
     for entry in plan.entries:
         key = entry.box.milli()
         if key in held:
-            plan.skipped.append(Skipped(entry.key, _already(held[key], plan.path)))
+            plan.skipped.append(_already(entry.key, held[key], plan.path))
         else:
             held[key] = (plan.path, entry.key)
             plan.to_add.append(entry)
-            plan.notes += [f"{entry.key}: {note}" for note in entry.notes]
+            plan.repairs += [(entry.key, note) for note in entry.notes]
 
 
-def _already(holder: Holder, path: Path) -> str:
+def _already(key: str, holder: Holder, path: Path) -> Skipped:
     if not isinstance(holder, Mask):
-        other, key = holder
-        return f"same box as entry {key!r} of {'this file' if other == path else other.name}"
+        other, entry = holder
+        if other == path:
+            return Skipped(key, SkipKind.IN_THIS_FILE, entry=entry)
+        return Skipped(key, SkipKind.IN_EARLIER_FILE, entry=entry, file=other.name)
     if holder.deleted:
-        return f"the pose had this box as mask #{holder.local_id}, deleted here (kept deleted)"
+        return Skipped(key, SkipKind.DELETED_HERE, mask=holder.local_id)
     if holder.server_id is None:
-        return f"the pose already has this box (mask #{holder.local_id}, not synced yet)"
-    return f"the pose already has this box (mask #{holder.local_id}, server id {holder.server_id})"
+        return Skipped(key, SkipKind.NOT_SYNCED, mask=holder.local_id)
+    return Skipped(key, SkipKind.ON_SERVER, mask=holder.local_id, server_id=holder.server_id)
 
 
 # --- applying ------------------------------------------------------------------------------------
@@ -338,7 +336,7 @@ def apply_import(ws: Workspace, plan: ImportPlan, progress: Callable[[FilePlan],
         with ws.transaction():
             held = holders(ws.masks(file.pose.id))
             if frozenset(held) != file.held:
-                file.skipped += [Skipped(e.key, _already(held[e.box.milli()], file.path))
+                file.skipped += [_already(e.key, held[e.box.milli()], file.path)
                                  for e in file.to_add if e.box.milli() in held]
                 file.to_add = [e for e in file.to_add if e.box.milli() not in held]
             for entry in file.to_add:

@@ -193,21 +193,36 @@ def cached(workspace: Workspace, pose_id: int) -> list[PastDetection] | None:
     return _cache.get((Path(workspace.path), pose_id))
 
 
-def wildfire_warnings(workspace: Workspace, pose_id: int) -> list[str]:
-    """One sentence per real wildfire detection (label wildfire_smoke) that the pose's current
-    masks would drop, from the detections last loaded for this pose in this session; [] when
-    none were loaded."""
+@dataclass(frozen=True, slots=True)
+class WildfireHit:
+    """A real wildfire detection that these masks (local ids) would drop."""
+
+    masks: tuple[int, ...]
+    seen_at: datetime
+    sequence_id: int | None
+
+
+def wildfire_hits(workspace: Workspace, pose_id: int) -> list[WildfireHit]:
+    """Each real wildfire detection (label wildfire_smoke) that the pose's current masks would drop, from
+    the detections last loaded for this pose in this session; [] when none were loaded."""
     detections = [d for d in cached(workspace, pose_id) or [] if d.label == WILDFIRE]
     if not detections:
         return []
     masks = [(m.local_id, m.box) for m in workspace.masks(pose_id) if m.box is not None and not m.deleted]
-    out = []
+    hits = []
     for det in detections:
-        culprits = [f"#{local_id}" for local_id, box in masks if dropped_flags([det], [box])[0]]
+        culprits = tuple(local_id for local_id, box in masks if dropped_flags([det], [box])[0])
         if culprits:
-            which = "Mask " + culprits[0] if len(culprits) == 1 else "Masks " + ", ".join(culprits)
-            out.append(
-                f"{which} would drop a real wildfire detected on {det.seen_at:%Y-%m-%d %H:%M} UTC "
-                f"(sequence {det.sequence_id}): the camera would stay silent on such smoke there."
-            )
+            hits.append(WildfireHit(culprits, det.seen_at, det.sequence_id))
+    return hits
+
+
+def wildfire_warnings(workspace: Workspace, pose_id: int) -> list[str]:
+    """wildfire_hits in the command line's words (the window words them itself)."""
+    out = []
+    for hit in wildfire_hits(workspace, pose_id):
+        culprits = [f"#{local_id}" for local_id in hit.masks]
+        which = "Mask " + culprits[0] if len(culprits) == 1 else "Masks " + ", ".join(culprits)
+        out.append(f"{which} would drop a real wildfire detected on {hit.seen_at:%Y-%m-%d %H:%M} UTC "
+                   f"(sequence {hit.sequence_id}): the camera would stay silent on such smoke there.")
     return out

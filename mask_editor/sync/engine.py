@@ -151,17 +151,17 @@ def _pose_task(run: _Run, pose_id: int, push: bool, leave_out: LeaveOut) -> Pose
         except TRANSIENT as exc:
             failures = 1 if report.pushed != marker else failures + 1
             if failures > run.options.max_retries:
-                report.error = str(exc)
+                report.error, report.cause = str(exc), exc
                 if isinstance(exc, Unreachable):
                     run.unreachable.set()  # stop dispatching: the other poses would only wait too
                 return report
             run.sleep(run.backoff(failures))
         except SignInRequired as exc:
-            report.error = str(exc)
+            report.error, report.cause = str(exc), exc
             run.sign_in_required.set()
             return report
         except ApiError as exc:  # the pose itself is refused or gone (403, 404), or an odd answer
-            report.error = str(exc)
+            report.error, report.cause = str(exc), exc
             return report
     return report
 

@@ -79,9 +79,9 @@ def make_camera_offline(client: PyroClient, ws: Workspace, camera_id: int, *,
             report.images[pose.id] = fetch_pose_image(client, ws, pose.id)
         except NotFound as exc:  # the image is missing from storage: nothing to cache
             report.images[pose.id] = None
-            report.failures.append(PoseFailure(pose.id, exc.detail))
+            report.failures.append(PoseFailure(pose.id, exc.detail, exc))
         except ApiError as exc:
-            report.failures.append(PoseFailure(pose.id, str(exc)))
+            report.failures.append(PoseFailure(pose.id, str(exc), exc))
         if progress is not None:
             progress(index + 1, len(camera.poses), f"pose {pose.id}: image")
     report.pull = pull_camera(client, ws, camera_id, options=options, cancel=cancel, progress=progress)

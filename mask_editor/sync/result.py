@@ -28,7 +28,8 @@ class MaskFailure:
 @dataclass(frozen=True, slots=True)
 class PoseFailure:
     pose_id: int
-    reason: str
+    reason: str  # the command line's words
+    cause: Exception | None = None  # the typed error, for the window to word (ui/session/sync_words.py)
 
 
 @dataclass
@@ -48,6 +49,7 @@ class PoseReport:
     late_copies: int = 0
     failed: list[MaskFailure] = field(default_factory=list)
     error: str | None = None  # the pose could not be finished
+    cause: Exception | None = None  # why, typed
 
     def add_merge(self, merge: PoseMerge) -> None:
         self.pulled = True
@@ -91,7 +93,7 @@ class SyncResult:
                 setattr(result, name, getattr(result, name) + getattr(r, name))
             result.failed.extend(r.failed)
             if r.error is not None:
-                result.pose_failures.append(PoseFailure(r.pose_id, r.error))
+                result.pose_failures.append(PoseFailure(r.pose_id, r.error, r.cause))
         return result
 
     def summary(self) -> str:

@@ -8,7 +8,11 @@ from typing import IO
 
 
 class WorkspaceBusy(RuntimeError):
-    """Another mask_editor process has this workspace open."""
+    """Another mask_editor process has this workspace open. `path`: the workspace, for the window's words."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class WorkspaceLock:
@@ -26,7 +30,7 @@ class WorkspaceLock:
             handle.close()
             raise WorkspaceBusy(
                 f"This workspace is already open in another mask_editor window or command "
-                f"({self.path.with_suffix('')}). Close it there first."
+                f"({self.path.with_suffix('')}). Close it there first.", self.path.with_suffix("")
             ) from None
         handle.seek(0)
         handle.truncate()

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 
 from mask_editor.workspace.images import ImageCache
@@ -20,8 +21,21 @@ from mask_editor.workspace.records import Account, CameraRow, ImageRow, PoseRow
 from mask_editor.workspace.schema import PENDING_SQL, SCHEMA_VERSION, migrate, schema_version
 
 
+class WorkspaceProblem(StrEnum):
+    """Why a workspace cannot be used, or not changed: the window words each kind (the CLI, the message)."""
+
+    MISSING = "missing"
+    NOT_A_WORKSPACE = "not a workspace"
+    READ_ONLY = "read-only"  # opened so (read_only=True)
+    NEWER_FORMAT = "newer format"  # written by a newer mask_editor: open read-only
+
+
 class WorkspaceError(RuntimeError):
-    """The workspace file cannot be used; the message says why in plain words."""
+    """The workspace file cannot be used; the message says why in plain words, `kind` for the window."""
+
+    def __init__(self, message: str, kind: WorkspaceProblem, path: Path) -> None:
+        super().__init__(message)
+        self.kind, self.path = kind, path
 
 
 def now_utc() -> datetime:
@@ -43,6 +57,9 @@ class Store:
         self.path = Path(path)
         self.images = ImageCache(self.path.with_name(self.path.name + ".images"))
         self.read_only_reason: str | None = "opened read-only" if read_only else None
+        # Why, typed, for the window: READ_ONLY or NEWER_FORMAT (then `newer_format` is the file's format).
+        self.read_only_kind: WorkspaceProblem | None = WorkspaceProblem.READ_ONLY if read_only else None
+        self.newer_format = 0
         self._lock = threading.RLock()
         self._depth = 0
         self._closed = False
@@ -61,7 +78,7 @@ class Store:
     def _connect(self, read_only: bool) -> sqlite3.Connection:
         if read_only:
             if not self.path.exists():
-                raise WorkspaceError(f"There is no workspace at {self.path}.")
+                raise WorkspaceError(f"There is no workspace at {self.path}.", WorkspaceProblem.MISSING, self.path)
             conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
                                    isolation_level=None)
             return conn
@@ -75,10 +92,12 @@ class Store:
             found = schema_version(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise WorkspaceError(f"{self.path} is not a mask_editor workspace ({exc}).") from exc
+            raise WorkspaceError(f"{self.path} is not a mask_editor workspace ({exc}).",
+                                 WorkspaceProblem.NOT_A_WORKSPACE, self.path) from exc
         if found > SCHEMA_VERSION:
             # Written by a newer mask_editor: reading is safe, writing could break what it relies on.
             conn.close()
+            self.read_only_kind, self.newer_format = WorkspaceProblem.NEWER_FORMAT, found
             self.read_only_reason = (
                 f"This workspace was written by a newer mask_editor (format {found}; this version "
                 f"knows up to {SCHEMA_VERSION}). It is open read-only: update mask_editor to edit it."
@@ -116,7 +135,8 @@ class Store:
         """One atomic write; nested uses join the outer transaction."""
         with self._lock:
             if self.read_only_reason is not None:
-                raise WorkspaceError(f"The workspace cannot be changed: {self.read_only_reason}")
+                raise WorkspaceError(f"The workspace cannot be changed: {self.read_only_reason}",
+                                     self.read_only_kind or WorkspaceProblem.READ_ONLY, self.path)
             if self._depth == 0:
                 self._conn.execute("BEGIN IMMEDIATE")
             self._depth += 1

@@ -74,6 +74,16 @@
     </message>
 </context>
 <context>
+    <name>ExportCounts</name>
+    <message numerus="yes">
+        <source>%n pose(s) of %1 have no image in this workspace (%2), so their size is unknown: open them once while online (or pull) to fetch the images, then export again.</source>
+        <translation>
+            <numerusform>%n pose of %1 has no image in this workspace (%2), so its size is unknown: open it once while online (or pull) to fetch the image, then export again.</numerusform>
+            <numerusform>%n poses of %1 have no image in this workspace (%2), so their size is unknown: open them once while online (or pull) to fetch the images, then export again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>All %n pose(s) of {camera}, one file each, into a folder</source>
@@ -131,10 +141,10 @@
 <context>
     <name>FleetDialog</name>
     <message numerus="yes">
-        <source>%1 of %n pose(s) with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</source>
+        <source>%n of %1 pose(s) with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</source>
         <translation>
-            <numerusform>%1 of %n pose with masks moved by more than %2 % of the width since its masks were drawn. Double-click a pose to open it.</numerusform>
-            <numerusform>%1 of %n poses with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</numerusform>
+            <numerusform>%n of %1 poses with masks moved by more than %2 % of the width since its masks were drawn. Double-click a pose to open it.</numerusform>
+            <numerusform>%n of %1 poses with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -148,6 +158,48 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
+        <source>%n box(es) to add to one pose.</source>
+        <translation>
+            <numerusform>%n box to add to one pose.</numerusform>
+            <numerusform>%n boxes to add to one pose.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) to add to %1 poses.</source>
+        <translation>
+            <numerusform>%n box to add to %1 poses.</numerusform>
+            <numerusform>%n boxes to add to %1 poses.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be imported.</source>
+        <translation>
+            <numerusform>%n file cannot be imported.</numerusform>
+            <numerusform>%n files cannot be imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) of %1 cannot be imported.</source>
+        <translation>
+            <numerusform>%n file of %1 cannot be imported.</numerusform>
+            <numerusform>%n files of %1 cannot be imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s) imported on one pose.</source>
+        <translation>
+            <numerusform>%n mask imported on one pose.</numerusform>
+            <numerusform>%n masks imported on one pose.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s) imported on %1 poses.</source>
+        <translation>
+            <numerusform>%n mask imported on %1 poses.</numerusform>
+            <numerusform>%n masks imported on %1 poses.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n box(es) skipped: already on the pose, or unreadable.</source>
         <translation>
             <numerusform>%n box skipped: already on the pose, or unreadable.</numerusform>
@@ -159,20 +211,6 @@
         <translation>
             <numerusform>%n file could not be imported (see the last column).</numerusform>
             <numerusform>%n files could not be imported (see the last column).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n mask(s)</source>
-        <translation>
-            <numerusform>%n mask</numerusform>
-            <numerusform>%n masks</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pose(s)</source>
-        <translation>
-            <numerusform>%n pose</numerusform>
-            <numerusform>%n poses</numerusform>
         </translation>
     </message>
 </context>
@@ -255,6 +293,44 @@
         <translation>
             <numerusform>%n mask here, not pulled yet</numerusform>
             <numerusform>%n masks here, not pulled yet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SkipCounts</name>
+    <message numerus="yes">
+        <source>%n unreadable entry(ies): %1</source>
+        <translation>
+            <numerusform>%n unreadable entry: %1</numerusform>
+            <numerusform>%n unreadable entries: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s) within the file</source>
+        <translation>
+            <numerusform>%n duplicate within the file</numerusform>
+            <numerusform>%n duplicates within the file</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) already in %1</source>
+        <translation>
+            <numerusform>%n box already in %1</numerusform>
+            <numerusform>%n boxes already in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) deleted here, which stay deleted</source>
+        <translation>
+            <numerusform>%n box deleted here, which stays deleted</numerusform>
+            <numerusform>%n boxes deleted here, which stay deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) already on the pose</source>
+        <translation>
+            <numerusform>%n box already on the pose</numerusform>
+            <numerusform>%n boxes already on the pose</numerusform>
         </translation>
     </message>
 </context>
@@ -386,6 +462,16 @@
         <translation>
             <numerusform>%n mask</numerusform>
             <numerusform>%n masks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WildfireWords</name>
+    <message numerus="yes">
+        <source>%n mask(s) (%1) would drop a real wildfire detected on %2 UTC (sequence %3): the camera would stay silent on such smoke there.</source>
+        <translation>
+            <numerusform>%n mask (%1) would drop a real wildfire detected on %2 UTC (sequence %3): the camera would stay silent on such smoke there.</numerusform>
+            <numerusform>%n masks (%1) would drop a real wildfire detected on %2 UTC (sequence %3): the camera would stay silent on such smoke there.</numerusform>
         </translation>
     </message>
 </context>

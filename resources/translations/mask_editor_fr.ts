@@ -479,7 +479,7 @@
     </message>
     <message>
         <source>Orange: the masks as they are, drawn on the image of %1. Blue, dashed: where shifting them with the view puts them on the latest image (%2). Blended: the latest image with the older one at half opacity.</source>
-        <translation>Orange : les masques tels qu’ils sont, dessinés sur l’image du %1. Bleu, en pointillés : là où les décaler avec la vue les place sur la dernière image (%2). Superposées : la dernière image avec l’ancienne à demi-opacité.</translation>
+        <translation>Orange : les masques tels qu’ils sont, dessinés sur l’image du %1 ; bleu, en pointillés : là où les décaler avec la vue les place sur la dernière image (%2). Superposées : la dernière image avec l’ancienne à demi-opacité.</translation>
     </message>
     <message>
         <source>Side by side</source>
@@ -679,7 +679,29 @@
     </message>
 </context>
 <context>
+    <name>ExportCounts</name>
+    <message numerus="yes">
+        <source>%n pose(s) of %1 have no image in this workspace (%2), so their size is unknown: open them once while online (or pull) to fetch the images, then export again.</source>
+        <translation>
+            <numerusform>%n pose de %1 n’a pas d’image dans cet espace de travail (%2), sa taille est donc inconnue : ouvrez-la une fois en ligne (ou récupérez-la) pour télécharger l’image, puis exportez de nouveau.</numerusform>
+            <numerusform>%n poses de %1 n’ont pas d’image dans cet espace de travail (%2), leur taille est donc inconnue : ouvrez-les une fois en ligne (ou récupérez-les) pour télécharger les images, puis exportez de nouveau.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
+    <message>
+        <source>%1 has no image in this workspace, so its size is unknown: open it once while online (or pull) to fetch the image, then export again.</source>
+        <translation>%1 n’a pas d’image dans cet espace de travail, sa taille est donc inconnue : ouvrez-la une fois en ligne (ou récupérez-la) pour télécharger l’image, puis exportez de nouveau.</translation>
+    </message>
+    <message>
+        <source>%1 is a file: give a folder for the camera&apos;s export (one file per pose).</source>
+        <translation>%1 est un fichier : donnez un dossier pour l’export de la caméra (un fichier par pose).</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: give a file name for this pose&apos;s export.</source>
+        <translation>%1 est un dossier : donnez un nom de fichier pour l’export de cette pose.</translation>
+    </message>
     <message numerus="yes">
         <source>All %n pose(s) of {camera}, one file each, into a folder</source>
         <translation>
@@ -690,6 +712,10 @@
     <message>
         <source>CSV table</source>
         <translation>Tableau CSV</translation>
+    </message>
+    <message>
+        <source>Camera %1 has no active pose in this workspace.</source>
+        <translation>La caméra %1 n’a aucune pose active dans cet espace de travail.</translation>
     </message>
     <message>
         <source>Cannot export</source>
@@ -748,8 +774,24 @@
         <translation>Taille du PNG :</translation>
     </message>
     <message>
-        <source>The file could not be written: {error}. Any previous file there is unchanged.</source>
-        <translation>Le fichier n’a pas pu être écrit : {error}. Un fichier déjà présent à cet endroit reste inchangé.</translation>
+        <source>The PNG size must be more than 0 % and at most 100 % of the image.</source>
+        <translation>La taille du PNG doit être supérieure à 0 % et au plus 100 % de l’image.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1 Any previous file there is unchanged.</source>
+        <translation>Le fichier n’a pas pu être écrit : %1 Un fichier déjà présent à cet endroit reste inchangé.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Le dossier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>There is no camera %1 in this workspace.</source>
+        <translation>Il n’y a pas de caméra %1 dans cet espace de travail.</translation>
+    </message>
+    <message>
+        <source>There is no pose %1 in this workspace.</source>
+        <translation>Il n’y a pas de pose %1 dans cet espace de travail.</translation>
     </message>
     <message>
         <source>This pose: %1</source>
@@ -773,8 +815,8 @@
     <message numerus="yes">
         <source>%n detection(s): {dropped} dropped by the current masks, {kept} kept (the camera would alert).</source>
         <translation>
-            <numerusform>%n détection : {dropped} ignorée par les masques actuels, {kept} gardée (la caméra donnerait l’alerte).</numerusform>
-            <numerusform>%n détections : {dropped} ignorées par les masques actuels, {kept} gardées (la caméra donnerait l’alerte).</numerusform>
+            <numerusform>%n détection (ignorées par les masques actuels : {dropped} ; gardées, la caméra donnerait l’alerte : {kept}).</numerusform>
+            <numerusform>%n détections (ignorées par les masques actuels : {dropped} ; gardées, la caméra donnerait l’alerte : {kept}).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -829,6 +871,14 @@
         <translation>Aucun masque ne la recouvre assez (IoU au-dessus de 0,1) : la caméra donnerait l’alerte.</translation>
     </message>
     <message>
+        <source>Not smoke</source>
+        <translation>Pas de fumée</translation>
+    </message>
+    <message>
+        <source>Other smoke</source>
+        <translation>Autre fumée</translation>
+    </message>
+    <message>
         <source>Past detections come from the server: sign in (File › Sign in…) to load them. The masks themselves work offline.</source>
         <translation>Les détections passées viennent du serveur : connectez-vous (Fichier › Se connecter…) pour les charger. Les masques, eux, fonctionnent hors ligne.</translation>
     </message>
@@ -847,6 +897,14 @@
     <message>
         <source>The current masks drop this detection: its IoU with one of them is above 0.1.</source>
         <translation>Les masques actuels font ignorer cette détection : son IoU avec l’un d’eux dépasse 0,1.</translation>
+    </message>
+    <message>
+        <source>Unlabelled</source>
+        <translation>Non étiquetée</translation>
+    </message>
+    <message>
+        <source>Wildfire</source>
+        <translation>Feu de forêt</translation>
     </message>
     <message>
         <source>Your session has expired: sign in again to load past detections.</source>
@@ -959,10 +1017,10 @@
 <context>
     <name>FleetDialog</name>
     <message numerus="yes">
-        <source>%1 of %n pose(s) with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</source>
+        <source>%n of %1 pose(s) with masks moved by more than %2 % of the width since their masks were drawn, worst first. Double-click a pose to open it.</source>
         <translation>
-            <numerusform>%1 pose avec masques sur %n a bougé de plus de %2 % de la largeur depuis que ses masques ont été dessinés. Double-cliquez sur une pose pour l’ouvrir.</numerusform>
-            <numerusform>%1 poses avec masques sur %n ont bougé de plus de %2 % de la largeur depuis que leurs masques ont été dessinés, les pires d’abord. Double-cliquez sur une pose pour l’ouvrir.</numerusform>
+            <numerusform>%n pose avec masques sur %1 a bougé de plus de %2 % de la largeur depuis que ses masques ont été dessinés. Double-cliquez sur une pose pour l’ouvrir.</numerusform>
+            <numerusform>%n poses avec masques sur %1 ont bougé de plus de %2 % de la largeur depuis que leurs masques ont été dessinés, les pires d’abord. Double-cliquez sur une pose pour l’ouvrir.</numerusform>
         </translation>
     </message>
     <message>
@@ -1036,8 +1094,16 @@
         <translation>il y a %1 ans</translation>
     </message>
     <message>
+        <source>%1 · pose %2 · %3</source>
+        <translation>%1 · pose %2 · %3</translation>
+    </message>
+    <message>
         <source>%1, suspicious</source>
         <translation>%1, suspect</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1 ; %2</translation>
     </message>
     <message>
         <source>1 day ago</source>
@@ -1132,12 +1198,20 @@
         <translation>nouveau</translation>
     </message>
     <message>
+        <source>pose %2 · %3</source>
+        <translation>pose %2 · %3</translation>
+    </message>
+    <message>
         <source>synced</source>
         <translation>synchronisé</translation>
     </message>
     <message>
         <source>the text could not be read as a box</source>
         <translation>le texte n’a pas pu être lu comme un cadre</translation>
+    </message>
+    <message>
+        <source>unknown azimuth</source>
+        <translation>azimut inconnu</translation>
     </message>
 </context>
 <context>
@@ -1153,11 +1227,36 @@
 </context>
 <context>
     <name>ImportDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
     <message numerus="yes">
         <source>%n box(es) skipped: already on the pose, or unreadable.</source>
         <translation>
-            <numerusform>%n boîte ignorée : déjà sur la pose, ou illisible.</numerusform>
-            <numerusform>%n boîtes ignorées : déjà sur la pose, ou illisibles.</numerusform>
+            <numerusform>%n cadre ignoré : déjà sur la pose, ou illisible.</numerusform>
+            <numerusform>%n cadres ignorés : déjà sur la pose, ou illisibles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) to add to %1 poses.</source>
+        <translation>
+            <numerusform>%n cadre à ajouter sur %1 poses.</numerusform>
+            <numerusform>%n cadres à ajouter sur %1 poses.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) to add to one pose.</source>
+        <translation>
+            <numerusform>%n cadre à ajouter sur une pose.</numerusform>
+            <numerusform>%n cadres à ajouter sur une pose.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be imported.</source>
+        <translation>
+            <numerusform>%n fichier ne peut pas être importé.</numerusform>
+            <numerusform>%n fichiers ne peuvent pas être importés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1168,17 +1267,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n mask(s)</source>
+        <source>%n file(s) of %1 cannot be imported.</source>
         <translation>
-            <numerusform>%n masque</numerusform>
-            <numerusform>%n masques</numerusform>
+            <numerusform>%n fichier sur %1 ne peut pas être importé.</numerusform>
+            <numerusform>%n fichiers sur %1 ne peuvent pas être importés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n pose(s)</source>
+        <source>%n mask(s) imported on %1 poses.</source>
         <translation>
-            <numerusform>%n pose</numerusform>
-            <numerusform>%n poses</numerusform>
+            <numerusform>%n masque importé sur %1 poses.</numerusform>
+            <numerusform>%n masques importés sur %1 poses.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s) imported on one pose.</source>
+        <translation>
+            <numerusform>%n masque importé sur une pose.</numerusform>
+            <numerusform>%n masques importés sur une pose.</numerusform>
         </translation>
     </message>
     <message>
@@ -1234,10 +1340,6 @@
         <translation>Importer des masques anciens</translation>
     </message>
     <message>
-        <source>Imported %1 on %2.</source>
-        <translation>%1 importé(s) sur %2.</translation>
-    </message>
-    <message>
         <source>Legacy files are named &lt;site&gt;_&lt;azimuth&gt;.json or &lt;site&gt;_&lt;pose id&gt;.json, the site being the camera name without its number (nemours for nemours-01 and nemours-02). Their boxes become new masks on the matching poses; the next sync sends them. Boxes a pose already has are skipped.</source>
         <translation>Les anciens fichiers s’appellent &lt;site&gt;_&lt;azimut&gt;.json ou &lt;site&gt;_&lt;id de pose&gt;.json, le site étant le nom de la caméra sans son numéro (nemours pour nemours-01 et nemours-02). Leurs cadres deviennent de nouveaux masques sur les poses correspondantes ; la prochaine synchronisation les envoie. Les cadres qu’une pose a déjà sont ignorés.</translation>
     </message>
@@ -1254,8 +1356,16 @@
         <translation>Associer chaque fichier d&apos;après son nom</translation>
     </message>
     <message>
+        <source>No box to add.</source>
+        <translation>Aucun cadre à ajouter.</translation>
+    </message>
+    <message>
         <source>No file chosen.</source>
         <translation>Aucun fichier choisi.</translation>
+    </message>
+    <message>
+        <source>No mask was imported.</source>
+        <translation>Aucun masque n’a été importé.</translation>
     </message>
     <message>
         <source>Nothing more was imported: %1</source>
@@ -1267,7 +1377,7 @@
     </message>
     <message>
         <source>Put the boxes on:</source>
-        <translation>Mettre les boîtes sur :</translation>
+        <translation>Mettre les cadres sur :</translation>
     </message>
     <message>
         <source>Skipped</source>
@@ -1278,6 +1388,14 @@
         <translation>La prochaine synchronisation envoie les nouveaux masques.</translation>
     </message>
     <message>
+        <source>The pose chosen is no longer in this workspace.</source>
+        <translation>La pose choisie n’est plus dans cet espace de travail.</translation>
+    </message>
+    <message>
+        <source>There is no file or folder at %1.</source>
+        <translation>Il n’y a ni fichier ni dossier à l’emplacement %1.</translation>
+    </message>
+    <message>
         <source>To add</source>
         <translation>À ajouter</translation>
     </message>
@@ -1285,21 +1403,116 @@
         <source>Why skipped / not imported</source>
         <translation>Pourquoi ignorées / non importé</translation>
     </message>
+</context>
+<context>
+    <name>ImportWords</name>
     <message>
-        <source>choose the pose under &quot;Put the boxes on&quot;</source>
-        <translation>choisissez la pose dans « Mettre les boîtes sur »</translation>
+        <source>%1 (%2 at %3°)</source>
+        <translation>%1 (%2 à %3°)</translation>
     </message>
     <message>
-        <source>choose the pose under &quot;Put the boxes on&quot;, or widen the azimuth tolerance</source>
-        <translation>choisissez la pose dans « Mettre les boîtes sur », ou élargissez la tolérance d&apos;azimut</translation>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
     <message>
-        <source>pull the camera list, or choose the pose under &quot;Put the boxes on&quot;</source>
-        <translation>récupérez la liste des caméras, ou choisissez la pose dans « Mettre les boîtes sur »</translation>
+        <source>Ambiguous: %1 is near the azimuth of pose %2 and is also the id of pose %3. Choose the pose under &quot;Put the boxes on&quot;.</source>
+        <translation>Ambigu : %1 est proche de l’azimut de la pose %2 et c’est aussi l’id de la pose %3. Choisissez la pose dans « Mettre les cadres sur ».</translation>
     </message>
     <message>
-        <source>{boxes} boxes to add to {poses} poses. {failed} of {files} files cannot be imported.</source>
-        <translation>{boxes} cadres à ajouter à {poses} poses. {failed} fichiers sur {files} ne peuvent pas être importés.</translation>
+        <source>Ambiguous: poses %1 are equally near azimuth %2. Choose the pose under &quot;Put the boxes on&quot;.</source>
+        <translation>Ambigu : les poses %1 sont aussi proches l’une que l’autre de l’azimut %2. Choisissez la pose dans « Mettre les cadres sur ».</translation>
+    </message>
+    <message>
+        <source>No active pose within %1° of azimuth %2, and no pose with id %2 (azimuths: %3). Choose the pose under &quot;Put the boxes on&quot;, or widen the azimuth tolerance.</source>
+        <translation>Aucune pose active à moins de %1° de l’azimut %2, et aucune pose d’id %2 (azimuts : %3). Choisissez la pose dans « Mettre les cadres sur », ou élargissez la tolérance d’azimut.</translation>
+    </message>
+    <message>
+        <source>No camera named %1-NN in this workspace: pull the camera list, or choose the pose under &quot;Put the boxes on&quot;.</source>
+        <translation>Aucune caméra nommée %1-NN dans cet espace de travail : récupérez la liste des caméras, ou choisissez la pose dans « Mettre les cadres sur ».</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: %1.</source>
+        <translation>Le fichier ne peut pas être importé : %1.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read (%1).</source>
+        <translation>Le fichier ne peut pas être lu (%1).</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: it is not UTF-8 text.</source>
+        <translation>Le fichier ne peut pas être lu : ce n’est pas du texte UTF-8.</translation>
+    </message>
+    <message>
+        <source>The name is not &lt;site&gt;_&lt;azimuth&gt;.json or &lt;site&gt;_&lt;pose id&gt;.json: choose the pose under &quot;Put the boxes on&quot;.</source>
+        <translation>Le nom n’est pas de la forme &lt;site&gt;_&lt;azimut&gt;.json ou &lt;site&gt;_&lt;id de pose&gt;.json : choisissez la pose dans « Mettre les cadres sur ».</translation>
+    </message>
+    <message>
+        <source>a value is not a finite number</source>
+        <translation>une valeur n’est pas un nombre fini</translation>
+    </message>
+    <message>
+        <source>a value is not a number</source>
+        <translation>une valeur n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>corners were swapped</source>
+        <translation>les coins étaient inversés</translation>
+    </message>
+    <message>
+        <source>expected a JSON object of {&quot;time&quot;: [x1, y1, x2, y2, conf]}</source>
+        <translation>un objet JSON {&quot;date&quot;: [x1, y1, x2, y2, conf]} était attendu</translation>
+    </message>
+    <message>
+        <source>expected a list of 4 or 5 numbers</source>
+        <translation>une liste de 4 ou 5 nombres était attendue</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>same box as entry %1 of %2</source>
+        <translation>même cadre que l’entrée %1 de %2</translation>
+    </message>
+    <message>
+        <source>same box as entry %1 of this file</source>
+        <translation>même cadre que l’entrée %1 de ce fichier</translation>
+    </message>
+    <message>
+        <source>the box has zero width or height</source>
+        <translation>le cadre a une largeur ou une hauteur nulle</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>the key is not a time like 2025-06-06 12:23:45</source>
+        <translation>la clé n’est pas une date comme 2025-06-06 12:23:45</translation>
+    </message>
+    <message>
+        <source>the pose already has this box (mask #%1, not synced yet)</source>
+        <translation>la pose a déjà ce cadre (masque n° %1, pas encore synchronisé)</translation>
+    </message>
+    <message>
+        <source>the pose already has this box (mask #%1, server id %2)</source>
+        <translation>la pose a déjà ce cadre (masque n° %1, id serveur %2)</translation>
+    </message>
+    <message>
+        <source>the pose had this box as mask #%1, deleted here (it stays deleted)</source>
+        <translation>la pose avait ce cadre comme masque n° %1, supprimé ici (il reste supprimé)</translation>
+    </message>
+    <message>
+        <source>this is not valid JSON (line %1, column %2)</source>
+        <translation>ce n’est pas du JSON valide (ligne %1, colonne %2)</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <source>values outside [0, 1] were clamped</source>
+        <translation>les valeurs hors de [0, 1] ont été ramenées dans l’image</translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1712,17 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%1 · %n to sync</source>
+        <translation>
+            <numerusform>%1 · %n à synchroniser</numerusform>
+            <numerusform>%1 · %n à synchroniser</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1[*] — Mask editor</source>
+        <translation>%1[*] — Éditeur de masques</translation>
+    </message>
     <message>
         <source>&amp;Panels</source>
         <translation>&amp;Panneaux</translation>
@@ -1512,27 +1736,28 @@
         <translation>&amp;Annuler : %1</translation>
     </message>
     <message>
-        <source>Mask editor</source>
-        <translation>Éditeur de masques</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %n to sync</source>
-        <translation>
-            <numerusform>%1 · %n à synchroniser</numerusform>
-            <numerusform>%1 · %n à synchroniser</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1[*] — Mask editor</source>
-        <translation>%1[*] — Éditeur de masques</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;mask editor %1&lt;/b&gt;&lt;p&gt;Draw and sync the occlusion masks of Pyronear wildfire cameras.&lt;/p&gt;&lt;p&gt;The camera drops a detection when its overlap with a mask (IoU: the shared area divided by the area the two boxes cover together) is greater than 0.1. A small detection inside a large mask overlaps it little and is kept, so a mask works best when it is about the size of the detections it should stop.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;mask editor %1&lt;/b&gt;&lt;p&gt;Dessinez et synchronisez les masques d&apos;occultation des caméras Pyronear de détection des feux de forêt.&lt;/p&gt;&lt;p&gt;La caméra écarte une détection quand son recouvrement avec un masque (IoU : la surface commune divisée par la surface couverte par les deux boîtes ensemble) dépasse 0,1. Une petite détection dans un grand masque le recouvre peu et elle est gardée : un masque marche le mieux quand il a à peu près la taille des détections qu&apos;il doit arrêter.&lt;/p&gt;</translation>
+        <translation>&lt;b&gt;mask editor %1&lt;/b&gt;&lt;p&gt;Dessinez et synchronisez les masques d&apos;occultation des caméras Pyronear de détection des feux de forêt.&lt;/p&gt;&lt;p&gt;La caméra écarte une détection quand son recouvrement avec un masque (IoU : la surface commune divisée par la surface couverte par les deux cadres ensemble) dépasse 0,1. Une petite détection dans un grand masque le recouvre peu et elle est gardée : un masque marche le mieux quand il a à peu près la taille des détections qu&apos;il doit arrêter.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About mask editor</source>
         <translation>À propos de mask editor</translation>
+    </message>
+    <message>
+        <source>Cannot open this workspace</source>
+        <translation>Impossible d’ouvrir cet espace de travail</translation>
+    </message>
+    <message>
+        <source>Mask editor</source>
+        <translation>Éditeur de masques</translation>
+    </message>
+    <message>
+        <source>Open a workspace</source>
+        <translation>Ouvrir un espace de travail</translation>
+    </message>
+    <message>
+        <source>Workspaces (*.sqlite);;All files (*)</source>
+        <translation>Espaces de travail (*.sqlite);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +1767,13 @@
         <translation>
             <numerusform>%1 sur %n masque affiché</numerusform>
             <numerusform>%1 sur %n masques affichés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n deleted</source>
+        <translation>
+            <numerusform>%1, %n supprimé</numerusform>
+            <numerusform>%1, %n supprimés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1558,13 +1790,6 @@
     <message>
         <source>No pose open</source>
         <translation>Aucune pose ouverte</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1, %n deleted</source>
-        <translation>
-            <numerusform>%1, %n supprimé</numerusform>
-            <numerusform>%1, %n supprimés</numerusform>
-        </translation>
     </message>
     <message>
         <source>Not changed: %1</source>
@@ -1625,12 +1850,12 @@
 <context>
     <name>Messages</name>
     <message>
-        <source> of %1</source>
-        <translation> de %1</translation>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 est un dossier, pas un fichier.</translation>
     </message>
     <message>
-        <source> on %1</source>
-        <translation> sur %1</translation>
+        <source>%1 is not a mask_editor workspace.</source>
+        <translation>%1 n’est pas un espace de travail mask_editor.</translation>
     </message>
     <message>
         <source>Already open</source>
@@ -1639,6 +1864,14 @@
     <message>
         <source>Box too small</source>
         <translation>Boîte trop petite</translation>
+    </message>
+    <message>
+        <source>Camera %1 belongs to another organization: your account cannot change its masks.</source>
+        <translation>La caméra %1 appartient à une autre organisation : votre compte ne peut pas modifier ses masques.</translation>
+    </message>
+    <message>
+        <source>Camera %1 cannot be reached through the server right now (%2).</source>
+        <translation>La caméra %1 est injoignable par le serveur pour le moment (%2).</translation>
     </message>
     <message>
         <source>Camera not reachable</source>
@@ -1697,12 +1930,36 @@
         <translation>Une erreur est survenue</translation>
     </message>
     <message>
-        <source>The camera%1 cannot be reached through the server right now (%2).</source>
-        <translation>La caméra%1 est injoignable par le serveur pour le moment (%2).</translation>
+        <source>The camera cannot be reached through the server right now (%2).</source>
+        <translation>La caméra est injoignable par le serveur pour le moment (%2).</translation>
     </message>
     <message>
-        <source>The image downloaded%1 is not a picture (%2).</source>
-        <translation>L&apos;image téléchargée%1 n&apos;est pas une image (%2).</translation>
+        <source>The disk is full: %1 could not be written.</source>
+        <translation>Le disque est plein : %1 n’a pas pu être écrit.</translation>
+    </message>
+    <message>
+        <source>The disk is read-only: %1 could not be written.</source>
+        <translation>Le disque est en lecture seule : %1 n’a pas pu être écrit.</translation>
+    </message>
+    <message>
+        <source>The image downloaded for %1 is not a picture (%2).</source>
+        <translation>L’image téléchargée pour %1 n’est pas une image (%2).</translation>
+    </message>
+    <message>
+        <source>The image downloaded is not a picture (%2).</source>
+        <translation>L’image téléchargée n’est pas une image (%2).</translation>
+    </message>
+    <message>
+        <source>The name %1 is too long for the file system.</source>
+        <translation>Le nom %1 est trop long pour le système de fichiers.</translation>
+    </message>
+    <message>
+        <source>The server %1 could not be reached (%2). You can keep working: your changes are saved on this computer and sent at the next sync.</source>
+        <translation>Le serveur %1 est injoignable (%2). Vous pouvez continuer à travailler : vos modifications sont enregistrées sur cet ordinateur et envoyées à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached (%2). You can keep working: your changes are saved on this computer and sent at the next sync.</source>
+        <translation>Le serveur est injoignable (%2). Vous pouvez continuer à travailler : vos modifications sont enregistrées sur cet ordinateur et envoyées à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>The server gave an answer this version does not understand (%1). Check the server address, or update mask_editor.</source>
@@ -1725,20 +1982,40 @@
         <translation>Le serveur a refusé cette action : %1</translation>
     </message>
     <message>
-        <source>The server%1 could not be reached (%2). You can keep working: your changes are saved on this computer and sent at the next sync.</source>
-        <translation>Le serveur%1 est injoignable (%2). Vous pouvez continuer : vos modifications sont enregistrées sur cet ordinateur et envoyées à la prochaine synchronisation.</translation>
+        <source>The username or password was not accepted on %1. Check them and try again.</source>
+        <translation>Le nom d’utilisateur ou le mot de passe n’a pas été accepté sur %1. Vérifiez-les et réessayez.</translation>
     </message>
     <message>
-        <source>The username or password was not accepted%1. Check them and try again.</source>
-        <translation>Le nom d&apos;utilisateur ou le mot de passe n&apos;a pas été accepté%1. Vérifiez-les et réessayez.</translation>
+        <source>The username or password was not accepted. Check them and try again.</source>
+        <translation>Le nom d’utilisateur ou le mot de passe n’a pas été accepté. Vérifiez-les et réessayez.</translation>
+    </message>
+    <message>
+        <source>There is no file or folder at %1.</source>
+        <translation>Il n’y a ni fichier ni dossier à l’emplacement %1.</translation>
+    </message>
+    <message>
+        <source>There is no workspace at %1.</source>
+        <translation>Il n’y a pas d’espace de travail à l’emplacement %1.</translation>
     </message>
     <message>
         <source>This box cannot be stored: %1.</source>
-        <translation>Cette boîte ne peut pas être enregistrée : %1.</translation>
+        <translation>Ce cadre ne peut pas être enregistré : %1.</translation>
     </message>
     <message>
-        <source>This camera%1 belongs to another organization: your account cannot change its masks.</source>
-        <translation>Cette caméra%1 appartient à une autre organisation : votre compte ne peut pas modifier ses masques.</translation>
+        <source>This camera belongs to another organization: your account cannot change its masks.</source>
+        <translation>Cette caméra appartient à une autre organisation : votre compte ne peut pas modifier ses masques.</translation>
+    </message>
+    <message>
+        <source>This workspace is already open in another mask_editor window or command (%1). Close it there first.</source>
+        <translation>Cet espace de travail est déjà ouvert dans une autre fenêtre ou commande mask_editor (%1). Fermez-le d’abord là-bas.</translation>
+    </message>
+    <message>
+        <source>This workspace is open read-only: nothing can be changed in it.</source>
+        <translation>Cet espace de travail est ouvert en lecture seule : rien ne peut y être modifié.</translation>
+    </message>
+    <message>
+        <source>This workspace was written by a newer mask_editor: it is open read-only. Update mask_editor to change it.</source>
+        <translation>Cet espace de travail a été écrit par une version plus récente de mask_editor : il est ouvert en lecture seule. Mettez mask_editor à jour pour le modifier.</translation>
     </message>
     <message>
         <source>Unexpected answer</source>
@@ -1749,12 +2026,72 @@
         <translation>Problème d&apos;espace de travail</translation>
     </message>
     <message>
-        <source>You are signed in as a read-only user: ask an admin or agent to edit masks%1.</source>
-        <translation>Vous êtes connecté en lecture seule : demandez à un administrateur ou à un agent de modifier les masques%1.</translation>
+        <source>You are not allowed to read or write %1.</source>
+        <translation>Vous n’avez pas le droit de lire ou d’écrire %1.</translation>
     </message>
     <message>
-        <source>Your session%1 has expired or is no longer valid. Sign in again: your local changes are kept and will be sent once you are signed in.</source>
-        <translation>Votre session%1 a expiré ou n&apos;est plus valable. Reconnectez-vous : vos modifications locales sont gardées et seront envoyées une fois connecté.</translation>
+        <source>You are signed in as a read-only user: ask an admin or agent to edit masks of %1.</source>
+        <translation>Vous êtes connecté avec un compte en lecture seule : demandez à un administrateur ou à un agent de modifier les masques de %1.</translation>
+    </message>
+    <message>
+        <source>You are signed in as a read-only user: ask an admin or agent to edit masks.</source>
+        <translation>Vous êtes connecté avec un compte en lecture seule : demandez à un administrateur ou à un agent de modifier les masques.</translation>
+    </message>
+    <message>
+        <source>Your session has expired or is no longer valid. Sign in again: your local changes are kept and will be sent once you are signed in.</source>
+        <translation>Votre session a expiré ou n’est plus valide. Reconnectez-vous : vos modifications locales sont conservées et seront envoyées une fois connecté.</translation>
+    </message>
+    <message>
+        <source>Your session on %1 has expired or is no longer valid. Sign in again: your local changes are kept and will be sent once you are signed in.</source>
+        <translation>Votre session sur %1 a expiré ou n’est plus valide. Reconnectez-vous : vos modifications locales sont conservées et seront envoyées une fois connecté.</translation>
+    </message>
+    <message>
+        <source>could not connect</source>
+        <translation>connexion impossible</translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation>erreur réseau</translation>
+    </message>
+    <message>
+        <source>the box is too narrow to store: %1 of the image width rounds to zero (the server keeps 3 decimals, so at least %2 is needed)</source>
+        <translation>le cadre est trop étroit pour être enregistré : %1 de la largeur de l’image s’arrondit à zéro (le serveur garde 3 décimales, il faut donc au moins %2)</translation>
+    </message>
+    <message>
+        <source>the box is too short to store: %1 of the image height rounds to zero (the server keeps 3 decimals, so at least %2 is needed)</source>
+        <translation>le cadre est trop bas pour être enregistré : %1 de la hauteur de l’image s’arrondit à zéro (le serveur garde 3 décimales, il faut donc au moins %2)</translation>
+    </message>
+    <message>
+        <source>the connection was closed or reset</source>
+        <translation>la connexion a été fermée ou réinitialisée</translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation>la connexion a été refusée</translation>
+    </message>
+    <message>
+        <source>the secure connection failed (TLS certificate)</source>
+        <translation>la connexion sécurisée a échoué (certificat TLS)</translation>
+    </message>
+    <message>
+        <source>the server name could not be resolved (DNS)</source>
+        <translation>le nom du serveur n’a pas pu être résolu (DNS)</translation>
+    </message>
+    <message>
+        <source>timed out waiting for the answer</source>
+        <translation>délai dépassé en attendant la réponse</translation>
+    </message>
+    <message>
+        <source>timed out while connecting</source>
+        <translation>délai dépassé pendant la connexion</translation>
+    </message>
+    <message>
+        <source>timed out while sending</source>
+        <translation>délai dépassé pendant l’envoi</translation>
+    </message>
+    <message>
+        <source>too many requests at once</source>
+        <translation>trop de requêtes à la fois</translation>
     </message>
 </context>
 <context>
@@ -1762,6 +2099,10 @@
     <message>
         <source>This workspace is open read-only: you can look at masks but not change them.</source>
         <translation>Cet espace de travail est ouvert en lecture seule : vous pouvez consulter les masques mais pas les modifier.</translation>
+    </message>
+    <message>
+        <source>This workspace was written by a newer mask_editor (format %1; this version knows up to %2). It is open read-only: update mask_editor to edit it.</source>
+        <translation>Cet espace de travail a été écrit par une version plus récente de mask_editor (format %1 ; cette version connaît jusqu’au format %2). Il est ouvert en lecture seule : mettez mask_editor à jour pour le modifier.</translation>
     </message>
     <message>
         <source>You are signed in as a read-only user: you can look at masks but not change them. Ask an admin or agent of your organization to edit them.</source>
@@ -1807,17 +2148,6 @@
 </context>
 <context>
     <name>PoseList</name>
-    <message>
-        <source>Organization %1</source>
-        <translation>Organisation %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pose(s)</source>
-        <translation>
-            <numerusform>%n pose</numerusform>
-            <numerusform>%n poses</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n camera(s)</source>
         <translation>
@@ -1825,21 +2155,12 @@
             <numerusform>%n caméras</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%s (number %d in the camera&apos;s patrol)</source>
-        <translation>%s (n° %d dans la patrouille de la caméra)</translation>
-    </message>
     <message numerus="yes">
         <source>%n change(s) to sync</source>
         <translation>
             <numerusform>%n modification à synchroniser</numerusform>
             <numerusform>%n modifications à synchroniser</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Since the masks were drawn, the view has %1.</source>
-        <comment>%1: moved 2.1 %</comment>
-        <translation>Depuis le tracé des masques, la vue s’est %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n mask(s)</source>
@@ -1855,9 +2176,55 @@
             <numerusform>%n masques ici, pas encore récupérée</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n pose(s)</source>
+        <translation>
+            <numerusform>%n pose</numerusform>
+            <numerusform>%n poses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%s (number %d in the camera&apos;s patrol)</source>
+        <translation>%s (n° %d dans la patrouille de la caméra)</translation>
+    </message>
+    <message>
+        <source>Organization %1</source>
+        <translation>Organisation %1</translation>
+    </message>
+    <message>
+        <source>Since the masks were drawn, the view has %1.</source>
+        <comment>%1: moved 2.1 %</comment>
+        <translation>Depuis le tracé des masques, la vue s’est %1.</translation>
+    </message>
     <message>
         <source>not pulled yet</source>
         <translation>pas encore récupérée</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans :</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type :</translation>
     </message>
 </context>
 <context>
@@ -1991,6 +2358,10 @@
 <context>
     <name>SignInDialog</name>
     <message>
+        <source>%1 is reached over plain http://, not https://. Your password, and the session token the server sends back (valid for a year), would cross the network unencrypted: anyone on the way (the Wi-Fi, a proxy, the provider) could read them and sign in as you until the token expires.</source>
+        <translation>%1 est joint en http:// simple, pas en https://. Votre mot de passe, et le jeton de session que le serveur renvoie (valable un an), traverseraient le réseau sans chiffrement : n’importe qui sur le trajet (le Wi-Fi, un proxy, le fournisseur d’accès) pourrait les lire et se connecter à votre place jusqu’à l’expiration du jeton.</translation>
+    </message>
+    <message>
         <source>Enter your username and password.</source>
         <translation>Saisissez votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
@@ -2048,6 +2419,44 @@
     </message>
 </context>
 <context>
+    <name>SkipCounts</name>
+    <message numerus="yes">
+        <source>%n box(es) already in %1</source>
+        <translation>
+            <numerusform>%n cadre déjà dans %1</numerusform>
+            <numerusform>%n cadres déjà dans %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) already on the pose</source>
+        <translation>
+            <numerusform>%n cadre déjà sur la pose</numerusform>
+            <numerusform>%n cadres déjà sur la pose</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) deleted here, which stay deleted</source>
+        <translation>
+            <numerusform>%n cadre supprimé ici, qui reste supprimé</numerusform>
+            <numerusform>%n cadres supprimés ici, qui restent supprimés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s) within the file</source>
+        <translation>
+            <numerusform>%n doublon dans le fichier</numerusform>
+            <numerusform>%n doublons dans le fichier</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable entry(ies): %1</source>
+        <translation>
+            <numerusform>%n entrée illisible : %1</numerusform>
+            <numerusform>%n entrées illisibles : %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Sky</name>
     <message>
         <source>This image shows no distinct sky (its top and bottom look alike), so no sky area can be proposed. Draw the area by hand instead.</source>
@@ -2056,6 +2465,29 @@
     <message>
         <source>cannot read the pose image ({reason})</source>
         <translation>impossible de lire l’image de la pose ({reason})</translation>
+    </message>
+</context>
+<context>
+    <name>StartError</name>
+    <message>
+        <source>Cannot open the workspace</source>
+        <translation>Impossible d’ouvrir l’espace de travail</translation>
+    </message>
+    <message>
+        <source>Demo not installed</source>
+        <translation>Démo non installée</translation>
+    </message>
+    <message>
+        <source>No workspace there</source>
+        <translation>Aucun espace de travail à cet endroit</translation>
+    </message>
+    <message>
+        <source>There is no workspace at %1. Check the path.</source>
+        <translation>Il n’y a pas d’espace de travail à l’emplacement %1. Vérifiez le chemin.</translation>
+    </message>
+    <message>
+        <source>Workspace already open</source>
+        <translation>Espace de travail déjà ouvert</translation>
     </message>
 </context>
 <context>
@@ -2124,8 +2556,8 @@
     <message numerus="yes">
         <source>%n change(s) to send: {new} new, {edited} edited, {deleted} deleted.</source>
         <translation>
-            <numerusform>%n modification à envoyer : {new} nouveau, {edited} modifié, {deleted} supprimé.</numerusform>
-            <numerusform>%n modifications à envoyer : {new} nouveaux, {edited} modifiés, {deleted} supprimés.</numerusform>
+            <numerusform>%n modification à envoyer (nouveaux : {new}, modifiés : {edited}, supprimés : {deleted}).</numerusform>
+            <numerusform>%n modifications à envoyer (nouveaux : {new}, modifiés : {edited}, supprimés : {deleted}).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2245,6 +2677,10 @@
         <translation>Connectez-vous pour envoyer : vos modifications restent sur cet ordinateur en attendant.</translation>
     </message>
     <message>
+        <source>Step %v of %m</source>
+        <translation>Étape %v sur %m</translation>
+    </message>
+    <message>
         <source>Theirs (server): {box}</source>
         <translation>Serveur : {box}</translation>
     </message>
@@ -2285,10 +2721,6 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
         <translation>pose {id}</translation>
     </message>
     <message>
-        <source>Step %v of %m</source>
-        <translation>Étape %v sur %m</translation>
-    </message>
-    <message>
         <source>{title}: {text}</source>
         <translation>{title} : {text}</translation>
     </message>
@@ -2296,37 +2728,21 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
 <context>
     <name>SyncWords</name>
     <message>
-        <source>Sync finished.</source>
-        <translation>Synchronisation terminée.</translation>
+        <source>%1.</source>
+        <translation>%1.</translation>
     </message>
-    <message>
-        <source>Sync finished with problems: run it again to retry.</source>
-        <translation>Synchronisation terminée avec des problèmes : relancez-la pour réessayer.</translation>
-    </message>
-    <message>
-        <source>Sync cancelled: what was sent is recorded, the rest waits.</source>
-        <translation>Synchronisation annulée : ce qui a été envoyé est enregistré, le reste attend.</translation>
-    </message>
-    <message>
-        <source>Sync paused: please sign in again, then sync to resume.</source>
-        <translation>Synchronisation en pause : reconnectez-vous, puis synchronisez pour reprendre.</translation>
-    </message>
-    <message>
-        <source>The server could not be reached: your changes are kept for the next sync.</source>
-        <translation>Le serveur est injoignable : vos modifications sont gardées pour la prochaine synchronisation.</translation>
+    <message numerus="yes">
+        <source>%n change(s) from the server</source>
+        <translation>
+            <numerusform>%n modification venue du serveur</numerusform>
+            <numerusform>%n modifications venues du serveur</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n created</source>
         <translation>
             <numerusform>%n créé</numerusform>
             <numerusform>%n créés</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n updated</source>
-        <translation>
-            <numerusform>%n mis à jour</numerusform>
-            <numerusform>%n mis à jour</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2337,13 +2753,6 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n recovered after a lost answer</source>
-        <translation>
-            <numerusform>%n récupéré après une réponse perdue</numerusform>
-            <numerusform>%n récupérés après une réponse perdue</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n late copies of a create sent again, deleted</source>
         <translation>
             <numerusform>%n copie tardive d&apos;une création renvoyée, supprimée</numerusform>
@@ -2351,10 +2760,10 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) from the server</source>
+        <source>%n left to push</source>
         <translation>
-            <numerusform>%n modification venue du serveur</numerusform>
-            <numerusform>%n modifications venues du serveur</numerusform>
+            <numerusform>%n restant à envoyer</numerusform>
+            <numerusform>%n restants à envoyer</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2365,6 +2774,13 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n recovered after a lost answer</source>
+        <translation>
+            <numerusform>%n récupéré après une réponse perdue</numerusform>
+            <numerusform>%n récupérés après une réponse perdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n refused</source>
         <translation>
             <numerusform>%n refusé</numerusform>
@@ -2372,15 +2788,11 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n left to push</source>
+        <source>%n updated</source>
         <translation>
-            <numerusform>%n restant à envoyer</numerusform>
-            <numerusform>%n restants à envoyer</numerusform>
+            <numerusform>%n mis à jour</numerusform>
+            <numerusform>%n mis à jour</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1.</source>
-        <translation>%1.</translation>
     </message>
     <message>
         <source>Pose %1, mask %2 (%3): %4</source>
@@ -2389,6 +2801,38 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
     <message>
         <source>Pose %1: %2</source>
         <translation>Pose %1 : %2</translation>
+    </message>
+    <message>
+        <source>Sync cancelled: what was sent is recorded, the rest waits.</source>
+        <translation>Synchronisation annulée : ce qui a été envoyé est enregistré, le reste attend.</translation>
+    </message>
+    <message>
+        <source>Sync finished with problems: run it again to retry.</source>
+        <translation>Synchronisation terminée avec des problèmes : relancez-la pour réessayer.</translation>
+    </message>
+    <message>
+        <source>Sync finished.</source>
+        <translation>Synchronisation terminée.</translation>
+    </message>
+    <message>
+        <source>Sync paused: please sign in again, then sync to resume.</source>
+        <translation>Synchronisation en pause : reconnectez-vous, puis synchronisez pour reprendre.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached: your changes are kept for the next sync.</source>
+        <translation>Le serveur est injoignable : vos modifications sont gardées pour la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>modification</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>création</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>suppression</translation>
     </message>
 </context>
 <context>
@@ -2487,6 +2931,16 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
     </message>
 </context>
 <context>
+    <name>WildfireWords</name>
+    <message numerus="yes">
+        <source>%n mask(s) (%1) would drop a real wildfire detected on %2 UTC (sequence %3): the camera would stay silent on such smoke there.</source>
+        <translation>
+            <numerusform>%n masque (%1) ferait ignorer un vrai feu détecté le %2 UTC (séquence %3) : la caméra resterait muette devant une telle fumée à cet endroit.</numerusform>
+            <numerusform>%n masques (%1) feraient ignorer un vrai feu détecté le %2 UTC (séquence %3) : la caméra resterait muette devant une telle fumée à cet endroit.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WindowLayout</name>
     <message>
         <source>Inspector</source>
@@ -2518,6 +2972,22 @@ Les nouveaux masques sont retirés, les masques modifiés reviennent à la versi
     <message>
         <source>Shaded: where the centre of a {size} detection must fall for the camera to drop it ({share} % of the image). A detection centred elsewhere is kept, even inside a mask.</source>
         <translation>Ombré : là où doit tomber le centre d’une détection de {size} pour que la caméra l’ignore ({share} % de l’image). Une détection centrée ailleurs est gardée, même à l’intérieur d’un masque.</translation>
+    </message>
+    <message>
+        <source>This mask is %1 times larger than a %2 detection: its best overlap with one is IoU %3, and the devices need more than 0.1. Split it into smaller masks (Area tool) or shrink it.</source>
+        <translation>Ce masque est %1 fois plus grand qu’une détection de %2 : son meilleur recouvrement avec elle est une IoU de %3, et la caméra demande plus de 0,1. Découpez-le en masques plus petits (outil Couvrir une zone) ou réduisez-le.</translation>
+    </message>
+    <message>
+        <source>This mask is %1 times smaller than a %2 detection: its best overlap with one is IoU %3, and the devices need more than 0.1. Enlarge it to about that size.</source>
+        <translation>Ce masque est %1 fois plus petit qu’une détection de %2 : son meilleur recouvrement avec elle est une IoU de %3, et la caméra demande plus de 0,1. Agrandissez-le à peu près à cette taille.</translation>
+    </message>
+    <message>
+        <source>This mask is narrower and taller than a %2 detection: its best overlap with one is IoU %3, and the devices need more than 0.1. Make it wider and shorter, closer to the detection&apos;s shape.</source>
+        <translation>Ce masque est plus étroit et plus haut qu’une détection de %2 : son meilleur recouvrement avec elle est une IoU de %3, et la caméra demande plus de 0,1. Rendez-le plus large et plus bas, plus proche de la forme de la détection.</translation>
+    </message>
+    <message>
+        <source>This mask is wider and shorter than a %2 detection: its best overlap with one is IoU %3, and the devices need more than 0.1. Make it narrower and taller, closer to the detection&apos;s shape.</source>
+        <translation>Ce masque est plus large et plus bas qu’une détection de %2 : son meilleur recouvrement avec elle est une IoU de %3, et la caméra demande plus de 0,1. Rendez-le plus étroit et plus haut, plus proche de la forme de la détection.</translation>
     </message>
 </context>
 </TS>

@@ -62,7 +62,7 @@ def test_table_explains_a_mask_that_cannot_drop_the_chosen_size(window) -> None:
     window.insight.panel.set_size(DetectionSize(32, 32))
     window.actions["show_zone"].setChecked(True)
     tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
-    assert "larger than a 32x32 px detection" in tip and "0.1" in tip
+    assert "times larger than a 32×32 px detection" in tip and "0.1" in tip
     assert not model.data(index, Qt.ItemDataRole.DecorationRole).isNull()
     window.actions["show_zone"].setChecked(False)
     assert "IoU" not in (model.data(index, Qt.ItemDataRole.ToolTipRole) or "")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
 from mask_editor.migrate.export import (
     ExportError,
     ExportFormat,
+    ExportProblem,
     ExportResult,
     export_camera,
     export_pose,
-    pose_name,
 )
-from mask_editor.workspace import Workspace
+from mask_editor.ui.platform.formatting import pose_name
+from mask_editor.ui.platform.messages import file_error_text
+from mask_editor.workspace import PoseRow, Workspace
 
 FORMATS = (
     (ExportFormat.LEGACY_JSON, QT_TRANSLATE_NOOP("ExportDialog", "Legacy JSON (the old mask files)")),
@@ -59,7 +61,8 @@ class ExportDialog(QDialog):
         self.camera_name = camera.name if camera else self.tr("camera %1").replace("%1", str(pose.camera_id))
         self.setWindowTitle(self.tr("Export masks"))
 
-        self.this_pose = QRadioButton(self.tr("This pose: %1").replace("%1", pose_name(workspace, pose)), self)
+        name = pose_name(camera.name if camera else None, pose.id, pose.azimuth)
+        self.this_pose = QRadioButton(self.tr("This pose: %1").replace("%1", name), self)
         count = len([p for p in workspace.poses(pose.camera_id) if p.active])
         self.whole_camera = QRadioButton(
             self.tr("All %n pose(s) of {camera}, one file each, into a folder", "", count).format(
@@ -134,13 +137,55 @@ class ExportDialog(QDialog):
             else:
                 self.result = export_pose(self.workspace, self.pose_id, self.chosen_format, output, scale)
         except ExportError as exc:
-            QMessageBox.warning(self, self.tr("Cannot export"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot export"), export_problem_text(exc))
             return
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Cannot export"), self.tr(
-                "The file could not be written: {error}. Any previous file there is unchanged.").format(error=exc))
+                "The file could not be written: %1 Any previous file there is unchanged.").replace(
+                "%1", file_error_text(exc)))
             return
         self.accept()
+
+
+def export_problem_text(error: ExportError) -> str:
+    """Why the export cannot be made, in the window's language (migrate.export keeps the CLI's English)."""
+    translate = QCoreApplication.translate
+    kind, path = error.kind, str(error.path or "")
+    if kind is ExportProblem.NO_POSE:
+        return translate("ExportDialog", "There is no pose %1 in this workspace.").replace("%1", str(error.target))
+    if kind is ExportProblem.NO_CAMERA:
+        return translate("ExportDialog", "There is no camera %1 in this workspace.").replace("%1", str(error.target))
+    if kind is ExportProblem.BAD_SCALE:
+        return translate("ExportDialog", "The PNG size must be more than 0 % and at most 100 % of the image.")
+    if kind is ExportProblem.NO_IMAGE and len(error.poses) == 1:
+        return translate("ExportDialog", "%1 has no image in this workspace, so its size is unknown: open it once "
+                                         "while online (or pull) to fetch the image, then export again.").replace(
+            "%1", _named(error.camera, error.poses[0]))
+    if kind is ExportProblem.NO_IMAGE:
+        return ExportCounts().missing_images(error)
+    if kind is ExportProblem.OUTPUT_IS_FOLDER:
+        return translate("ExportDialog", "%1 is a folder: give a file name for this pose's export.").replace(
+            "%1", path)
+    if kind is ExportProblem.NO_FOLDER:
+        return translate("ExportDialog", "The folder %1 does not exist.").replace("%1", path)
+    if kind is ExportProblem.OUTPUT_IS_FILE:
+        return translate("ExportDialog", "%1 is a file: give a folder for the camera's export (one file per "
+                                         "pose).").replace("%1", path)
+    return translate("ExportDialog", "Camera %1 has no active pose in this workspace.").replace("%1", error.camera)
+
+
+def _named(camera: str | None, pose: PoseRow) -> str:
+    return pose_name(camera or None, pose.id, pose.azimuth)
+
+
+class ExportCounts(QObject):
+    """The counts as Qt plurals: lupdate makes a plural entry from self.tr(text, "", n) only."""
+
+    def missing_images(self, error: ExportError) -> str:
+        names = QLocale().createSeparatedList([_named(None, p) for p in error.poses])
+        return self.tr("%n pose(s) of %1 have no image in this workspace (%2), so their size is unknown: open "
+                       "them once while online (or pull) to fetch the images, then export again.", "",
+                       len(error.poses)).replace("%2", names).replace("%1", error.camera)
 
 
 def run_export_dialog(parent: QWidget | None, workspace: Workspace, pose_id: int) -> ExportResult | None:

@@ -30,16 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mask_editor.core.labels import pose_label
-from mask_editor.migrate.legacy import (
-    DEFAULT_TOLERANCE,
-    POSE_HINT,
-    REFRESH_HINT,
-    TOLERANCE_HINT,
-    ImportPlan,
-    apply_import,
-    plan_import,
-)
+from mask_editor.migrate.legacy import DEFAULT_TOLERANCE, FilePlan, ImportPlan, apply_import, plan_import
+from mask_editor.ui.dialogs.import_words import file_problem, note_text, skip_reason, skipped_summary
+from mask_editor.ui.platform.formatting import pose_name
+from mask_editor.ui.platform.messages import explain
+from mask_editor.ui.platform.read_only import read_only_reason
 from mask_editor.workspace import Workspace
 
 COLUMNS = (QT_TRANSLATE_NOOP("ImportDialog", "File"), QT_TRANSLATE_NOOP("ImportDialog", "Camera"),
@@ -87,7 +82,7 @@ class ImportDialog(QDialog):
         self.pose.addItem(self.tr("Match each file by its name"), None)
         cameras = {c.id: c.name for c in workspace.cameras()}
         for p in workspace.poses():
-            self.pose.addItem(pose_label(cameras.get(p.camera_id), p.id, p.azimuth), p.id)
+            self.pose.addItem(pose_name(cameras.get(p.camera_id), p.id, p.azimuth), p.id)
         self.pose.currentIndexChanged.connect(self.replan)
         options = QFormLayout()
         options.addRow(self.tr("Azimuth tolerance:"), self.tolerance)
@@ -96,6 +91,8 @@ class ImportDialog(QDialog):
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels([QCoreApplication.translate("ImportDialog", c) for c in COLUMNS])
         self.table.verticalHeader().hide()
+        # Rows as tall as their reason: a French sentence is longer and must not be cut.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
@@ -144,16 +141,18 @@ class ImportDialog(QDialog):
             try:
                 self.plan = plan_import(self.workspace, self.paths, pose_id=self.pose.currentData(),
                                         tolerance=self.tolerance.value())
-            except (FileNotFoundError, LookupError, ValueError) as exc:
-                self.summary.setText(str(exc))
+            except FileNotFoundError as exc:
+                self.summary.setText(self.tr("There is no file or folder at %1.").replace("%1", str(exc.filename)))
+            except LookupError:
+                self.summary.setText(self.tr("The pose chosen is no longer in this workspace."))
         self._fill()
 
     def _fill(self) -> None:
         files = self.plan.files if self.plan else []
         self.table.setRowCount(len(files))
         for row, f in enumerate(files):
-            pose = pose_label(None, f.pose.id, f.pose.azimuth) if f.pose else "—"  # the camera has its column
-            why = self._window_words(f.problem) or "; ".join(sorted({s.reason for s in f.skipped}))
+            pose = pose_name(None, f.pose.id, f.pose.azimuth) if f.pose else "—"  # the camera has its column
+            why = file_problem(f.trouble) if f.trouble else skipped_summary(f.skipped)
             values = (f.path.name, f.camera.name if f.camera else "—", pose, f.found,
                       len(f.to_add) if f.ok else 0, len(f.skipped), why)
             for column, value in enumerate(values):
@@ -161,19 +160,38 @@ class ImportDialog(QDialog):
                 if isinstance(value, int):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if column == len(values) - 1:
-                    reasons = [f"{s.key}: {s.reason}" for s in f.skipped]
-                    item.setToolTip("\n".join([self._window_words(f.problem), *reasons, *f.notes]).strip())
+                    item.setToolTip(self._details(f))
                 self.table.setItem(row, column, item)
         if self.plan is not None:
-            self.summary.setText(self.tr("{boxes} boxes to add to {poses} poses. {failed} of {files} files "
-                                         "cannot be imported.").format(
-                boxes=self.plan.to_add, poses=len(self.plan.poses), failed=len(self.plan.failed), files=len(files)))
+            self.summary.setText(self.plan_summary(self.plan))
         elif not self.paths:
             self.summary.setText("")
-        can_write = self.workspace.read_only_reason is None
+        can_write = not self.workspace.read_only
         self.import_button.setEnabled(bool(self.plan and self.plan.to_add) and can_write)
         if not can_write:
-            self.summary.setText(f"{self.summary.text()} {self.workspace.read_only_reason}".strip())
+            self.summary.setText(f"{self.summary.text()} {read_only_reason(self.workspace)}".strip())
+
+    def _details(self, f: FilePlan) -> str:
+        """The tooltip: the file's problem, then each skipped entry and each repair, by entry key."""
+        lines = [file_problem(f.trouble)] if f.trouble else []
+        lines += [self.tr("%1: %2").replace("%2", skip_reason(s)).replace("%1", s.key) for s in f.skipped]
+        lines += [self.tr("%1: %2").replace("%2", note_text(n)).replace("%1", key) for key, n in f.repairs]
+        return "\n".join(lines)
+
+    def plan_summary(self, plan: ImportPlan) -> str:
+        """What Import will do, in whole sentences with each count's own plural."""
+        poses, failed, files = len(plan.poses), len(plan.failed), len(plan.files)
+        if not plan.to_add:
+            text = self.tr("No box to add.")
+        elif poses == 1:
+            text = self.tr("%n box(es) to add to one pose.", "", plan.to_add)
+        else:
+            text = self.tr("%n box(es) to add to %1 poses.", "", plan.to_add).replace("%1", str(poses))
+        if failed and failed == files:
+            text += " " + self.tr("%n file(s) cannot be imported.", "", failed)
+        elif failed:
+            text += " " + self.tr("%n file(s) of %1 cannot be imported.", "", failed).replace("%1", str(files))
+        return text
 
     def do_import(self) -> None:
         if self.plan is None:
@@ -182,7 +200,7 @@ class ImportDialog(QDialog):
             done = apply_import(self.workspace, self.plan)
         except Exception as exc:  # the workspace refused (read-only, disk full): say so, keep the dialog
             QMessageBox.warning(self, self.tr("Import failed"),
-                                self.tr("Nothing more was imported: %1").replace("%1", str(exc)))
+                                self.tr("Nothing more was imported: %1").replace("%1", explain(exc).text))
             return
         self.imported_poses = {f.pose.id for f in done.files if f.added and f.pose is not None}
         # Stay open on the table, now the record of what was done; the user closes.
@@ -194,25 +212,18 @@ class ImportDialog(QDialog):
     def import_report(self, done: ImportPlan) -> str:
         added = sum(len(f.added) for f in done.files)
         skipped = sum(len(f.skipped) for f in done.files if f.ok)
-        text = self.tr("Imported %1 on %2.").replace("%1", self.tr("%n mask(s)", "", added)).replace(
-            "%2", self.tr("%n pose(s)", "", len(self.imported_poses)))
+        poses = len(self.imported_poses)
+        if not added:
+            text = self.tr("No mask was imported.")
+        elif poses == 1:
+            text = self.tr("%n mask(s) imported on one pose.", "", added)
+        else:
+            text = self.tr("%n mask(s) imported on %1 poses.", "", added).replace("%1", str(poses))
         if skipped:
             text += " " + self.tr("%n box(es) skipped: already on the pose, or unreadable.", "", skipped)
         if done.failed:
             text += " " + self.tr("%n file(s) could not be imported (see the last column).", "", len(done.failed))
         return text + " " + self.tr("The next sync sends the new masks.")
-
-    def _window_words(self, problem: str | None) -> str:
-        """A planning problem with the window's way out in place of the command line's options."""
-        if not problem:
-            return ""
-        for cli, window in ((TOLERANCE_HINT, self.tr('choose the pose under "Put the boxes on", or widen '
-                                                     'the azimuth tolerance')),
-                            (REFRESH_HINT, self.tr('pull the camera list, or choose the pose under "Put the '
-                                                   'boxes on"')),
-                            (POSE_HINT, self.tr('choose the pose under "Put the boxes on"'))):
-            problem = problem.replace(cli, window)
-        return problem
 
 
 def run_import_dialog(parent: QWidget | None, workspace: Workspace) -> set[int]:

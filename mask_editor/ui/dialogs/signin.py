@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mask_editor.api.cleartext import cleartext_risk, sends_secrets_in_clear
+from mask_editor.api.cleartext import cleartext_host, sends_secrets_in_clear
 from mask_editor.api.records import Token
 from mask_editor.ui.platform.messages import explain
 from mask_editor.ui.platform.tasks import run_task
@@ -81,7 +81,12 @@ class SignInDialog(QDialog):
     def confirm_cleartext(self, server: str) -> bool:
         """Ask before a sign-in over plain http:// to another computer; No is the default."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Send your password unencrypted?"),
-                          cleartext_risk(server), QMessageBox.StandardButton.NoButton, self)
+                          self.tr("%1 is reached over plain http://, not https://. Your password, and the session "
+                                  "token the server sends back (valid for a year), would cross the network "
+                                  "unencrypted: anyone on the way (the Wi-Fi, a proxy, the provider) could read them "
+                                  "and sign in as you until the token expires.").replace(
+                              "%1", cleartext_host(server)),
+                          QMessageBox.StandardButton.NoButton, self)
         box.setInformativeText(self.tr("Sign in over http:// anyway?"))
         send = box.addButton(self.tr("Send in clear"), QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)

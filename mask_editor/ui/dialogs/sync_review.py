@@ -42,6 +42,7 @@ from mask_editor.sync import (
 )
 from mask_editor.sync.plan import PosePlan
 from mask_editor.ui.dialogs.sync_review_tree import POSE_ROLE, WARNING_RED, leave_out, pose_item, span
+from mask_editor.ui.platform.formatting import WildfireWords
 from mask_editor.ui.platform.messages import explain
 from mask_editor.ui.session.sync_words import sync_summary
 from mask_editor.ui.session.sync_worker import SyncJob, SyncRunner
@@ -298,5 +299,6 @@ def _wildfire_warnings(workspace: Workspace, pose_id: int) -> list[str]:
     """Past wildfire detections of the pose that its masks would drop, when they were loaded in the
     Past detections panel (mask_editor.sync.detections keeps the last load per pose in memory)."""
     module = sys.modules.get("mask_editor.sync.detections")
-    return module.wildfire_warnings(workspace, pose_id) if module is not None else []
+    words = WildfireWords()
+    return [words.sentence(hit) for hit in module.wildfire_hits(workspace, pose_id)] if module is not None else []
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mask_editor.ui.platform.i18n import decimal
 from mask_editor.ui.platform.theme import icon
@@ -63,13 +63,21 @@ class DriftBanner(QFrame):
         self.shift.setToolTip(self.tr("Move these masks with the view, in one step you can undo"))
         self.confirm = QPushButton(self.tr("Masks are right"), self)
         self.confirm.setToolTip(self.tr("Keep the masks where they are and stop comparing with the older image"))
-        layout = QHBoxLayout(self)
+        # The sentence on its own row, the buttons under it: in French the buttons alone take most of the
+        # canvas's width at 1366 px, and beside them the sentence was squeezed to a word per line.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 5, 10, 5)
-        layout.setSpacing(8)
-        layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.label, 1)
+        layout.setSpacing(4)
+        text = QHBoxLayout()
+        text.setSpacing(8)
+        text.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        text.addWidget(self.label, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
         for button in (self.compare, self.shift, self.confirm):
-            layout.addWidget(button)
+            buttons.addWidget(button)
+        layout.addLayout(text)
+        layout.addLayout(buttons)
         self.compare.toggled.connect(self.compareToggled)
         self.shift.clicked.connect(lambda _checked=False: self.shiftRequested.emit())
         self.confirm.clicked.connect(lambda _checked=False: self.confirmRequested.emit())

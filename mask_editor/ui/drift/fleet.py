@@ -52,10 +52,11 @@ class FleetDialog(QDialog):
         for column in range(self.tree.columnCount()):
             self.tree.resizeColumnToContents(column)
         if moved:
-            self.summary.setText(self.tr("%1 of %n pose(s) with masks moved by more than %2 % of the width since "
+            # The count that moved is %n: the verb agrees with it ("1 pose a bougé", "2 poses ont bougé").
+            self.summary.setText(self.tr("%n of %1 pose(s) with masks moved by more than %2 % of the width since "
                                          "their masks were drawn, worst first. Double-click a pose to open it.",
-                                         "", len(reports))
-                                 .replace("%1", str(len(moved))).replace("%2", decimal(threshold * 100)))
+                                         "", len(moved))
+                                 .replace("%1", str(len(reports))).replace("%2", decimal(threshold * 100)))
         else:
             self.summary.setText(self.tr("No pose's view has moved since its masks were drawn (%n pose(s) compared).",
                                          "", len(reports)))

@@ -43,6 +43,20 @@ if TYPE_CHECKING:
 DETECTIONS_OVERLAY, HEAT_OVERLAY = "detections", "heat"
 HEAT_WIDTH = 96  # cells across the image for the density of detection centres
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # ("spot", cluster index) or ("detection", index)
+# A sequence's label (the server's is_wildfire), in words; sync.detections.LABELS is the command line's.
+LABEL_WORDS = {
+    "wildfire_smoke": QT_TRANSLATE_NOOP("FalsePositives", "Wildfire"),
+    "other_smoke": QT_TRANSLATE_NOOP("FalsePositives", "Other smoke"),
+    "other": QT_TRANSLATE_NOOP("FalsePositives", "Not smoke"),
+    None: QT_TRANSLATE_NOOP("FalsePositives", "Unlabelled"),
+}
+
+
+def label_words(label: str | None) -> str:
+    known = LABEL_WORDS.get(label)
+    return QCoreApplication.translate("FalsePositives", known) if known else str(label)
+
+
 NO_SESSION = QT_TRANSLATE_NOOP("FalsePositives", "Past detections come from the server: sign in (File › Sign in…) "
                                "to load them. The masks themselves work offline.")
 BANNER_STYLE = "background:#b71c1c; color:white; padding:6px; border-radius:3px; font-weight:bold;"
@@ -211,11 +225,12 @@ class FalsePositives(QObject):
         warnings: list[str] = []
         self.flags = []
         if self.detections:  # numpy (through mask_editor.sync.detections) only once there is something to judge
-            from mask_editor.sync.detections import dropped_flags, wildfire_warnings
+            from mask_editor.sync.detections import dropped_flags, wildfire_hits
 
             self.flags = [bool(f) for f in dropped_flags(self.detections, self.masks())]
             if self._doc is not None:
-                warnings = wildfire_warnings(self._doc.workspace, self._doc.pose_id)
+                words = fmt.WildfireWords()
+                warnings = [words.sentence(hit) for hit in wildfire_hits(self._doc.workspace, self._doc.pose_id)]
         self._fill_tree()
         self._draw()
         kept = self.flags.count(False)
@@ -238,7 +253,7 @@ class FalsePositives(QObject):
             kept = len(spot.members) - gone
             verdict = (self.tr("all dropped") if not kept else self.tr("all kept") if not gone
                        else self.tr("%n kept", "", kept))
-            labels = {self.detections[i].label_text for i in spot.members}
+            labels = {label_words(self.detections[i].label) for i in spot.members}
             title = self.tr("Spot ×%1").replace("%1", str(len(spot.members)))
             item = QTreeWidgetItem([title, " / ".join(sorted(labels)), "", verdict])
             item.setData(0, ITEM_ROLE, ("spot", s))
@@ -254,7 +269,7 @@ class FalsePositives(QObject):
 
     def _detection_item(self, i: int) -> QTreeWidgetItem:
         det = self.detections[i]
-        item = QTreeWidgetItem([fmt.short_local_time(det.seen_at), det.label_text, decimal(det.confidence, 2),
+        item = QTreeWidgetItem([fmt.short_local_time(det.seen_at), label_words(det.label), decimal(det.confidence, 2),
                                 self.status_of(i)])
         item.setData(0, ITEM_ROLE, ("detection", i))
         item.setToolTip(0, self.tr("{when}, sequence {sequence}").format(

@@ -107,9 +107,29 @@ class ZoneOverlay(QObject):
         size, rel = self.image_size(), self.detection_size()
         if not self.enabled or mask.box is None or mask.deleted or size is None or rel is None:
             return None
-        from mask_editor.core.suppression import why_mask_cannot_drop
+        from mask_editor.core.suppression import mask_shortfall
 
-        return why_mask_cannot_drop(mask.box, rel[0], rel[1], *size)
+        short = mask_shortfall(mask.box, rel[0], rel[1])
+        if short is None:
+            return None
+        overlap = decimal(short.best, 3)
+        what = self.size.text(*size)
+        if short.shape == "larger":
+            text = self.tr("This mask is %1 times larger than a %2 detection: its best overlap with one is IoU %3, "
+                           "and the devices need more than 0.1. Split it into smaller masks (Area tool) or shrink it.")
+        elif short.shape == "smaller":
+            text = self.tr("This mask is %1 times smaller than a %2 detection: its best overlap with one is IoU %3, "
+                           "and the devices need more than 0.1. Enlarge it to about that size.")
+        elif short.shape == "wider":
+            text = self.tr("This mask is wider and shorter than a %2 detection: its best overlap with one is IoU "
+                           "%3, and the devices need more than 0.1. Make it narrower and taller, closer to the "
+                           "detection's shape.")
+        else:
+            text = self.tr("This mask is narrower and taller than a %2 detection: its best overlap with one is IoU "
+                           "%3, and the devices need more than 0.1. Make it wider and shorter, closer to the "
+                           "detection's shape.")
+        return (text.replace("%3", overlap).replace("%2", what)
+                .replace("%1", f"{short.ratio:.0f}"))
 
     def provider(self) -> Callable[[Mask], str | None]:
         return self.warning

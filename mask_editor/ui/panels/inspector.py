@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from mask_editor.core.geometry import GRID, Box, pixels_grid, step_pixels
+from mask_editor.core.geometry import GRID, Box, QuantizeError, pixels_grid, step_pixels
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.editing.typed_value import (
     TypedValueValidator,
@@ -24,6 +24,7 @@ from mask_editor.ui.editing.typed_value import (
     relative_problem,
 )
 from mask_editor.ui.platform import formatting as fmt
+from mask_editor.ui.platform.messages import thin_box_text
 from mask_editor.ui.session.conflict_words import describe_conflict, version_lines
 from mask_editor.workspace import Mask
 from mask_editor.workspace.conflict_view import versions
@@ -176,7 +177,7 @@ class Inspector(QWidget):
             if name in PIXEL_FIELDS and size is not None:  # why a typed value may land a pixel or so away
                 side = size[0] if name in ("x", "w") else size[1]
                 edit.setToolTip(self.tr("Stored on the server's grid: one grid step is 0.001 of the image, "
-                                        "%s px here.") % f"{step_pixels(side):g}")
+                                        "%s px here.") % fmt.number_words(step_pixels(side)))
             edit.setEnabled(box is not None)
             self._mark(edit, False)
         self._set_message("")
@@ -274,7 +275,8 @@ class Inspector(QWidget):
             apply_typed_box(self._doc, mask.local_id, name, box)
         except ValueError as exc:  # QuantizeError included: too thin for the grid
             self._mark(edit, True)
-            self._set_message(self.tr("Not applied: %1.").replace("%1", str(exc)))
+            reason = thin_box_text(exc) if isinstance(exc, QuantizeError) else str(exc)
+            self._set_message(self.tr("Not applied: %1.").replace("%1", reason))
             return
         stored = self._doc.mask(mask.local_id)
         self.refresh()

@@ -33,6 +33,7 @@ from mask_editor.core.geometry import Box, QuantizeError
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.editing.typed_value import apply_typed_box, parse_number, relative_box, relative_problem
 from mask_editor.ui.platform import formatting as fmt
+from mask_editor.ui.platform.messages import thin_box_text
 from mask_editor.ui.platform.style import HALO
 from mask_editor.workspace import Mask, MaskState
 
@@ -375,7 +376,9 @@ def edited_box(box: Box, col: Col, text: str) -> Box | str:
     assert value is not None
     try:
         return relative_box(box, index, value)
-    except (ValueError, QuantizeError) as exc:
+    except QuantizeError as exc:
+        return thin_box_text(exc)
+    except ValueError as exc:
         return str(exc)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject
 
 from mask_editor.workspace import Mask, MaskState
 
@@ -28,6 +28,35 @@ STATE_HELP = {
 
 
 translate = QCoreApplication.translate  # lupdate reads the literal calls below
+
+
+def clauses(parts: list[str]) -> str:
+    """Clauses joined the language's way: "a; b" in English, "a ; b" in French."""
+    joined = parts[0] if parts else ""
+    for part in parts[1:]:
+        joined = translate("Formatting", "%1; %2").replace("%2", part).replace("%1", joined)
+    return joined
+
+
+def number_words(value: float) -> str:
+    """A number as short as Python's :g writes it, with the language's decimal mark ("3,84" in French)."""
+    return f"{value:g}".replace(".", QLocale().decimalPoint())
+
+
+def azimuth_words(azimuth: float | None) -> str:
+    """'246°', '246,5°' in French, or 'unknown azimuth' in the window's language (core.labels keeps the
+    command line's English)."""
+    if azimuth is None:
+        return translate("Formatting", "unknown azimuth")
+    return number_words(azimuth) + "°"
+
+
+def pose_name(camera: str | None, pose_id: int, azimuth: float | None) -> str:
+    """core.labels.pose_label in the window's language: 'brison · pose 11 · 246°'."""
+    label = (translate("Formatting", "%1 · pose %2 · %3").replace("%1", camera) if camera else
+             translate("Formatting", "pose %2 · %3"))
+    return label.replace("%3", azimuth_words(azimuth)).replace("%2", str(pose_id))
+
 
 def state_colour(key: MaskState | str) -> str:
     """The colour of a state, or "suspicious", from the table ui/platform/style.py shares with the canvas."""
@@ -139,3 +168,16 @@ def is_stale(mask: Mask, stale_days: int, now: datetime | None = None) -> bool:
 def stale_text(mask: Mask, now: datetime | None = None) -> str:
     text = translate("Formatting", "Added %1: check it still matches something in the image")
     return text.replace("%1", age_text(mask.added_at, now))
+
+
+class WildfireWords(QObject):
+    """A real wildfire that masks would silence (sync.detections.WildfireHit), in the window's language."""
+
+    def sentence(self, hit: object) -> str:
+        masks = getattr(hit, "masks", ())
+        return self.tr("%n mask(s) (%1) would drop a real wildfire detected on %2 UTC (sequence %3): the camera "
+                       "would stay silent on such smoke there.", "", len(masks)).replace(
+            "%3", str(getattr(hit, "sequence_id", ""))).replace(
+            "%2", f"{hit.seen_at:%Y-%m-%d %H:%M}").replace(
+            "%1", QLocale().createSeparatedList([f"#{m}" for m in masks]))
+

@@ -7,12 +7,22 @@ or into files never goes through QLocale.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from mask_editor.resources import resource
 from mask_editor.ui.platform.settings import LANGUAGES  # the setting's values: "system", "fr", "en"
 
 _CATALOGUE = "mask_editor_{lang}.qm"  # in resources/translations/ (`make translations` builds them)
+
+# Qt's own words that the qtbase_fr.qm shipped with PySide6 lacks (Qt 6 renamed them), seen in the file dialog:
+# our catalogue carries them, and is asked when Qt's answers nothing.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+)
 
 # Installed translators must outlive this call: QCoreApplication keeps no reference of its own.
 _installed: list[QTranslator] = []

@@ -3,11 +3,19 @@ English for the command line (ADR 0004); the window words the same facts here, o
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from mask_editor.sync import Outcome, SyncResult
+from mask_editor.sync.result import PoseFailure
+from mask_editor.ui.platform.messages import explain
+from mask_editor.workspace.sync_rows import Op
 
 translate = QCoreApplication.translate  # lupdate reads the literal calls below
+OP_WORDS = {
+    Op.CREATE: QT_TRANSLATE_NOOP("SyncWords", "create"),
+    Op.PATCH: QT_TRANSLATE_NOOP("SyncWords", "change"),
+    Op.DELETE: QT_TRANSLATE_NOOP("SyncWords", "delete"),
+}
 
 
 def _head(outcome: Outcome) -> str:
@@ -48,8 +56,14 @@ def sync_summary(result: SyncResult) -> str:
     """One paragraph for a person: what happened, the counts, then each refusal in the server's words."""
     counts = SyncWords().counts(result)
     lines = [_head(result.outcome), translate("SyncWords", "%1.").replace("%1", ", ".join(counts))]
-    lines += [translate("SyncWords", "Pose %1, mask %2 (%3): %4").replace("%4", f.reason).replace("%3", f.op)
-              .replace("%2", str(f.local_id)).replace("%1", str(f.pose_id)) for f in result.failed]
-    lines += [translate("SyncWords", "Pose %1: %2").replace("%2", f.reason).replace("%1", str(f.pose_id))
+    lines += [translate("SyncWords", "Pose %1, mask %2 (%3): %4").replace("%4", f.reason)
+              .replace("%3", translate("SyncWords", OP_WORDS.get(f.op, f.op))).replace("%2", str(f.local_id))
+              .replace("%1", str(f.pose_id)) for f in result.failed]
+    lines += [translate("SyncWords", "Pose %1: %2").replace("%2", _pose_reason(f)).replace("%1", str(f.pose_id))
               for f in result.pose_failures]
     return "\n".join(lines)
+
+
+def _pose_reason(failure: PoseFailure) -> str:
+    """Why a pose could not be finished: the typed error in the window's words, else the sync layer's."""
+    return explain(failure.cause).text if failure.cause is not None else failure.reason

@@ -98,14 +98,19 @@ def close_down(window) -> bool:
 
 def open_workspace(settings, workspace: Path | None, server: str | None, demo: bool):
     """The workspace to show: the demo copy, the given file, the server's, the last one, or None."""
+    from PySide6.QtCore import QCoreApplication
+
     from mask_editor.workspace import Workspace, WorkspaceBusy, WorkspaceError
+
+    translate = QCoreApplication.translate  # the window's language is installed by now
 
     if demo:
         path = demo_copy()
     elif workspace is not None:
         path = Path(workspace).expanduser()
         if not path.is_file():
-            raise StartError("No workspace there", f"There is no workspace at {path}. Check the path.")
+            text = translate("StartError", "There is no workspace at %1. Check the path.")
+            raise StartError(translate("StartError", "No workspace there"), text.replace("%1", str(path)))
     else:
         path = _server_workspace(server) or settings.last_workspace()
         if path is None or not path.is_file():
@@ -113,20 +118,31 @@ def open_workspace(settings, workspace: Path | None, server: str | None, demo: b
     try:
         return Workspace(path, exclusive=True)
     except WorkspaceBusy as exc:
-        raise StartError("Workspace already open", str(exc)) from exc
+        raise StartError(translate("StartError", "Workspace already open"), _workspace_words(exc)) from exc
     except WorkspaceError as exc:
-        raise StartError("Cannot open the workspace", str(exc)) from exc
+        raise StartError(translate("StartError", "Cannot open the workspace"), _workspace_words(exc)) from exc
 
 
 def demo_copy() -> Path:
     """The demo workspace's per-user copy (the commands' --demo uses the same one)."""
+    from PySide6.QtCore import QCoreApplication
+
     from mask_editor.demo.copy import DemoMissing
     from mask_editor.demo.copy import demo_copy as copy
+
+    translate = QCoreApplication.translate
 
     try:
         return copy()
     except DemoMissing as exc:
-        raise StartError("Demo not installed", str(exc)) from exc
+        # The text is for developers (`make demo-data`): it stays as written.
+        raise StartError(translate("StartError", "Demo not installed"), str(exc)) from exc
+
+
+def _workspace_words(error: Exception) -> str:
+    from mask_editor.ui.platform.messages import workspace_text
+
+    return workspace_text(error)  # type: ignore[arg-type]  # WorkspaceBusy or WorkspaceError
 
 
 def _server_workspace(server: str | None) -> Path | None:

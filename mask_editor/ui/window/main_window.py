@@ -14,6 +14,7 @@ from mask_editor.ui.editing import clipboard
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.insight import Insight
 from mask_editor.ui.platform.actions import SPECS, build_actions, populate_menus, spec_text
+from mask_editor.ui.platform.formatting import pose_name
 from mask_editor.ui.platform.settings import AppSettings
 from mask_editor.ui.platform.theme import icon
 from mask_editor.ui.window.file_actions import attach_file_actions
@@ -188,17 +189,18 @@ class MainWindow(WindowLayout):
     def choose_workspace(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
+        from mask_editor.ui.platform.messages import workspace_text
         from mask_editor.workspace import WorkspaceBusy, WorkspaceError
 
         start = str(self.workspace.path.parent) if self.workspace else ""
-        path, _filter = QFileDialog.getOpenFileName(self, "Open a workspace", start,
-                                                    "Workspaces (*.sqlite);;All files (*)")
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Open a workspace"), start,
+                                                    self.tr("Workspaces (*.sqlite);;All files (*)"))
         if not path:
             return
         try:
             workspace = Workspace(path, exclusive=True)
         except (WorkspaceBusy, WorkspaceError) as exc:
-            QMessageBox.warning(self, "Cannot open this workspace", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open this workspace"), workspace_text(exc))
             return
         old = self.workspace
         self.set_workspace(workspace)
@@ -246,7 +248,10 @@ class MainWindow(WindowLayout):
             self.setWindowModified(False)
             return
         pending = sum(self.workspace.pending_counts([doc.pose_id]).get(doc.pose_id, {}).values())
-        name = self.browser.pose_text(doc.pose_id)  # core.labels.pose_label, as the tree shows it
+        pose = self.workspace.pose(doc.pose_id)
+        camera = self.workspace.camera(pose.camera_id) if pose else None
+        # core.labels.pose_label's name, as the tree shows it, with the azimuth in the window's language
+        name = pose_name(camera.name if camera else None, doc.pose_id, pose.azimuth if pose else None)
         if pending:
             name = self.tr("%1 · %n to sync", "", pending).replace("%1", name)
         self.setWindowTitle(self.tr("%1[*] — Mask editor").replace("%1", name))

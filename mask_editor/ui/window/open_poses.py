@@ -8,32 +8,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoGroup
 
 from mask_editor.ui.editing.document import PoseDocument
+from mask_editor.ui.platform.read_only import read_only_reason, user_role_text
 from mask_editor.workspace import Workspace
 
 DEFAULT_CAPACITY = 8  # each holds its masks and deltas: small, but not unbounded
-
-
-def user_role_text() -> str:
-    return QCoreApplication.translate(
-        "OpenPoses", "You are signed in as a read-only user: you can look at masks but not change them. "
-        "Ask an admin or agent of your organization to edit them.")
-
-
-def read_only_reason(workspace: Workspace) -> str | None:
-    """Why nothing may be edited, in words for the banner; None when editing is allowed."""
-    if workspace.read_only_reason:
-        if workspace.read_only_reason == "opened read-only":
-            return QCoreApplication.translate(
-                "OpenPoses", "This workspace is open read-only: you can look at masks but not change them.")
-        return workspace.read_only_reason
-    account = workspace.account()
-    if account is not None and not account.can_edit:
-        return user_role_text()
-    return None
+__all__ = ["DEFAULT_CAPACITY", "OpenPoses", "read_only_reason", "user_role_text"]
 
 
 class OpenPoses(QObject):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
+from mask_editor.ui.platform.messages import workspace_text
 from mask_editor.ui.session.session import Session
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class SessionController(QObject):
             try:
                 workspace = Workspace(path, exclusive=True)
             except (WorkspaceBusy, WorkspaceError) as exc:
-                QMessageBox.warning(self.window, self.tr("Cannot open your workspace"), str(exc))
+                QMessageBox.warning(self.window, self.tr("Cannot open your workspace"), workspace_text(exc))
                 return False
         self.session.adopt(signed, workspace)
         if workspace is not current:
