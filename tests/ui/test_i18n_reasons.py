@@ -172,7 +172,7 @@ def test_the_export_dialog_shows_its_error_in_french(french, ws, qtbot, tmp_path
     assert seen == [("Export impossible", f"Le dossier {tmp_path / 'missing'} n’existe pas.")]
 
 
-def test_an_unknown_azimuth_is_french_in_the_dialogs_and_english_for_the_commands(french, tmp_path, qtbot):
+def test_an_unknown_azimuth_is_french_in_dialogs_and_pose_list_english_for_commands(french, tmp_path, qtbot):
     from mask_editor.core.labels import pose_label
     from mask_editor.ui.dialogs.export import ExportDialog
     from mask_editor.ui.platform.formatting import azimuth_words, pose_name
@@ -188,6 +188,9 @@ def test_an_unknown_azimuth_is_french_in_the_dialogs_and_english_for_the_command
         export = ExportDialog(ws, 11)
         qtbot.addWidget(export)
         assert export.this_pose.text() == "Cette pose : brison · pose 11 · azimut inconnu"
+        from mask_editor.ui.panels.pose_list import workspace_rows
+        pose_row = next(row for row in workspace_rows(ws) if row.kind == "pose")
+        assert (pose_row.text, pose_row.short) == ("brison · pose 11 · azimut inconnu", "pose 11 · azimut inconnu")
     finally:
         ws.close()
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mask_editor.core.labels import pose_label
 from mask_editor.ui.panels.pose_list import PoseList, workspace_rows
 from mask_editor.ui.panels.pose_rows import (
     COUNT_ROLE,
@@ -35,6 +34,7 @@ from mask_editor.ui.panels.pose_rows import (
     PoseDelegate,
     Thumbnails,
 )
+from mask_editor.ui.platform.formatting import pose_name
 from mask_editor.workspace import Workspace
 
 
@@ -135,7 +135,7 @@ class PoseBrowser(QWidget):
         return self.model.pose_ids()
 
     def pose_text(self, pose_id: int) -> str:
-        return self.model.pose_text(pose_id) or pose_label(None, pose_id, None)
+        return self.model.pose_text(pose_id) or pose_name(None, pose_id, None)
 
     def index_of(self, pose_id: int) -> QModelIndex:
         """The pose's row in the tree as shown (invalid when unknown or filtered out)."""

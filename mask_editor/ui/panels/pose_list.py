@@ -18,7 +18,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt
 
-from mask_editor.core.labels import pose_label
 from mask_editor.ui.panels.pose_rows import (
     COUNT_ROLE,
     DEPTH_ROLE,
@@ -35,6 +34,7 @@ from mask_editor.ui.panels.pose_rows import (
     SUBTITLE_ROLE,
     RowLook,
 )
+from mask_editor.ui.platform.formatting import pose_namer
 from mask_editor.workspace import Workspace
 
 Counts = tuple[int, int, bool]  # masks, changes to sync, pulled at least once
@@ -56,6 +56,7 @@ class Row:
 def workspace_rows(workspace: Workspace) -> list[Row]:
     """Organization > camera > pose, cameras by name, poses by azimuth (the workspace's order)."""
     names = workspace.organizations()
+    pose_name = pose_namer()
     poses_by_camera: dict[int, list[tuple[int, float | None]]] = {}
     for pose_id, camera_id, azimuth in workspace.pose_listing():
         poses_by_camera.setdefault(camera_id, []).append((pose_id, azimuth))
@@ -72,8 +73,8 @@ def workspace_rows(workspace: Workspace) -> list[Row]:
         poses = poses_by_camera.get(camera_id, [])
         rows.append(Row("camera", camera_id, name, (org,), number=len(poses)))
         for number, (pose_id, azimuth) in enumerate(poses, start=1):
-            rows.append(Row("pose", pose_id, pose_label(name, pose_id, azimuth), (org, camera),
-                            pose_label(None, pose_id, azimuth), number))
+            rows.append(Row("pose", pose_id, pose_name(name, pose_id, azimuth), (org, camera),
+                            pose_name(None, pose_id, azimuth), number))
     return rows
 
 

@@ -3,6 +3,7 @@ the inspector and the timeline so they always say the same thing the same way.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject
@@ -53,9 +54,22 @@ def azimuth_words(azimuth: float | None) -> str:
 
 def pose_name(camera: str | None, pose_id: int, azimuth: float | None) -> str:
     """core.labels.pose_label in the window's language: 'brison · pose 11 · 246°'."""
-    label = (translate("Formatting", "%1 · pose %2 · %3").replace("%1", camera) if camera else
-             translate("Formatting", "pose %2 · %3"))
-    return label.replace("%3", azimuth_words(azimuth)).replace("%2", str(pose_id))
+    return pose_namer()(camera, pose_id, azimuth)
+
+
+def pose_namer() -> Callable[[str | None, int, float | None], str]:
+    """pose_name with its words looked up once, for the pose list's thousands of rows."""
+    with_camera = translate("Formatting", "%1 · pose %2 · %3")
+    bare = translate("Formatting", "pose %2 · %3")
+    unknown = translate("Formatting", "unknown azimuth")
+    point = QLocale().decimalPoint()
+
+    def name(camera: str | None, pose_id: int, azimuth: float | None) -> str:
+        where = unknown if azimuth is None else f"{azimuth:g}".replace(".", point) + "°"
+        label = with_camera.replace("%1", camera) if camera else bare
+        return label.replace("%3", where).replace("%2", str(pose_id))
+
+    return name
 
 
 def state_colour(key: MaskState | str) -> str:
