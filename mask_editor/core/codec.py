@@ -46,6 +46,28 @@ def matches_server_format(text: str) -> bool:
     return SERVER_MASK_PATTERN.match(text) is not None
 
 
+class MaskNote(StrEnum):
+    """What parse_mask repaired or could not read in a server's mask text. The value is the note as stored
+    and printed by the command line; the window words each member in its language. Two notes carry values
+    and are not members: VALUE_COUNT_NOTE, and a QuantizeError's message (a box thinner than the grid)."""
+
+    WHITESPACE = "has whitespace around it (such as a trailing newline)"
+    BRACKETS = "uses square brackets instead of parentheses"
+    NO_PARENTHESES = "is not wrapped in parentheses"
+    SPACES = "contains spaces"
+    FIFTH_VALUE = "has a fifth value (a legacy confidence), ignored"
+    NOT_A_NUMBER = "has a value that is not a number"
+    NOT_FINITE = "has a value that is not a finite number"
+    CLAMPED = "has values outside [0, 1], clamped"
+    DECIMALS = "has more than 3 decimals, rounded"
+    SWAPPED = "has its corners swapped"
+    ZERO_SIZE = "has zero width or height"
+    NOT_SERVER_FORMAT = "is not in the server's format"
+
+
+VALUE_COUNT_NOTE = "has {count} values instead of 4"
+
+
 @dataclass(frozen=True, slots=True)
 class MaskReading:
     """What a mask string held: the box it means (None when unusable) and what was normalised."""
@@ -74,48 +96,48 @@ def parse_mask(text: str) -> MaskReading:
     notes: list[str] = []
     body = text
     if body != body.strip():
-        notes.append("has whitespace around it (such as a trailing newline)")
+        notes.append(MaskNote.WHITESPACE)
         body = body.strip()
     if body.startswith("[") and body.endswith("]"):
-        notes.append("uses square brackets instead of parentheses")
+        notes.append(MaskNote.BRACKETS)
         body = body[1:-1]
     elif body.startswith("(") and body.endswith(")"):
         body = body[1:-1]
     else:
-        return MaskReading(text, None, (*notes, "is not wrapped in parentheses"))
+        return MaskReading(text, None, (*notes, MaskNote.NO_PARENTHESES))
     if any(c.isspace() for c in body):
-        notes.append("contains spaces")
+        notes.append(MaskNote.SPACES)
         body = "".join(body.split())
     parts = body.split(",")
     if len(parts) == 5:
-        notes.append("has a fifth value (a legacy confidence), ignored")
+        notes.append(MaskNote.FIFTH_VALUE)
         parts = parts[:4]
     if len(parts) != 4:
-        return MaskReading(text, None, (*notes, f"has {len(parts)} values instead of 4"))
+        return MaskReading(text, None, (*notes, VALUE_COUNT_NOTE.format(count=len(parts))))
     try:
         values = [float(p) for p in parts]
     except ValueError:
-        return MaskReading(text, None, (*notes, "has a value that is not a number"))
+        return MaskReading(text, None, (*notes, MaskNote.NOT_A_NUMBER))
     if not all(math.isfinite(v) for v in values):
-        return MaskReading(text, None, (*notes, "has a value that is not a finite number"))
+        return MaskReading(text, None, (*notes, MaskNote.NOT_FINITE))
     if any(v < 0.0 or v > 1.0 for v in values):
-        notes.append("has values outside [0, 1], clamped")
+        notes.append(MaskNote.CLAMPED)
         values = [min(max(v, 0.0), 1.0) for v in values]
     if any(to_grid(v) != v * GRID for v in values) and any(len(p.split(".")[-1]) > 3 for p in parts):
-        notes.append("has more than 3 decimals, rounded")
+        notes.append(MaskNote.DECIMALS)
     x0, y0, x1, y1 = values
     if x0 > x1 or y0 > y1:
-        notes.append("has its corners swapped")
+        notes.append(MaskNote.SWAPPED)
         x0, x1 = sorted((x0, x1))
         y0, y1 = sorted((y0, y1))
     if x0 == x1 or y0 == y1:
-        return MaskReading(text, None, (*notes, "has zero width or height"))
+        return MaskReading(text, None, (*notes, MaskNote.ZERO_SIZE))
     try:
         box = quantize(Box(x0, y0, x1, y1))
     except QuantizeError as exc:
         return MaskReading(text, None, (*notes, str(exc)))
     if not notes and not matches_server_format(text):
-        notes.append("is not in the server's format")
+        notes.append(MaskNote.NOT_SERVER_FORMAT)
     return MaskReading(text, box, tuple(notes))
 
 

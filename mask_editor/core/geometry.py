@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 GRID = 1000  # thousandths: the server's mask format allows at most three decimals
 STEP = 1 / GRID  # the thinnest box the server format can hold
+TOO_NARROW = "the box is too narrow to store"  # how a QuantizeError's message starts (the window matches it)
+TOO_SHORT = "the box is too short to store"
 
 
 class QuantizeError(ValueError):
@@ -161,12 +163,12 @@ def quantize(box: Box) -> Box:
         return box  # already on the grid (most boxes: the tools and the workspace make them so)
     if x1 <= x0:
         raise QuantizeError(
-            f"the box is too narrow to store: {box.width:.5f} of the image width rounds to zero "
+            f"{TOO_NARROW}: {box.width:.5f} of the image width rounds to zero "
             f"(the server keeps 3 decimals, so at least {STEP} is needed)", "width", box.width
         )
     if y1 <= y0:
         raise QuantizeError(
-            f"the box is too short to store: {box.height:.5f} of the image height rounds to zero "
+            f"{TOO_SHORT}: {box.height:.5f} of the image height rounds to zero "
             f"(the server keeps 3 decimals, so at least {STEP} is needed)", "height", box.height
         )
     return Box.from_milli((x0, y0, x1, y1))

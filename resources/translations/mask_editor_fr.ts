@@ -1178,6 +1178,10 @@
         <translation>conflit</translation>
     </message>
     <message>
+        <source>contains spaces</source>
+        <translation>contient des espaces</translation>
+    </message>
+    <message>
         <source>deleted</source>
         <translation>supprimé</translation>
     </message>
@@ -1186,8 +1190,60 @@
         <translation>modifié</translation>
     </message>
     <message>
+        <source>has %1 values instead of 4</source>
+        <translation>a %1 valeurs au lieu de 4</translation>
+    </message>
+    <message>
+        <source>has a fifth value (a legacy confidence), ignored</source>
+        <translation>a une cinquième valeur (une ancienne confiance), ignorée</translation>
+    </message>
+    <message>
+        <source>has a value that is not a finite number</source>
+        <translation>a une valeur qui n’est pas un nombre fini</translation>
+    </message>
+    <message>
+        <source>has a value that is not a number</source>
+        <translation>a une valeur qui n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>has its corners swapped</source>
+        <translation>a ses coins inversés</translation>
+    </message>
+    <message>
+        <source>has more than 3 decimals, rounded</source>
+        <translation>a plus de 3 décimales, arrondies</translation>
+    </message>
+    <message>
+        <source>has values outside [0, 1], clamped</source>
+        <translation>a des valeurs hors de [0, 1], ramenées dans l’intervalle</translation>
+    </message>
+    <message>
+        <source>has whitespace around it (such as a trailing newline)</source>
+        <translation>a des espaces autour (un saut de ligne final, par exemple)</translation>
+    </message>
+    <message>
+        <source>has zero width or height</source>
+        <translation>a une largeur ou une hauteur nulle</translation>
+    </message>
+    <message>
         <source>in the future</source>
         <translation>dans le futur</translation>
+    </message>
+    <message>
+        <source>is not in the server&apos;s format</source>
+        <translation>n’est pas au format du serveur</translation>
+    </message>
+    <message>
+        <source>is not wrapped in parentheses</source>
+        <translation>n’est pas entre parenthèses</translation>
+    </message>
+    <message>
+        <source>is too narrow to store: under 0.001 of the image width</source>
+        <translation>est trop étroit pour être enregistré : moins de 0,001 de la largeur de l’image</translation>
+    </message>
+    <message>
+        <source>is too short to store: under 0.001 of the image height</source>
+        <translation>est trop bas pour être enregistré : moins de 0,001 de la hauteur de l’image</translation>
     </message>
     <message>
         <source>just now</source>
@@ -1212,6 +1268,10 @@
     <message>
         <source>unknown azimuth</source>
         <translation>azimut inconnu</translation>
+    </message>
+    <message>
+        <source>uses square brackets instead of parentheses</source>
+        <translation>utilise des crochets au lieu de parenthèses</translation>
     </message>
 </context>
 <context>

@@ -232,3 +232,16 @@ def test_a_silenced_wildfire_and_a_grid_step_are_french(french):
         "caméra resterait muette devant une telle fumée à cet endroit.")
     assert words.sentence(WildfireHit((3,), datetime(2026, 5, 1, 12, 0), 17)).startswith("1 masque (#3) ferait")
     assert number_words(3.84) == "3,84"
+
+
+def test_a_suspicious_mask_text_is_explained_in_french(french):
+    from mask_editor.core.codec import parse_mask
+    from mask_editor.ui.platform.formatting import note_words
+
+    reading = parse_mask("[0.5,0.4,0.2,0.1]\n")
+    assert [note_words(n) for n in reading.notes] == [
+        "a des espaces autour (un saut de ligne final, par exemple)", "utilise des crochets au lieu de parenthèses",
+        "a ses coins inversés"]
+    assert note_words(parse_mask("(0.1,0.2,0.3)").notes[-1]) == "a 3 valeurs au lieu de 4"
+    assert note_words(parse_mask("(0.1,0.2,0.1004,0.3)").notes[-1]).startswith("est trop étroit pour être enregistré")
+    assert parse_mask("[0.5,0.4,0.2,0.1]").notes[0] == "uses square brackets instead of parentheses"  # the CLI's

@@ -206,7 +206,7 @@ class Inspector(QWidget):
         self.added.setToolTip(fmt.added_tooltip(mask))
         self.server.setText(str(mask.server_id) if mask.server_id is not None else self.tr("not on the server yet"))
         refused = [self.tr("Last push refused: %1").replace("%1", mask.push_error)] if mask.push_error else []
-        notes = list(mask.notes) + refused
+        notes = [fmt.note_words(note) for note in mask.notes] + refused
         self.notes.setText("\n".join(notes) if notes else self.tr("none"))
         found = versions(mask)
         self.details.setRowVisible(self.conflict, found is not None)

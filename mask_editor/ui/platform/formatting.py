@@ -3,11 +3,14 @@ the inspector and the timeline so they always say the same thing the same way.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject
 
+from mask_editor.core.codec import VALUE_COUNT_NOTE, MaskNote
+from mask_editor.core.geometry import TOO_NARROW, TOO_SHORT
 from mask_editor.workspace import Mask, MaskState
 
 # English here (marked for lupdate), translated when shown.
@@ -29,6 +32,36 @@ STATE_HELP = {
 
 
 translate = QCoreApplication.translate  # lupdate reads the literal calls below
+
+
+NOTE_WORDS = {
+    MaskNote.WHITESPACE: QT_TRANSLATE_NOOP("Formatting", "has whitespace around it (such as a trailing newline)"),
+    MaskNote.BRACKETS: QT_TRANSLATE_NOOP("Formatting", "uses square brackets instead of parentheses"),
+    MaskNote.NO_PARENTHESES: QT_TRANSLATE_NOOP("Formatting", "is not wrapped in parentheses"),
+    MaskNote.SPACES: QT_TRANSLATE_NOOP("Formatting", "contains spaces"),
+    MaskNote.FIFTH_VALUE: QT_TRANSLATE_NOOP("Formatting", "has a fifth value (a legacy confidence), ignored"),
+    MaskNote.NOT_A_NUMBER: QT_TRANSLATE_NOOP("Formatting", "has a value that is not a number"),
+    MaskNote.NOT_FINITE: QT_TRANSLATE_NOOP("Formatting", "has a value that is not a finite number"),
+    MaskNote.CLAMPED: QT_TRANSLATE_NOOP("Formatting", "has values outside [0, 1], clamped"),
+    MaskNote.DECIMALS: QT_TRANSLATE_NOOP("Formatting", "has more than 3 decimals, rounded"),
+    MaskNote.SWAPPED: QT_TRANSLATE_NOOP("Formatting", "has its corners swapped"),
+    MaskNote.ZERO_SIZE: QT_TRANSLATE_NOOP("Formatting", "has zero width or height"),
+    MaskNote.NOT_SERVER_FORMAT: QT_TRANSLATE_NOOP("Formatting", "is not in the server's format"),
+}
+_VALUE_COUNT = re.compile("^" + re.escape(VALUE_COUNT_NOTE).replace(r"\{count\}", r"(\d+)") + "$")
+
+
+def note_words(note: str) -> str:
+    """A note on a server's mask text (core.codec.parse_mask, stored in English) in the window's language."""
+    if note in NOTE_WORDS:
+        return translate("Formatting", NOTE_WORDS[MaskNote(note)])
+    if found := _VALUE_COUNT.match(note):
+        return translate("Formatting", "has %1 values instead of 4").replace("%1", found[1])
+    if note.startswith(TOO_NARROW):
+        return translate("Formatting", "is too narrow to store: under 0.001 of the image width")
+    if note.startswith(TOO_SHORT):
+        return translate("Formatting", "is too short to store: under 0.001 of the image height")
+    return note
 
 
 def clauses(parts: list[str]) -> str:
@@ -104,7 +137,7 @@ def state_tooltip(mask: Mask) -> str:
     if mask.suspicious:
         lines.append(translate("Formatting", "Suspicious: the server's text for this mask needed repair:"))
         unread = "• " + translate("Formatting", "the text could not be read as a box")
-        lines += [f"• {note}" for note in mask.notes] or [unread]
+        lines += [f"• {note_words(note)}" for note in mask.notes] or [unread]
         if mask.base_text:
             lines.append(translate("Formatting", "Server text: %1").replace("%1", mask.base_text))
     if mask.push_error:
