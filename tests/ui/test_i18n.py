@@ -209,3 +209,22 @@ def test_a_sync_summary_speaks_the_window_language(qapp, language, head, counts)
         install_language("en")
     first, second = text.splitlines()
     assert first == head and second.startswith(counts)
+
+
+def test_coordinates_shown_to_a_person_have_a_decimal_comma_in_french(french, qtbot):
+    from mask_editor.ui.panels.mask_table import Col
+
+    doc = french.document
+    doc.set_selection({1})
+    mask = doc.mask(1)
+    assert mask is not None and mask.box is not None
+    table = french.mask_panel.view.model()
+    row = next(r for r in range(table.rowCount()) if "#1" in table.index(r, Col.ID).data())
+    shown = table.index(row, Col.X0).data()
+    assert shown == f"{mask.box.xmin:.3f}".replace(".", ",")
+    edit = french.inspector.edits["xmin"]
+    assert edit.text() == shown
+    edit.setText("0,1")  # a French keyboard's comma is read as the decimal mark
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert doc.mask(1).box.xmin == pytest.approx(0.1)
+    assert table.index(row, Col.X0).data() == "0,100"

@@ -10,6 +10,7 @@ from PySide6.QtGui import QValidator
 
 from mask_editor.core.geometry import GRID, Box, snap
 from mask_editor.ui.editing.document import PoseDocument
+from mask_editor.ui.platform.i18n import decimal
 
 _STEP = 1 / GRID
 _TYPABLE = frozenset("0123456789.,-+ ")
@@ -45,7 +46,7 @@ def relative_problem(box: Box, index: int, text: str, names: tuple[str, str, str
         shown = QCoreApplication.translate("TypedValue", "%1 must be between %2 and %3 (%4).")
     else:
         return None
-    return shown.replace("%1", name).replace("%2", f"{low:.3f}").replace("%3", f"{high:.3f}").replace("%4", where)
+    return shown.replace("%1", name).replace("%2", decimal(low, 3)).replace("%3", decimal(high, 3)).replace("%4", where)
 
 
 def relative_box(box: Box, index: int, value: float) -> Box:

@@ -24,6 +24,7 @@ from mask_editor.ui.editing.typed_value import (
     relative_problem,
 )
 from mask_editor.ui.platform import formatting as fmt
+from mask_editor.ui.platform.i18n import decimal
 from mask_editor.ui.platform.messages import thin_box_text
 from mask_editor.ui.session.conflict_words import describe_conflict, version_lines
 from mask_editor.workspace import Mask
@@ -185,7 +186,7 @@ class Inspector(QWidget):
 
     def _value_text(self, name: str, box: Box, size: tuple[int, int] | None) -> str:
         if name in RELATIVE_FIELDS:
-            return f"{box.as_tuple()[RELATIVE_FIELDS.index(name)]:.3f}"
+            return decimal(box.as_tuple()[RELATIVE_FIELDS.index(name)], 3)
         if size is None:
             return "—"
         return str(self._pixels(box, size)[PIXEL_FIELDS.index(name)])

@@ -33,6 +33,7 @@ from mask_editor.core.geometry import Box, QuantizeError
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.editing.typed_value import apply_typed_box, parse_number, relative_box, relative_problem
 from mask_editor.ui.platform import formatting as fmt
+from mask_editor.ui.platform.i18n import decimal
 from mask_editor.ui.platform.messages import thin_box_text
 from mask_editor.ui.platform.style import HALO
 from mask_editor.workspace import Mask, MaskState
@@ -278,7 +279,7 @@ class MaskTableModel(QAbstractTableModel):
         if col == Col.ID:
             return fmt.mask_label(mask)
         if col in _COORD:
-            return f"{mask.box.as_tuple()[_COORD[col]]:.3f}" if mask.box else "—"
+            return decimal(mask.box.as_tuple()[_COORD[col]], 3) if mask.box else "—"
         if col == Col.SIZE:
             size = self._pixel_size(mask)
             return self.tr("%1 × %2 px").replace("%1", str(size[0])).replace("%2", str(size[1])) if size else "—"
