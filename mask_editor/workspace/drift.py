@@ -85,8 +85,18 @@ def pose_drift(ws: Workspace, pose_id: int, threshold: float = DEFAULT_THRESHOLD
 
 
 def fleet(ws: Workspace, camera_id: int | None = None, threshold: float = DEFAULT_THRESHOLD) -> list[PoseDrift]:
-    """Every pose with masks and images, those that exceed the threshold first, worst first."""
-    reports = [d for p in ws.poses(camera_id) if (d := pose_drift(ws, p.id, threshold)) is not None]
+    """Every pose with masks and images, those that exceed the threshold first, worst first.
+
+    The histories of all poses with live masks are read in one query: a pose with a single image has
+    all its masks on it, nothing to compare (`pose_drift` would say the same after three queries and
+    a date per mask: seconds for a fleet of 16,000 poses, on a worker that shares the GIL with the
+    window). Only poses with two images or more go through `pose_drift`."""
+    reports: list[PoseDrift] = []
+    for pose_id, history in ws.histories_with_masks(camera_id).items():
+        if len(history) == 1:
+            reports.append(PoseDrift(pose_id, history[0], (), threshold))
+        elif (drift := pose_drift(ws, pose_id, threshold)) is not None:
+            reports.append(drift)
     return sorted(reports, key=lambda d: (not d.exceeds, -d.worst, d.pose_id))
 
 

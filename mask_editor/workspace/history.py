@@ -43,6 +43,24 @@ class HistoryStore(Store):
                             self.images.path_for(r["sha256"]), r["width"], r["height"]) for r in rows]
         return [h for h in out if h.path.is_file()]
 
+    def histories_with_masks(self, camera_id: int | None = None) -> dict[int, list[HistoryImage]]:
+        """`pose_history` of every pose (of the camera) that has a live mask and a cached image, in
+        one query."""
+        camera = "" if camera_id is None else " AND p.camera_id = ?"
+        rows = self.query(
+            "SELECT h.pose_id, h.sha256, h.taken_at, h.source, i.width, i.height FROM pose_images h "
+            "JOIN images i ON i.sha256 = h.sha256 JOIN poses p ON p.id = h.pose_id WHERE EXISTS "
+            f"(SELECT 1 FROM masks m WHERE m.pose_id = h.pose_id AND NOT m.deleted){camera} "
+            "ORDER BY h.pose_id, h.taken_at, h.sha256",
+            () if camera_id is None else (camera_id,))
+        out: dict[int, list[HistoryImage]] = {}
+        for r in rows:
+            path = self.images.path_for(r[1])
+            if path.is_file():
+                out.setdefault(r[0], []).append(
+                    HistoryImage(r[0], r[1], from_text(r[2]) or now_utc(), r[3], path, r[4], r[5]))
+        return out
+
     def add_history_image(self, pose_id: int, data: bytes, *, width: int, height: int, taken_at: datetime,
                           source: str = "detection") -> str:
         """Keep an older dated view of a pose (a detection frame); the pose's current image is unchanged."""
