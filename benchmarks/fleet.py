@@ -103,6 +103,10 @@ def _store_images(ws, pose_ids: list[int]) -> None:
         conn.executemany("INSERT OR IGNORE INTO images(sha256, width, height, byte_size, fetched_at) "
                          "VALUES (?,?,?,?,?)", images)
         conn.executemany("UPDATE poses SET image_sha256 = ? WHERE id = ?", links)
+        # Its entry in the pose's image history, as store_pose_image writes it: what the drift
+        # controller's fleet check reads while the window is used.
+        conn.executemany("INSERT OR IGNORE INTO pose_images(pose_id, sha256, taken_at, source) "
+                         "VALUES (?, ?, ?, 'pose')", [(pose_id, digest, fetched) for digest, pose_id in links])
 
 
 def _cold_starts(path: Path, tmp: Path, runs: int) -> tuple[list[float], list[float]]:
