@@ -64,15 +64,16 @@ class PoseDrift:
         return max((g.shift.magnitude for g in self.groups if g.shift.confident), default=0.0)
 
 
-def pose_drift(ws: Workspace, pose_id: int, threshold: float = DEFAULT_THRESHOLD) -> PoseDrift | None:
-    """None when the pose has no image or no masks."""
-    history = ws.pose_history(pose_id)
+def pose_drift(ws: Workspace, pose_id: int, threshold: float = DEFAULT_THRESHOLD,
+               history: list[HistoryImage] | None = None) -> PoseDrift | None:
+    """None when the pose has no image or no masks. `history`: its `pose_history`, when read already."""
+    history = ws.pose_history(pose_id) if history is None else history
     pose = ws.pose(pose_id)
     if not history or pose is None:
         return None
     by_sha = {h.sha256: h for h in history}
     latest = by_sha.get(pose.image_sha256 or "") or history[-1]
-    drawn = ws.drawn_on(pose_id)
+    drawn = ws.drawn_on(pose_id, history)
     if not drawn:
         return None
     groups: dict[str, list[int]] = {}
@@ -95,7 +96,7 @@ def fleet(ws: Workspace, camera_id: int | None = None, threshold: float = DEFAUL
     for pose_id, history in ws.histories_with_masks(camera_id).items():
         if len(history) == 1:
             reports.append(PoseDrift(pose_id, history[0], (), threshold))
-        elif (drift := pose_drift(ws, pose_id, threshold)) is not None:
+        elif (drift := pose_drift(ws, pose_id, threshold, history)) is not None:
             reports.append(drift)
     return sorted(reports, key=lambda d: (not d.exceeds, -d.worst, d.pose_id))
 

@@ -73,11 +73,12 @@ class HistoryStore(Store):
                          (pose_id, digest, to_text(taken_at), source))
         return digest
 
-    def drawn_on(self, pose_id: int) -> dict[int, str]:
+    def drawn_on(self, pose_id: int, history: list[HistoryImage] | None = None) -> dict[int, str]:
         """Per live mask of the pose, the image it was drawn or last confirmed on (resolved, see above).
+        `history`: its `pose_history`, when read already.
 
         Masks are left out when the pose has no image history at all."""
-        history = self.pose_history(pose_id)
+        history = self.pose_history(pose_id) if history is None else history
         if not history:
             return {}
         known = {h.sha256 for h in history}
