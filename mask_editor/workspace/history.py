@@ -31,6 +31,24 @@ class HistoryImage:
     height: int
 
 
+MaskDrawnOn = tuple[int, str | None, str, str | None]  # local_id, drawn_on, added_at, server_created_at
+
+
+def resolve_drawn_on(history: list[HistoryImage], masks: list[MaskDrawnOn]) -> dict[int, str]:
+    """Per mask, its drawn-on image if the history holds it, else the latest image dated at or
+    before the mask (the oldest known when all are newer). `history` is oldest first, not empty."""
+    known = {h.sha256 for h in history}
+    out: dict[int, str] = {}
+    for local_id, drawn_on, added_at, server_created_at in masks:
+        if drawn_on in known:
+            out[local_id] = drawn_on
+            continue
+        when = from_text(server_created_at) or from_text(added_at)
+        before = [h for h in history if when is not None and h.taken_at <= when]
+        out[local_id] = (before[-1] if before else history[0]).sha256
+    return out
+
+
 class HistoryStore(Store):
     """Store plus the pose image history and the masks' drawn-on images."""
 
@@ -81,16 +99,20 @@ class HistoryStore(Store):
         history = self.pose_history(pose_id) if history is None else history
         if not history:
             return {}
-        known = {h.sha256 for h in history}
-        out: dict[int, str] = {}
-        for r in self.query("SELECT local_id, drawn_on, added_at, server_created_at FROM masks "
-                            "WHERE pose_id = ? AND NOT deleted", (pose_id,)):
-            if r["drawn_on"] in known:
-                out[r["local_id"]] = r["drawn_on"]
-                continue
-            when = from_text(r["server_created_at"]) or from_text(r["added_at"])
-            before = [h for h in history if when is not None and h.taken_at <= when]
-            out[r["local_id"]] = (before[-1] if before else history[0]).sha256
+        return resolve_drawn_on(history, [tuple(r) for r in self.query(
+            "SELECT local_id, drawn_on, added_at, server_created_at FROM masks WHERE pose_id = ? AND NOT deleted",
+            (pose_id,))])
+
+    def drawn_on_rows(self, camera_id: int | None = None) -> dict[int, list[MaskDrawnOn]]:
+        """What `drawn_on` reads, for every pose (of the camera) with two history entries or more, in
+        one query: the others have nothing to compare."""
+        camera = "" if camera_id is None else " AND pose_id IN (SELECT id FROM poses WHERE camera_id = ?)"
+        out: dict[int, list[MaskDrawnOn]] = {}
+        for r in self.query(
+                "SELECT pose_id, local_id, drawn_on, added_at, server_created_at FROM masks WHERE NOT deleted "
+                f"AND pose_id IN (SELECT pose_id FROM pose_images GROUP BY pose_id HAVING COUNT(*) > 1){camera}",
+                () if camera_id is None else (camera_id,)):
+            out.setdefault(r[0], []).append((r[1], r[2], r[3], r[4]))
         return out
 
     def set_drawn_on(self, images: Mapping[int, str | None]) -> None:
