@@ -57,7 +57,7 @@ def test_memory():
 def test_fleet():
     rows = fleet.bench(cameras=3, per_camera=2, masks=2, latency=0.01, runs=1)
     _check(rows)
-    assert "'GET': 6" in rows[0].note and len(rows) == 10  # one listing per pose
+    assert "'GET': 6" in rows[0].note and len(rows) == 12  # one listing per pose
 
 
 def test_stored_runs_are_compared_by_name(tmp_path):

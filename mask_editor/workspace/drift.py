@@ -18,7 +18,7 @@ import numpy as np
 from mask_editor.core.drift import NO_SHIFT, Shift, estimate_shift, follow
 from mask_editor.core.geometry import Box
 from mask_editor.workspace import Workspace
-from mask_editor.workspace.history import HistoryImage
+from mask_editor.workspace.history import HistoryImage, resolve_drawn_on
 
 DEFAULT_THRESHOLD = 0.005  # 0.5 % of the width
 _DECODE_WIDTH = 1024  # JPEG draft decoding to about this width: the estimator works at 512
@@ -70,11 +70,15 @@ def pose_drift(ws: Workspace, pose_id: int, threshold: float = DEFAULT_THRESHOLD
     pose = ws.pose(pose_id)
     if not history or pose is None:
         return None
-    by_sha = {h.sha256: h for h in history}
-    latest = by_sha.get(pose.image_sha256 or "") or history[-1]
-    drawn = ws.drawn_on(pose_id)
+    return _drift(pose_id, history, pose.image_sha256, ws.drawn_on(pose_id, history), threshold)
+
+
+def _drift(pose_id: int, history: list[HistoryImage], image_sha256: str | None, drawn: dict[int, str],
+           threshold: float) -> PoseDrift | None:
     if not drawn:
         return None
+    by_sha = {h.sha256: h for h in history}
+    latest = by_sha.get(image_sha256 or "") or history[-1]
     groups: dict[str, list[int]] = {}
     for local_id, sha in drawn.items():
         if sha != latest.sha256:
@@ -85,8 +89,21 @@ def pose_drift(ws: Workspace, pose_id: int, threshold: float = DEFAULT_THRESHOLD
 
 
 def fleet(ws: Workspace, camera_id: int | None = None, threshold: float = DEFAULT_THRESHOLD) -> list[PoseDrift]:
-    """Every pose with masks and images, those that exceed the threshold first, worst first."""
-    reports = [d for p in ws.poses(camera_id) if (d := pose_drift(ws, p.id, threshold)) is not None]
+    """Every pose with masks and images, those that exceed the threshold first, worst first.
+
+    What `pose_drift` reads pose by pose (four queries, one of them per mask) is read here for the
+    whole fleet in three: 16,000 poses took seconds of a worker that shares the GIL with the window.
+    A pose with a single image has all its masks on it: compared, nothing moved."""
+    histories = ws.histories_with_masks(camera_id)
+    masks = ws.drawn_on_rows(camera_id)
+    images = ws.pose_image_shas()
+    reports: list[PoseDrift] = []
+    for pose_id, history in histories.items():
+        if len(history) == 1:
+            reports.append(PoseDrift(pose_id, history[0], (), threshold))
+        elif (drift := _drift(pose_id, history, images.get(pose_id),
+                              resolve_drawn_on(history, masks.get(pose_id, [])), threshold)) is not None:
+            reports.append(drift)
     return sorted(reports, key=lambda d: (not d.exceeds, -d.worst, d.pose_id))
 
 

@@ -31,6 +31,24 @@ class HistoryImage:
     height: int
 
 
+MaskDrawnOn = tuple[int, str | None, str, str | None]  # local_id, drawn_on, added_at, server_created_at
+
+
+def resolve_drawn_on(history: list[HistoryImage], masks: list[MaskDrawnOn]) -> dict[int, str]:
+    """Per mask, its drawn-on image if the history holds it, else the latest image dated at or
+    before the mask (the oldest known when all are newer). `history` is oldest first, not empty."""
+    known = {h.sha256 for h in history}
+    out: dict[int, str] = {}
+    for local_id, drawn_on, added_at, server_created_at in masks:
+        if drawn_on in known:
+            out[local_id] = drawn_on
+            continue
+        when = from_text(server_created_at) or from_text(added_at)
+        before = [h for h in history if when is not None and h.taken_at <= when]
+        out[local_id] = (before[-1] if before else history[0]).sha256
+    return out
+
+
 class HistoryStore(Store):
     """Store plus the pose image history and the masks' drawn-on images."""
 
@@ -42,6 +60,24 @@ class HistoryStore(Store):
         out = [HistoryImage(r["pose_id"], r["sha256"], from_text(r["taken_at"]) or now_utc(), r["source"],
                             self.images.path_for(r["sha256"]), r["width"], r["height"]) for r in rows]
         return [h for h in out if h.path.is_file()]
+
+    def histories_with_masks(self, camera_id: int | None = None) -> dict[int, list[HistoryImage]]:
+        """`pose_history` of every pose (of the camera) that has a live mask and a cached image, in
+        one query."""
+        camera = "" if camera_id is None else " AND p.camera_id = ?"
+        rows = self.query(
+            "SELECT h.pose_id, h.sha256, h.taken_at, h.source, i.width, i.height FROM pose_images h "
+            "JOIN images i ON i.sha256 = h.sha256 JOIN poses p ON p.id = h.pose_id WHERE EXISTS "
+            f"(SELECT 1 FROM masks m WHERE m.pose_id = h.pose_id AND NOT m.deleted){camera} "
+            "ORDER BY h.pose_id, h.taken_at, h.sha256",
+            () if camera_id is None else (camera_id,))
+        out: dict[int, list[HistoryImage]] = {}
+        for r in rows:
+            path = self.images.path_for(r[1])
+            if path.is_file():
+                out.setdefault(r[0], []).append(
+                    HistoryImage(r[0], r[1], from_text(r[2]) or now_utc(), r[3], path, r[4], r[5]))
+        return out
 
     def add_history_image(self, pose_id: int, data: bytes, *, width: int, height: int, taken_at: datetime,
                           source: str = "detection") -> str:
@@ -55,23 +91,28 @@ class HistoryStore(Store):
                          (pose_id, digest, to_text(taken_at), source))
         return digest
 
-    def drawn_on(self, pose_id: int) -> dict[int, str]:
+    def drawn_on(self, pose_id: int, history: list[HistoryImage] | None = None) -> dict[int, str]:
         """Per live mask of the pose, the image it was drawn or last confirmed on (resolved, see above).
+        `history`: its `pose_history`, when read already.
 
         Masks are left out when the pose has no image history at all."""
-        history = self.pose_history(pose_id)
+        history = self.pose_history(pose_id) if history is None else history
         if not history:
             return {}
-        known = {h.sha256 for h in history}
-        out: dict[int, str] = {}
-        for r in self.query("SELECT local_id, drawn_on, added_at, server_created_at FROM masks "
-                            "WHERE pose_id = ? AND NOT deleted", (pose_id,)):
-            if r["drawn_on"] in known:
-                out[r["local_id"]] = r["drawn_on"]
-                continue
-            when = from_text(r["server_created_at"]) or from_text(r["added_at"])
-            before = [h for h in history if when is not None and h.taken_at <= when]
-            out[r["local_id"]] = (before[-1] if before else history[0]).sha256
+        return resolve_drawn_on(history, [tuple(r) for r in self.query(
+            "SELECT local_id, drawn_on, added_at, server_created_at FROM masks WHERE pose_id = ? AND NOT deleted",
+            (pose_id,))])
+
+    def drawn_on_rows(self, camera_id: int | None = None) -> dict[int, list[MaskDrawnOn]]:
+        """What `drawn_on` reads, for every pose (of the camera) with two history entries or more, in
+        one query: the others have nothing to compare."""
+        camera = "" if camera_id is None else " AND pose_id IN (SELECT id FROM poses WHERE camera_id = ?)"
+        out: dict[int, list[MaskDrawnOn]] = {}
+        for r in self.query(
+                "SELECT pose_id, local_id, drawn_on, added_at, server_created_at FROM masks WHERE NOT deleted "
+                f"AND pose_id IN (SELECT pose_id FROM pose_images GROUP BY pose_id HAVING COUNT(*) > 1){camera}",
+                () if camera_id is None else (camera_id,)):
+            out.setdefault(r[0], []).append((r[1], r[2], r[3], r[4]))
         return out
 
     def set_drawn_on(self, images: Mapping[int, str | None]) -> None:
