@@ -18,15 +18,17 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, wait
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
 log = logging.getLogger(__name__)
 
-_executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="mask-editor-task")
+_executor: ThreadPoolExecutor | None = None  # made by the first task, after the window's first paint
 _running: set[Task] = set()
 _running_lock = threading.Lock()
 
@@ -46,6 +48,15 @@ class _Mailbox(QObject):
 
 
 _mailbox: _Mailbox | None = None
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _executor
+    if _executor is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="mask-editor-task")
+    return _executor
 
 
 def _get_mailbox() -> _Mailbox:
@@ -76,6 +87,8 @@ class Task:
         """Block until the work has returned (not until its answer is delivered)."""
         if self._future is None:
             return True
+        from concurrent.futures import wait
+
         finished, _ = wait([self._future], timeout=timeout_ms / 1000)
         return bool(finished)
 
@@ -124,7 +137,7 @@ def run_task(fn: Callable[[], Any], on_done: Callable[[Any], None],
 
     with _running_lock:
         _running.add(task)
-    task._future = _executor.submit(work)
+    task._future = _pool().submit(work)
     return task
 
 
@@ -144,6 +157,10 @@ def wait_for_tasks(timeout_ms: int = 30_000) -> bool:
     delivered at the next turn of the event loop."""
     tasks = _snapshot()
     futures = [t._future for t in tasks if t._future is not None]
+    if not futures:
+        return True
+    from concurrent.futures import wait
+
     _done, not_done = wait(futures, timeout=timeout_ms / 1000)
     return not not_done
 

@@ -51,7 +51,6 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
 
     install_language(settings.language(), app)  # before the first widget: its texts are set on creation
     apply_theme(app, requested_theme(settings.theme()))
-    app.setWindowIcon(icon("app"))
     from mask_editor.ui.editing.clipboard import hand_over_as_text
     from mask_editor.ui.platform import collector
 
@@ -64,9 +63,12 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
         return 1
     from mask_editor.ui.canvas.image_layer import defer_next_decode
     from mask_editor.ui.window.assemble import build_window
+    from mask_editor.ui.window.first_paint import after_first_paint
 
     defer_next_decode()  # paint the window first, then the pose's image
     window, _controller = build_window(ws, settings)  # held here while the app runs
+    # Its SVG loads Qt's icon plugin (~3 ms): the window (which takes the application's icon) paints first.
+    after_first_paint(window, lambda: app.setWindowIcon(icon("app")))
     try:
         if smoke:
             return _smoke(app, window)

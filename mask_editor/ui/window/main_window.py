@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from mask_editor.ui.drift import DriftController
 from mask_editor.ui.editing import clipboard
@@ -15,7 +15,6 @@ from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.insight import Insight
 from mask_editor.ui.platform.actions import SPECS, build_actions, populate_menus, spec_text
 from mask_editor.ui.platform.settings import AppSettings
-from mask_editor.ui.platform.theme import icon
 from mask_editor.ui.window.file_actions import attach_file_actions
 from mask_editor.ui.window.open_poses import OpenPoses
 from mask_editor.ui.window.status_bar import StatusBar
@@ -36,7 +35,6 @@ class MainWindow(WindowLayout):
         self.workspace: Workspace | None = None
         self.poses: OpenPoses | None = None
         self.document: PoseDocument | None = None
-        self.setWindowIcon(icon("app"))
         self.actions = build_actions(self)
         self._build_central()
         self._build_docks()
@@ -184,7 +182,7 @@ class MainWindow(WindowLayout):
         self.show_pose(ids[index % len(ids)])
 
     def choose_workspace(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         from mask_editor.workspace import WorkspaceBusy, WorkspaceError
 
@@ -333,6 +331,8 @@ class MainWindow(WindowLayout):
                        ).replace("%1", __version__)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs' classes load when first used, not at start
+
         QMessageBox.about(self, self.tr("About mask editor"), self.about_text())
 
     def closeEvent(self, event: QCloseEvent) -> None:
