@@ -36,6 +36,8 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    skip_feature_scan()
+
     from mask_editor.ui.platform.settings import APPLICATION, ORGANIZATION, AppSettings
     from mask_editor.ui.platform.theme import apply_theme, icon, requested_theme
 
@@ -79,6 +81,17 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
         return code
     finally:
         close_down(window)
+
+
+def skip_feature_scan() -> None:
+    """PySide6 reads the source of every module imported after it (PYSIDE-2029: `inspect.getsource`,
+    looking for "PySide6") to decide which modules may switch `from __feature__ import` features;
+    ~100 modules on the way to the first paint, ~10 ms. This app uses no __feature__, so every module
+    gets the answer "does not switch" (-1, the answer for modules without PySide) without reading it.
+    A PySide6 without that hook is left as it is."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = lambda _module: False
 
 
 def close_down(window) -> bool:
