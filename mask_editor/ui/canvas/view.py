@@ -50,7 +50,9 @@ class CanvasView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.viewport().setMouseTracking(True)
+        viewport = QWidget(self)  # made here, not by Qt: no search through every widget class for its type
+        viewport.setMouseTracking(True)
+        self.setViewport(viewport)
 
         self._document: PoseDocument | None = None
         self._image: ImageLayer | None = None
