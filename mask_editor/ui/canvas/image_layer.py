@@ -24,6 +24,8 @@ from mask_editor.ui.platform.tasks import Lane
 from mask_editor.workspace import ImageRow
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from mask_editor.ui.editing.document import PoseDocument
 
 Mode = Qt.TransformationMode
@@ -143,13 +145,21 @@ def defer_next_decode() -> None:
 
 
 def deferred_frame(image: ImageRow | None) -> ImageLayer | None:
-    """After defer_next_decode, once: a JPEG's frame at the size its header gives, not decoded yet
-    (CanvasView decodes it after its next paint, decode_in_place). Else None: decode it at once."""
+    """After defer_next_decode, once: a JPEG's frame at the size the workspace recorded for it, not
+    decoded yet (CanvasView decodes it after its next paint, decode_in_place; Qt's JPEG plugin loads
+    then too). Else None: decode it at once."""
     defer, _defer_next[0] = _defer_next[0], False
-    reader = QImageReader(str(image.path)) if defer and image is not None else None
-    if reader is None or reader.format() != b"jpeg" or not reader.size().isValid():
+    if not defer or image is None or image.width <= 0 or image.height <= 0 or not _is_jpeg(image.path):
         return None
-    return _placeholder(reader.size().width(), reader.size().height(), "")
+    return _placeholder(image.width, image.height, "")
+
+
+def _is_jpeg(path: Path) -> bool:
+    try:
+        with open(path, "rb") as file:
+            return file.read(3) == b"\xff\xd8\xff"  # the JPEG start-of-image marker
+    except OSError:
+        return False
 
 
 def decode_in_place(scene: QGraphicsScene, frame: ImageLayer | None, shown: ImageLayer | None,

@@ -393,6 +393,9 @@ class CanvasView(QGraphicsView):
     def _decode_frame(self) -> None:
         frame, self._frame_to_decode = self._frame_to_decode, None
         self._image = image_layer.decode_in_place(self._scene, frame, self._image, self._document, preview_size(self))
+        if frame is not None and self._image is not None and (self._image.width, self._image.height) != (
+                frame.width, frame.height):
+            self.set_document(self._document)  # the file is not the size recorded: masks laid out again
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         if self._frame_to_decode is not None:
