@@ -38,8 +38,7 @@ class CanvasView(QGraphicsView):
         super().__init__(parent)
         self._frame_to_decode: ImageLayer | None = None
         self._scene = QGraphicsScene(self)
-        # A handful of items (image, one mask layer, handles, overlays): a BSP index only costs
-        # re-indexing as handles move.
+        # A handful of items (image, one mask layer, handles, overlays): a BSP index only re-indexes moved handles.
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setScene(self._scene)
         self.setBackgroundBrush(QColor(style.CANVAS_BACKGROUND))
@@ -50,10 +49,8 @@ class CanvasView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        viewport = QWidget(self)  # made here, not by Qt: no search through every widget class for its type
-        viewport.setMouseTracking(True)
-        self.setViewport(viewport)
-
+        self.setViewport(QWidget(self))  # made in Python: Qt's own made shiboken look through every widget class
+        self.viewport().setMouseTracking(True)
         self._document: PoseDocument | None = None
         self._image: ImageLayer | None = None
         self._layer: MaskLayer | None = None
@@ -393,8 +390,7 @@ class CanvasView(QGraphicsView):
     def _decode_frame(self) -> None:
         frame, self._frame_to_decode = self._frame_to_decode, None
         self._image = image_layer.decode_in_place(self._scene, frame, self._image, self._document, preview_size(self))
-        if frame is not None and self._image is not None and (self._image.width, self._image.height) != (
-                frame.width, frame.height):
+        if frame is not None and self._image is not None and self.frame_size() != (frame.width, frame.height):
             self.set_document(self._document)  # the file is not the size recorded: masks laid out again
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
