@@ -180,3 +180,28 @@ def test_apply_and_discard_are_visible_in_a_short_dock(qtbot, demo_window) -> No
         top_left = button.mapTo(scroll.viewport(), button.rect().topLeft())
         bottom = top_left.y() + button.height()
         assert top_left.y() >= 0 and bottom <= scroll.viewport().height(), (button.text(), bottom)
+
+
+def test_the_docks_are_filled_when_first_shown(qtbot, window) -> None:
+    """Insight's docks are empty until shown (the window paints without them), then hold their panel."""
+    insight = window.insight
+    assert insight.dock.widget() is None and insight.fp_dock.widget() is None
+    insight.fp_dock.show()
+    qtbot.waitUntil(lambda: insight.fp_dock.widget() is not None, timeout=2000)
+    assert insight.fp_dock.widget().isAncestorOf(insight.fp_panel)
+
+
+def test_a_dock_left_open_is_filled_at_the_next_start(qtbot, ws_path, app_settings) -> None:
+    first, ws = open_window(qtbot, ws_path, app_settings)
+    first.actions["show_zone"].setChecked(True)
+    first.save_layout()
+    first.close()
+    ws.close()
+    window, ws = open_window(qtbot, ws_path, app_settings)
+    try:
+        dock = window.insight.dock
+        qtbot.waitUntil(lambda: dock.isVisible() and dock.widget() is not None, timeout=2000)
+        assert dock.widget().isAncestorOf(window.insight.panel) and window.insight.panel.isVisible()
+    finally:
+        window.close()
+        ws.close()

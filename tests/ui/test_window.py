@@ -221,3 +221,13 @@ def test_the_title_marker_means_changes_of_the_pose_wait_for_a_sync(window, qtbo
     assert window.isWindowModified()
     window.document.undo_stack.undo()  # back to what the server has: nothing to sync
     assert not window.isWindowModified()
+
+
+def test_a_workspace_keeps_its_settings_key(tmp_path, app_settings):
+    """The last pose is kept per workspace under a SHA-1 of its path: settings written before stay found."""
+    import hashlib
+
+    path = tmp_path / "ws.sqlite"
+    app_settings.set_last_pose(path, 7)
+    key = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
+    assert app_settings.qsettings.value(f"last_pose/{key}") is not None and app_settings.last_pose(path) == 7

@@ -110,3 +110,24 @@ def test_import_and_export_are_in_the_file_menu(window):
     texts = [a.text() for a in file_menu.actions()]
     assert "&Import legacy masks…" in texts and "&Export masks…" in texts
     assert window.actions["import_legacy"].shortcut().toString() == "Ctrl+I"
+
+
+def test_modules_imported_after_the_start_are_not_read_by_pyside(monkeypatch, tmp_path) -> None:
+    """skip_feature_scan: PySide6 no longer reads each new module's source at import."""
+    import sys
+
+    import PySide6.QtCore  # noqa: F401  (installs PySide's import hook)
+
+    from mask_editor.ui.window.app import skip_feature_scan
+
+    feature = sys.modules["shibokensupport.feature"]
+    monkeypatch.setattr(feature, "_mod_uses_pyside", feature._mod_uses_pyside)  # put back after the test
+    read: list[object] = []
+    monkeypatch.setattr("inspect.getsource", lambda obj: read.append(obj) or "import PySide6")
+    skip_feature_scan()
+    (tmp_path / "scan_probe_module.py").write_text("import PySide6\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "scan_probe_module", raising=False)
+    import scan_probe_module  # noqa: F401
+
+    assert feature.pyside_feature_dict.get("scan_probe_module") == -1 and read == []

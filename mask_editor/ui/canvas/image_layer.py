@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QImageReader, QPainter, QPixmap, QTransform
@@ -21,6 +22,9 @@ from mask_editor.ui.canvas.navigation import FIT_PADDING
 from mask_editor.ui.platform import style
 from mask_editor.ui.platform.tasks import Lane
 from mask_editor.workspace import ImageRow
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 Mode = Qt.TransformationMode
 
@@ -165,13 +169,21 @@ def defer_next_decode() -> None:
 
 
 def deferred_frame(image: ImageRow | None) -> ImageLayer | None:
-    """After defer_next_decode, once: a JPEG's frame at the size its header gives, not decoded yet
-    (preview.PoseImage decodes it after the next paint). Else None: decode it at once."""
+    """After defer_next_decode, once: a JPEG's frame at the size the workspace recorded for it, not
+    decoded yet (preview.PoseImage decodes it after the next paint; Qt's JPEG plugin loads then too).
+    Else None: decode it at once."""
     defer, _defer_next[0] = _defer_next[0], False
-    reader = QImageReader(str(image.path)) if defer and image is not None else None
-    if reader is None or reader.format() != b"jpeg" or not reader.size().isValid():
+    if not defer or image is None or image.width <= 0 or image.height <= 0 or not _is_jpeg(image.path):
         return None
-    return _placeholder(reader.size().width(), reader.size().height(), "")
+    return _placeholder(image.width, image.height, "")
+
+
+def _is_jpeg(path: Path) -> bool:
+    try:
+        with open(path, "rb") as file:
+            return file.read(3) == b"\xff\xd8\xff"  # the JPEG start-of-image marker
+    except OSError:
+        return False
 
 
 def replace_frame(scene: QGraphicsScene, frame: ImageLayer, layer: ImageLayer) -> ImageLayer:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSize, QTimer
+from PySide6.QtCore import QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
@@ -122,6 +122,8 @@ class PoseImage(QObject):
     GUI thread (or after the first paint) have replaced the frame that stood in for them (a zoom made
     meanwhile may want the full image)."""
 
+    resized = Signal()  # the deferred image is not the size its frame was given
+
     def __init__(self, view: QGraphicsView, scene: QGraphicsScene, z: float, arrived: Callable[[], None]) -> None:
         super().__init__(view)
         self._view, self._scene, self._z, self._arrived = view, scene, z, arrived
@@ -168,7 +170,10 @@ class PoseImage(QObject):
     def _decode_deferred(self) -> None:
         frame, self._deferred = self._deferred, None
         if frame is not None and frame is self.layer:  # not another pose by now
-            self._replace(load_image_layer(self._image, preview_size(self._view)), frame)
+            layer = load_image_layer(self._image, preview_size(self._view))
+            self._replace(layer, frame)
+            if (layer.width, layer.height) != (frame.width, frame.height):
+                self.resized.emit()  # the file is not the size the workspace recorded: masks laid out again
 
     def _replace(self, layer: ImageLayer, frame: ImageLayer | None = None) -> None:
         """`layer` in place of `frame` (by default, the frame of an image on its way) if still shown."""

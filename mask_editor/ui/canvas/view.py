@@ -39,8 +39,7 @@ class CanvasView(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._scene = QGraphicsScene(self)
-        # A handful of items (image, one mask layer, handles, overlays): a BSP index only costs
-        # re-indexing as handles move.
+        # A handful of items (image, one mask layer, handles, overlays): a BSP index only re-indexes moved handles.
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setScene(self._scene)
         self.setBackgroundBrush(QColor(style.CANVAS_BACKGROUND))
@@ -51,8 +50,8 @@ class CanvasView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setViewport(QWidget(self))  # made in Python: Qt's own made shiboken look through every widget class
         self.viewport().setMouseTracking(True)
-
         self._document: PoseDocument | None = None
         self._layer: MaskLayer | None = None
         self._handles = Handles(self._scene, Z_HANDLES)
@@ -73,6 +72,7 @@ class CanvasView(QGraphicsView):
         self._sharpness = ImageSharpness(self, lambda: self._image)
         self._sharpness.paused.connect(lambda: self._layer is not None and self._layer.set_cached(True))
         self._pose_image = PoseImage(self, self._scene, Z_IMAGE, lambda: self._sharpness.scale_changed(False))
+        self._pose_image.resized.connect(lambda: self.set_document(self._document))
 
     # --- document -----------------------------------------------------------------------------
 

@@ -10,13 +10,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QDockWidget
 
-from mask_editor.ui.insight.area import AreaTool
-from mask_editor.ui.insight.false_positives import FalsePositives, FalsePositivesPanel
-from mask_editor.ui.insight.panel import InsightPanel
-from mask_editor.ui.insight.sizes import DetectionSize
-from mask_editor.ui.insight.zone import ZoneOverlay
 from mask_editor.ui.platform.i18n import decimal
 from mask_editor.ui.platform.tasks import run_task
 
@@ -26,6 +21,12 @@ if TYPE_CHECKING:
 
     from mask_editor.ui.canvas import CanvasView
     from mask_editor.ui.editing.document import PoseDocument
+    from mask_editor.ui.insight.area import AreaTool
+    from mask_editor.ui.insight.false_positives import FalsePositives, FalsePositivesPanel
+    from mask_editor.ui.insight.panel import InsightPanel
+    from mask_editor.ui.insight.parts import InsightParts
+    from mask_editor.ui.insight.sizes import DetectionSize
+    from mask_editor.ui.insight.zone import ZoneOverlay
     from mask_editor.ui.panels.mask_table import MaskTableModel
     from mask_editor.ui.session.session import Session
 
@@ -33,6 +34,9 @@ __all__ = ["Insight"]
 
 
 class Insight(QObject):
+    """Its docks exist from the start (restoreState finds them by name) but stay empty, and its parts
+    (ui/insight/parts.py) are built, on first use: a dock shown, an action, a part asked for."""
+
     def __init__(self, canvas: CanvasView, actions: dict[str, QAction], table: MaskTableModel,
                  toolbar: QToolBar, place_dock: Callable[[QDockWidget], None],
                  parent: QObject | None = None) -> None:
@@ -41,54 +45,77 @@ class Insight(QObject):
         self.document: PoseDocument | None = None
         self.session: Session | None = None  # set by tests; else what use_session's source gives
         self._session_source: Callable[[], Session | None] = lambda: None
+        self._canvas, self._actions, self._table = canvas, actions, table
+        self._parts: InsightParts | None = None
         self._place_dock = place_dock
         self._past_detections_action = actions["past_detections"]
-        self.panel = InsightPanel()
-        self.dock = self._dock(self.tr("What masks do"), "insight_dock", self.panel)
-        self.fp_panel = FalsePositivesPanel()
-        self.fp_dock = self._dock(self.tr("Past detections"), "past_detections_dock", self.fp_panel)
-        self.zone = ZoneOverlay(canvas, self)
-        self.area = AreaTool(canvas, self.zone.detection_size, self)
-        self.false_positives = FalsePositives(canvas, self.fp_panel, self._current_session, self)
+        self.dock = self._dock(self.tr("What masks do"), "insight_dock")
+        self.fp_dock = self._dock(self.tr("Past detections"), "past_detections_dock")
 
-        p = self.panel
-        p.sizeChanged.connect(self._on_size)
         actions["show_zone"].toggled.connect(self._on_zone_toggled)
-        p.show_zone.toggled.connect(actions["show_zone"].setChecked)
-        self.zone.changed.connect(lambda text: text and p.zone_text.setText(text))
         # The canvas's tool is the truth: the action (in the window's exclusive group of tools) and
         # the panel's button ask for it and follow it.
         actions["area_tool"].toggled.connect(lambda on: on and self.area.set_active(True))
-        p.draw_area.toggled.connect(self.area.set_active)
-        self.area.activeChanged.connect(self._on_area_active)
         actions["propose_sky"].triggered.connect(lambda _checked=False: self.propose_sky())
-        p.sky.clicked.connect(self.propose_sky)
-        p.apply.clicked.connect(self.area.apply)
-        p.discard.clicked.connect(self.area.discard)
-        self.area.message.connect(p.area_text.setText)
-        self.area.proposalChanged.connect(lambda ready: p.apply.setEnabled(ready and self._editable()))
-        self.area.proposalChanged.connect(lambda ready: p.discard.setEnabled(ready or self.area.area is not None))
         actions["past_detections"].toggled.connect(lambda on: on and self._reveal(self.fp_dock))
         actions["past_detections"].triggered.connect(self._on_past_detections)
         self.fp_dock.visibilityChanged.connect(
             lambda visible: actions["past_detections"].setChecked(visible or not self.fp_dock.isHidden()))
-        table.set_warning_provider(self.zone.warning)
-        self.zone.warningsChanged.connect(lambda: table.set_warning_provider(self.zone.warning))
         toolbar.addSeparator()
         for name in ("show_zone", "area_tool"):
             toolbar.addAction(actions[name])
 
-    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+    def _dock(self, title: str, name: str) -> QDockWidget:
         dock = QDockWidget(title)  # place_dock gives it to the window
         dock.setObjectName(name)  # saveState/restoreState find docks by object name
-        scroll = QScrollArea(dock)  # a short dock scrolls instead of squeezing the wrapped texts
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(widget)
-        dock.setWidget(scroll)
+        dock.visibilityChanged.connect(lambda visible: visible and self._built())  # its panel, when shown
         self._place_dock(dock)
         dock.hide()
         return dock
+
+    def _built(self) -> InsightParts:
+        if self._parts is not None:
+            return self._parts
+        from mask_editor.ui.insight.parts import InsightParts
+
+        parts = self._parts = InsightParts(self, self._canvas, self._table, self.dock, self.fp_dock,
+                                           self._current_session)
+        p, area, actions = parts.panel, parts.area, self._actions
+        p.sizeChanged.connect(self._on_size)
+        p.show_zone.setChecked(actions["show_zone"].isChecked())
+        p.show_zone.toggled.connect(actions["show_zone"].setChecked)
+        parts.zone.changed.connect(lambda text: text and p.zone_text.setText(text))
+        p.draw_area.toggled.connect(area.set_active)
+        area.activeChanged.connect(self._on_area_active)
+        p.sky.clicked.connect(self.propose_sky)
+        p.apply.clicked.connect(area.apply)
+        p.discard.clicked.connect(area.discard)
+        area.message.connect(p.area_text.setText)
+        area.proposalChanged.connect(lambda ready: p.apply.setEnabled(ready and self._editable()))
+        area.proposalChanged.connect(lambda ready: p.discard.setEnabled(ready or area.area is not None))
+        parts.set_document(self.document)
+        return parts
+
+    # The parts, built on first use (tests and the window's wiring ask for them by these names).
+    @property
+    def panel(self) -> InsightPanel:
+        return self._built().panel
+
+    @property
+    def fp_panel(self) -> FalsePositivesPanel:
+        return self._built().fp_panel
+
+    @property
+    def zone(self) -> ZoneOverlay:
+        return self._built().zone
+
+    @property
+    def area(self) -> AreaTool:
+        return self._built().area
+
+    @property
+    def false_positives(self) -> FalsePositives:
+        return self._built().false_positives
 
     def use_session(self, source: Callable[[], Session | None]) -> None:
         """Where the signed-in session comes from (given by ui/window/assemble.build_window)."""
@@ -100,10 +127,8 @@ class Insight(QObject):
     def set_document(self, doc: PoseDocument | None) -> None:
         """The pose opened (the window's documentChanged)."""
         self.document = doc
-        self.area.set_active(False)
-        self.zone.set_document(doc)
-        self.area.set_document(doc)
-        self.false_positives.set_document(doc)
+        if self._parts is not None:
+            self._parts.set_document(doc)
 
     def _editable(self) -> bool:
         doc = self.document
@@ -137,6 +162,7 @@ class Insight(QObject):
             dock.hide()
 
     def _reveal(self, dock: QDockWidget) -> None:
+        self._built()
         dock.show()
         dock.raise_()
 

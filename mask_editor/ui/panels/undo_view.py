@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QShowEvent, QUndoGroup
-from PySide6.QtWidgets import QDockWidget, QUndoView, QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QUndoView
 
 
 class UndoHistoryDock(QDockWidget):
@@ -20,6 +25,8 @@ class UndoHistoryDock(QDockWidget):
     @property
     def view(self) -> QUndoView:
         if self._view is None:
+            from PySide6.QtWidgets import QUndoView  # its class (and its enums) made on first show too
+
             self._view = QUndoView(self._group, self)
             self._view.setEmptyLabel(self.tr("Pose as opened"))
             self._view.setCleanIcon(self._view.cleanIcon())

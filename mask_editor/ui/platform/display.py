@@ -3,7 +3,6 @@ the library the xcb plugin needs, Qt aborts the process (exit 134) with a messag
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 
@@ -32,6 +31,8 @@ def display_problem(environ: dict[str, str] | None = None) -> str | None:
 
 
 def _loads(library: str) -> bool:
+    import ctypes  # only where the xcb plugin is to be used
+
     try:
         ctypes.CDLL(library)
     except OSError:

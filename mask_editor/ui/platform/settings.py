@@ -6,11 +6,10 @@ uses the platform's location under "Pyronear/mask_editor".
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCryptographicHash, QSettings
 
 ORGANIZATION = "Pyronear"
 APPLICATION = "mask_editor"
@@ -123,7 +122,9 @@ class AppSettings:
 
 def _key(path: Path) -> str:
     # Paths hold '/' (a group separator for QSettings): key by a short digest of the resolved path.
-    return hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:16]
+    # SHA-1 by Qt's own hash: hashlib would load OpenSSL (~3 ms) on the way to the first paint.
+    digest = QCryptographicHash.hash(QByteArray(str(Path(path).resolve()).encode()), QCryptographicHash.Algorithm.Sha1)
+    return bytes(digest.toHex().data()).decode()[:16]
 
 
 def _bytes(value: object) -> QByteArray | None:

@@ -19,16 +19,19 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, wait
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
 log = logging.getLogger(__name__)
 
-_executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="mask-editor-task")
-_urgent_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mask-editor-urgent")
+# Made by their first task, after the window's first paint (concurrent.futures is not on its way).
+_executor: ThreadPoolExecutor | None = None
+_urgent_executor: ThreadPoolExecutor | None = None
 _running: set[Task] = set()
 _running_lock = threading.Lock()
 
@@ -48,6 +51,19 @@ class _Mailbox(QObject):
 
 
 _mailbox: _Mailbox | None = None
+
+
+def _pool(urgent: bool = False) -> ThreadPoolExecutor:
+    global _executor, _urgent_executor
+    from concurrent.futures import ThreadPoolExecutor
+
+    if urgent:
+        if _urgent_executor is None:
+            _urgent_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mask-editor-urgent")
+        return _urgent_executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="mask-editor-task")
+    return _executor
 
 
 def _get_mailbox() -> _Mailbox:
@@ -78,6 +94,8 @@ class Task:
         """Block until the work has returned (not until its answer is delivered)."""
         if self._future is None:
             return True
+        from concurrent.futures import wait
+
         finished, _ = wait([self._future], timeout=timeout_ms / 1000)
         return bool(finished)
 
@@ -126,7 +144,7 @@ def run_task(fn: Callable[[], Any], on_done: Callable[[Any], None],
 
     with _running_lock:
         _running.add(task)
-    task._future = (_urgent_executor if urgent else _executor).submit(work)
+    task._future = _pool(urgent).submit(work)
     return task
 
 
@@ -146,6 +164,10 @@ def wait_for_tasks(timeout_ms: int = 30_000) -> bool:
     delivered at the next turn of the event loop."""
     tasks = _snapshot()
     futures = [t._future for t in tasks if t._future is not None]
+    if not futures:
+        return True
+    from concurrent.futures import wait
+
     _done, not_done = wait(futures, timeout=timeout_ms / 1000)
     return not not_done
 

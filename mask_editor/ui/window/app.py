@@ -36,6 +36,8 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    skip_feature_scan()
+
     from mask_editor.ui.platform.settings import APPLICATION, ORGANIZATION, AppSettings
     from mask_editor.ui.platform.theme import apply_theme, icon, requested_theme
 
@@ -51,7 +53,6 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
 
     install_language(settings.language(), app)  # before the first widget: its texts are set on creation
     apply_theme(app, requested_theme(settings.theme()))
-    app.setWindowIcon(icon("app"))
     from mask_editor.ui.editing.clipboard import hand_over_as_text
     from mask_editor.ui.platform import collector
 
@@ -64,9 +65,12 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
         return 1
     from mask_editor.ui.canvas.image_layer import defer_next_decode
     from mask_editor.ui.window.assemble import build_window
+    from mask_editor.ui.window.first_paint import after_first_paint
 
     defer_next_decode()  # paint the window first, then the pose's image
     window, _controller = build_window(ws, settings)  # held here while the app runs
+    # Its SVG loads Qt's icon plugin (~3 ms): the window (which takes the application's icon) paints first.
+    after_first_paint(window, lambda: app.setWindowIcon(icon("app")))
     try:
         if smoke:
             return _smoke(app, window)
@@ -77,6 +81,17 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
         return code
     finally:
         close_down(window)
+
+
+def skip_feature_scan() -> None:
+    """PySide6 reads the source of every module imported after it (PYSIDE-2029: `inspect.getsource`,
+    looking for "PySide6") to decide which modules may switch `from __feature__ import` features;
+    ~100 modules on the way to the first paint, ~10 ms. This app uses no __feature__, so every module
+    gets the answer "does not switch" (-1, the answer for modules without PySide) without reading it.
+    A PySide6 without that hook is left as it is."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = lambda _module: False
 
 
 def close_down(window) -> bool:

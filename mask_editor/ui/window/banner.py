@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QWidget
 
 from mask_editor.ui.platform.theme import icon
 
@@ -14,8 +14,8 @@ class Banner(QFrame):
         super().__init__(parent)
         self.setObjectName("banner")
         self.setAutoFillBackground(True)
-        self._icon = QLabel(self)
-        self._icon.setPixmap(icon("lock").pixmap(16, 16))
+        self._icon = QLabel(self)  # its picture is drawn when a message first shows
+        self._restyling = False
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -29,6 +29,8 @@ class Banner(QFrame):
 
     def show_message(self, text: str | None) -> None:
         """Show `text`, or hide the bar when it is None."""
+        if text and self._icon.pixmap().isNull():
+            self._icon.setPixmap(icon("lock").pixmap(16, 16))
         self.label.setText(text or "")
         self.setVisible(bool(text))
 
@@ -36,19 +38,23 @@ class Banner(QFrame):
         return "" if self.isHidden() else self.label.text()
 
     def changeEvent(self, event) -> None:
-        if event.type() == event.Type.PaletteChange:
+        if event.type() == event.Type.PaletteChange and not self._restyling:
             self._restyle()
         super().changeEvent(event)
 
     def _restyle(self) -> None:
-        # A tint of the highlight colour over the window colour reads well on light and dark themes.
-        palette = self.palette()
+        # A tint of the highlight colour over the window colour reads well on light and dark themes;
+        # mixed from the inherited palette, not our own (already tinted) one.
+        parent = self.parentWidget()
+        palette = QPalette(parent.palette() if parent is not None else QApplication.palette())
         base = palette.color(QPalette.ColorRole.Window)
         accent = palette.color(QPalette.ColorRole.Highlight)
         mixed = base.toRgb()
         mixed.setRgbF(*(0.78 * b + 0.22 * a for b, a in zip(base.getRgbF()[:3], accent.getRgbF()[:3],
                                                              strict=True)))
         palette.setColor(QPalette.ColorRole.Window, mixed)
-        self.blockSignals(True)
-        self.setPalette(palette)
-        self.blockSignals(False)
+        self._restyling = True  # our own setPalette sends a PaletteChange: not one to answer
+        try:
+            self.setPalette(palette)
+        finally:
+            self._restyling = False

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from mask_editor.ui.platform.settings import LANGUAGES, AppSettings
 
@@ -26,6 +26,8 @@ def choose(window: QWidget, settings: AppSettings, language: str) -> None:
         return
     settings.set_language(language)
     settings.sync()
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(
         window, QCoreApplication.translate("LanguageMenu", "Language"),
         QCoreApplication.translate(

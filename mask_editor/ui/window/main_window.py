@@ -5,23 +5,27 @@ other, they all follow the document (see ui/editing/document.py).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-from mask_editor.ui.drift import DriftController
 from mask_editor.ui.editing import clipboard
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.insight import Insight
 from mask_editor.ui.platform.actions import SPECS, build_actions, populate_menus, spec_text
 from mask_editor.ui.platform.formatting import pose_name
 from mask_editor.ui.platform.settings import AppSettings
-from mask_editor.ui.platform.theme import icon
 from mask_editor.ui.window.file_actions import attach_file_actions
+from mask_editor.ui.window.first_paint import after_first_paint
 from mask_editor.ui.window.open_poses import OpenPoses
 from mask_editor.ui.window.status_bar import StatusBar
 from mask_editor.ui.window.window_layout import NO_POSES, NOT_SIGNED_IN, WindowLayout
 from mask_editor.workspace import Workspace
+
+if TYPE_CHECKING:
+    from mask_editor.ui.drift import DriftController
 
 
 class MainWindow(WindowLayout):
@@ -37,7 +41,6 @@ class MainWindow(WindowLayout):
         self.workspace: Workspace | None = None
         self.poses: OpenPoses | None = None
         self.document: PoseDocument | None = None
-        self.setWindowIcon(icon("app"))
         self.actions = build_actions(self)
         self._build_central()
         self._build_docks()
@@ -99,10 +102,23 @@ class MainWindow(WindowLayout):
         self.insight = Insight(self.canvas, self.actions, self.mask_panel.model, self.toolbar,
                                self.place_beside_inspector, parent=self)
         self.documentChanged.connect(self.insight.set_document)
-        self.drift = DriftController(self.browser, self.menus["Pose"], self.settings, self.place_under_banner,
-                                     self.show_pose, self.canvas.after_image_shown, parent=self)
-        self.workspaceChanged.connect(self.drift.set_workspace)
-        self.documentChanged.connect(self.drift.set_document)
+        self._drift: DriftController | None = None
+        after_first_paint(self, lambda: self.drift)  # its first comparison waits 700 ms anyway
+
+    @property
+    def drift(self) -> DriftController:
+        """Drift (its hidden banner, a Pose menu entry), built right after the first paint or when asked."""
+        if self._drift is None:
+            from mask_editor.ui.drift import DriftController
+
+            drift = self._drift = DriftController(self.browser, self.menus["Pose"], self.settings,
+                                                  self.place_under_banner, self.show_pose,
+                                                  self.canvas.after_image_shown, parent=self)
+            self.workspaceChanged.connect(drift.set_workspace)
+            self.documentChanged.connect(drift.set_document)
+            drift.set_workspace(self.workspace)
+            drift.set_document(self.document)
+        return self._drift
 
     def _connect_widgets(self) -> None:
         self.browser.poseActivated.connect(self.show_pose)  # a request; documentChanged says it happened
@@ -187,7 +203,7 @@ class MainWindow(WindowLayout):
         self.show_pose(ids[index % len(ids)])
 
     def choose_workspace(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         from mask_editor.ui.platform.messages import workspace_text
         from mask_editor.workspace import WorkspaceBusy, WorkspaceError
@@ -348,6 +364,8 @@ class MainWindow(WindowLayout):
                        ).replace("%1", __version__)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs' classes load when first used, not at start
+
         QMessageBox.about(self, self.tr("About mask editor"), self.about_text())
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox
 
 from mask_editor.ui.platform.messages import workspace_text
 from mask_editor.ui.session.session import Session
@@ -58,6 +57,8 @@ class SessionController(QObject):
             try:
                 workspace = Workspace(path, exclusive=True)
             except (WorkspaceBusy, WorkspaceError) as exc:
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.warning(self.window, self.tr("Cannot open your workspace"), workspace_text(exc))
                 return False
         self.session.adopt(signed, workspace)
@@ -135,6 +136,8 @@ class SessionController(QObject):
         self.window.refresh_counts()
 
     def _on_token_not_forgotten(self, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self.window, self.tr("The stored session was not removed"), text)
 
     def _on_session(self) -> None:
