@@ -21,7 +21,8 @@ GRAB = """
 import sys
 from PySide6.QtGui import QGuiApplication
 app = QGuiApplication(sys.argv)
-shot = app.primaryScreen().grabWindow(0)
+width, height = int(sys.argv[2]), int(sys.argv[3])  # the shot's size: the screen fits the largest shot
+shot = app.primaryScreen().grabWindow(0, 0, 0, width, height)
 sys.exit(0 if shot.save(sys.argv[1]) else 1)
 """
 
@@ -82,7 +83,7 @@ def take(shot: Shot, out_dir: Path, display: str) -> Path:
                 time.sleep(0.4)
             time.sleep(1.0)
             target = out_dir / shot.name
-            subprocess.run([sys.executable, "-c", GRAB, str(target)], env=env, check=True)
+            subprocess.run([sys.executable, "-c", GRAB, str(target), str(width), str(height)], env=env, check=True)
             return target
         finally:
             app.terminate()
