@@ -253,3 +253,17 @@ def test_a_move_stepped_from_the_callers_rows_still_asks_the_workspace_what_is_p
     assert applied.conflicts == [b.local_id] and ws.mask(b.local_id).conflict is ConflictKind.SERVER_EDITED
     assert applied.rows[b.local_id] == ws.mask(b.local_id)
     assert applied.refused == [other.local_id] and ws.mask(other.local_id) == other
+
+
+def test_a_move_of_a_row_whose_box_the_workspace_lost_is_not_plain(ws):
+    """The caller still holds a box, but the row has none now (a pull of unreadable server text): the
+    step is not a plain move; for a mask the server has, ours becomes a conflict to decide."""
+    held = ws.add_mask(10, Box(0.1, 0.1, 0.2, 0.2))
+    mark_synced(ws, held.local_id, 77)
+    held = ws.mask(held.local_id)
+    ws.set_boxes({held.local_id: None})
+    target = Box(0.15, 0.1, 0.25, 0.2)
+    applied = undo_rows.apply_steps(ws, 10, [undo_rows.Step(held, held.box, target)],
+                                    known={held.local_id: held})
+    assert applied.conflicts == [held.local_id]
+    assert ws.mask(held.local_id).box == target and ws.mask(held.local_id).conflict is ConflictKind.SERVER_EDITED

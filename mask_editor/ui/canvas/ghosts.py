@@ -30,16 +30,23 @@ class GhostLayer(QGraphicsItem):
         return {i: QRectF(r) for i, r in self._rects.items()}
 
     def update_masks(self, masks: Iterable[Mask], removed: Iterable[int] = ()) -> None:
+        # Repainted only when a ghost comes or goes: a 2,000-mask move without conflicts changes none
+        # (and masks without a conflict, nearly all of them, are passed over without a call).
+        rects, before = self._rects, len(self._rects)
         for i in removed:
-            self._rects.pop(i, None)
+            rects.pop(i, None)
+        changed = len(rects) != before
         for mask in masks:
-            box = theirs_box(mask)
+            box = theirs_box(mask) if mask.conflict is not None else None
             if box is None:
-                self._rects.pop(mask.local_id, None)
+                if rects and rects.pop(mask.local_id, None) is not None:
+                    changed = True
                 continue
             x0, y0, x1, y1 = box.to_pixels(*self._size)
-            self._rects[mask.local_id] = QRectF(x0, y0, x1 - x0, y1 - y0)
-        self.update()
+            rects[mask.local_id] = QRectF(x0, y0, x1 - x0, y1 - y0)
+            changed = True
+        if changed:
+            self.update()
 
     def boundingRect(self) -> QRectF:
         parent = self.parentItem()

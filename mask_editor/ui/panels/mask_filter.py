@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 from PySide6.QtWidgets import QWidget
 
 from mask_editor.ui.panels.mask_table import SORT_ROLE, MaskTableModel
@@ -17,6 +17,7 @@ class MaskFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
         self.hide_dimmed = False
         self.show_deleted = False
+        self._table: MaskTableModel | None = None  # held here: asked for 2,000 rows at each move
 
     def set_hide_dimmed(self, hide: bool) -> None:
         self.beginFilterChange()
@@ -32,14 +33,19 @@ class MaskFilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
         assert isinstance(model, MaskTableModel)
-        doc = model.document()
+        self._table = model
+        super().setSourceModel(model)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self._table
+        if model is None:
+            return True
         local_id = model.id_at(source_row)
         if self.hide_dimmed and model.is_dimmed(local_id):
             return False
-        if not self.show_deleted and doc is not None:
+        if not self.show_deleted and (doc := model.document()) is not None:
             mask = doc.mask(local_id)
             return mask is not None and not mask.deleted
         return True
