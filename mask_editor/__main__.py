@@ -2,7 +2,7 @@
 
 import sys
 
-from mask_editor.cli.main import main
+from mask_editor.cli.window_start import main
 
 if __name__ == "__main__":
     sys.exit(main())

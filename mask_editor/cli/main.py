@@ -13,7 +13,6 @@ from pathlib import Path
 
 from mask_editor import __version__
 from mask_editor.cli.common import (
-    EXIT_CODES,
     EXIT_FAILED,
     EXIT_OK,
     EXIT_SIGN_IN,
@@ -23,6 +22,7 @@ from mask_editor.cli.common import (
     ErrorKind,
     check_server_url,
 )
+from mask_editor.cli.window import run_window
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_SIGN_IN", "EXIT_UNREACHABLE", "EXIT_USAGE", "build_parser", "main"]
 
@@ -167,31 +167,11 @@ def _handler(command: str) -> Callable[[argparse.Namespace], int]:
     return getattr(module, "run_" + command.replace("-", "_"))
 
 
-def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The window's plain start (`--demo`, `--smoke`, `--workspace PATH`, no command) read without
-    building every command's parser (~8 ms of a ~300 ms cold start); None for anything else, which
-    build_parser() reads (and explains when it is wrong)."""
-    args = argparse.Namespace(command=None, workspace=None, server=None, demo=False, smoke=False)
-    rest = list(argv)
-    while rest:
-        word = rest.pop(0)
-        if word in ("--demo", "--smoke") and not getattr(args, word[2:]):
-            setattr(args, word[2:], True)
-        elif word == "--workspace" and args.workspace is None and rest and not rest[0].startswith("-"):
-            args.workspace = Path(rest.pop(0))
-        else:
-            return None
-    return None if args.demo and args.workspace is not None else args  # argparse's check says why
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    fast = window_args(sys.argv[1:] if argv is None else argv)
-    if fast is not None:
-        return _window(fast)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        return _window(args)
+        return run_window(args)
     as_json = bool(getattr(args, "json", False))
     try:
         _check_combination(args, parser)
@@ -234,16 +214,6 @@ def _command_parser(parser: argparse.ArgumentParser, name: str) -> argparse.Argu
         if isinstance(action, argparse._SubParsersAction):
             return action.choices[name]
     raise KeyError(name)
-
-
-def _window(args: argparse.Namespace) -> int:
-    from mask_editor.ui.window.app import display_problem, run
-
-    problem = None if args.smoke else display_problem()  # --smoke falls back to offscreen itself
-    if problem:
-        print(problem, file=sys.stderr)
-        return EXIT_CODES[ErrorKind.NO_DISPLAY]
-    return run(workspace=args.workspace, server=args.server, demo=args.demo, smoke=args.smoke)
 
 
 if __name__ == "__main__":

@@ -167,19 +167,21 @@ def test_headless_commands_never_import_qt(tmp_path, demo):
     assert all(qt == [] for _, qt in results), results
 
 
-@pytest.mark.parametrize("name", ["cli/main.py", "cli/common.py", "cli/output.py", "cli/account.py", "cli/sync.py",
+@pytest.mark.parametrize("name", ["cli/main.py", "cli/window_start.py", "cli/window.py", "cli/common.py",
+                                  "cli/output.py", "cli/account.py", "cli/sync.py",
                                   "cli/transfer.py", "migrate/legacy.py", "migrate/export.py",
                                   "workspace/credentials.py"])
 def test_headless_modules_have_no_qt_import(name):
     problems = [p for p in qt_problems(imported_modules(REPO / "mask_editor" / name))
-                if not (name == "cli/main.py" and "mask_editor.ui.window.app" in p)]  # only for the window, lazily
+                if not (name == "cli/window.py" and "mask_editor.ui.window.app" in p)]  # only for the window, lazily
     assert problems == []
 
 
 @pytest.mark.parametrize("argv", [[], ["--demo"], ["--smoke"], ["--demo", "--smoke"], ["--smoke", "--demo"],
                                   ["--workspace", "w.sqlite"], ["--workspace", "w.sqlite", "--smoke"]])
 def test_the_window_start_is_read_as_the_full_parser_reads_it(argv):
-    from mask_editor.cli.main import build_parser, window_args
+    from mask_editor.cli.main import build_parser
+    from mask_editor.cli.window_start import window_args
 
     fast, full = window_args(argv), build_parser().parse_args(argv)
     assert fast is not None
@@ -190,6 +192,20 @@ def test_the_window_start_is_read_as_the_full_parser_reads_it(argv):
                                   ["--demo", "--demo"], ["--workspace"], ["--workspace", "--demo"],
                                   ["--demo", "--workspace", "w.sqlite"], ["--version"], ["--dmeo"]])
 def test_anything_else_goes_to_the_full_parser(argv):
-    from mask_editor.cli.main import window_args
+    from mask_editor.cli.window_start import window_args
 
     assert window_args(argv) is None
+
+
+def test_the_window_start_imports_no_argparse_and_says_no_display_as_the_commands_do():
+    import subprocess
+    import sys
+
+    from mask_editor.cli.common import EXIT_CODES, ErrorKind
+    from mask_editor.cli.window import EXIT_NO_DISPLAY
+
+    assert EXIT_CODES[ErrorKind.NO_DISPLAY] == EXIT_NO_DISPLAY
+    code = ("import sys; from mask_editor.cli import window_start; print(sorted(m for m in "
+            "('argparse', 'mask_editor.cli.main', 'mask_editor.cli.common') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
