@@ -159,10 +159,11 @@ def test_a_dragged_selection_is_painted_where_it_is_dragged_to(canvas, document,
         # A quarter down the left edge: away from the handles, which follow the drag by themselves.
         left = canvas.mapFromScene(QPointF(shown.left(), shown.top() + shown.height() / 4))
         assert outline_runs(cached, left.y(), left.x() - 4, left.x() + 4, white)  # the frame is there
-        live = canvas._layer._live
-        live.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        frames = canvas._layer._frames
+        assert frames.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+        frames.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         fresh = canvas.viewport().grab().toImage()
-        live.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        frames.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         assert as_array(cached).tolist() == as_array(fresh).tolist()
     canvas.end_preview()
     assert as_array(canvas.viewport().grab().toImage()).tolist() == as_array(rest).tolist()

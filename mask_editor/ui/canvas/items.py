@@ -4,7 +4,8 @@ Why not one QGraphicsItem per mask: with 2,000 masks, a Python paint() per item 
 and native rect items with a second item for the dark halo ~15 ms. Grouping the masks by look and
 drawing each group with a few QPainter.drawRects calls takes a handful of Python calls per frame
 whatever the count. Hit tests run over plain tuples (well under a millisecond for 2,000 masks), and
-a drag of any number of masks only moves a cached pixmap of them until release.
+a drag of any number of selected masks, its commit, undo and redo only move a cached pixmap of their
+frames (ui/canvas/top_items.py).
 
 Coordinates are scene coordinates, which are image pixels.
 """
@@ -12,58 +13,22 @@ Coordinates are scene coordinates, which are image pixels.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmapCache
+import shiboken6
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QPainter, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from mask_editor.ui.canvas import grid
 from mask_editor.ui.canvas.ghosts import GhostLayer
+from mask_editor.ui.canvas.looks import DELETED, DELETED_RANK, DIMMED, NORMAL, SELECTED, Group, Look, draw, look, pen
+from mask_editor.ui.canvas.top_items import LiveLayer, TopFills, TopFrames
 from mask_editor.ui.platform import style
 from mask_editor.workspace import Mask, MaskState
 
-_DELETED = MaskState.DELETED.value
 _MARGIN_PX = 8  # screen pixels of stroke the bounding rect keeps around the image
-# Draw order of looks: faint ones below, the selection on top.
-_DIMMED, _DELETED_RANK, _NORMAL, _SELECTED = range(4)
-
-
-def _pen(color: str | QColor, width: int, pattern: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(QColor(color), width, pattern, Qt.PenCapStyle.SquareCap, Qt.PenJoinStyle.MiterJoin)
-    pen.setCosmetic(True)  # widths in screen pixels at any zoom
-    return pen
-
-
-@dataclass(frozen=True, slots=True)
-class _Look:
-    """How one group of masks is painted: strokes under (the dark halo), then the fill and the
-    outline in one drawRects call. Strokes are opaque: translucent cosmetic lines cost several times
-    more to rasterize."""
-
-    under: tuple[QPen, ...]
-    fill: QBrush
-    line: QPen
-
-
-def _look(key: str, rank: int, opacity: float, k: int) -> _Look:
-    """`k`: device pixels per screen pixel (2 on a Retina display), so lines keep their weight
-    while staying on whole device pixels."""
-    s = style.PALETTE[key]
-    line = _pen(s.color, k, Qt.PenStyle.DashLine if s.dashed else Qt.PenStyle.SolidLine)
-    if rank == _SELECTED:
-        # A white frame on a wide halo; the fill keeps the state's colour.
-        return _Look((_pen(style.HALO, 4 * k),), QBrush(s.qcolor(min(1.0, opacity + 0.2))),
-                     _pen(style.SELECTION, 2 * k, line.style()))
-    if rank == _DIMMED:
-        return _Look((), QBrush(s.qcolor(opacity * 0.25)), _pen(s.color, k, Qt.PenStyle.DotLine))
-    if rank == _DELETED_RANK:
-        # Light dashes over a dark line: a two-tone dashed outline, readable on any background.
-        return _Look((_pen(style.HALO, k),), QBrush(s.qcolor(opacity * 0.35)), line)
-    return _Look((_pen(style.HALO, 3 * k),), QBrush(s.qcolor(opacity)), line)
-
-
-Group = tuple[_Look, list[QRectF]]
+_REBASE_MS = 300  # after a block move, how long the canvas stays idle before the frames are drawn afresh
+_EPS = 1e-6  # pixels: a block move shifts every box by the same grid steps, so by the same pixels
 
 
 def milli_rect(box: grid.Milli, width: int, height: int) -> QRectF:
@@ -73,7 +38,9 @@ def milli_rect(box: grid.Milli, width: int, height: int) -> QRectF:
 
 
 class MaskLayer(QGraphicsItem):
-    """All drawable masks of one pose (masks whose box is None are not drawn)."""
+    """All drawable masks of one pose (masks whose box is None are not drawn). The layer paints those
+    not selected; its children paint the selection (ui/canvas/top_items.py), a resize in progress,
+    and the ghosts of conflicts."""
 
     def __init__(self, width: int, height: int) -> None:
         super().__init__()
@@ -84,21 +51,27 @@ class MaskLayer(QGraphicsItem):
         self._selection: frozenset[int] = frozenset()
         self._dimmed: frozenset[int] = frozenset()
         self._opacity = 0.25
-        self._looks: dict[tuple[str, int, int], _Look] = {}
+        self._looks: dict[tuple[str, int, int], Look] = {}
         self._k = 1  # device pixels per screen pixel of the last paint
         self._groups: list[Group] | None = None  # cached; None when a change needs a regroup
-        self._moving_groups: list[Group] = []
+        self._top: frozenset[int] = frozenset()  # drawn by the children: the selection and a drag's masks
+        self._top_groups: list[Group] | None = None
         self._moving: frozenset[int] = frozenset()  # drawn with `_offset` (a drag in progress)
         self._offset = QPointF()
         self._overrides: dict[int, QRectF] = {}  # drawn at a live rect (a resize in progress)
         self._margin = 4.0  # scene units covering a few screen pixels of stroke around a box
-        # Masks being dragged are painted by a child item.
-        self._live = _LiveLayer(self)
+        self._fills = TopFills(self)
+        self._frames = TopFrames(self)
+        self._live = LiveLayer(self)
+        self._rebase_timer = QTimer()
+        self._rebase_timer.setSingleShot(True)
+        self._rebase_timer.setInterval(_REBASE_MS)
+        self._rebase_timer.timeout.connect(self._rebase)
         # Wide cosmetic pens (the halos, the selection frame) cost ~4 us a rect to stroke: a repaint
         # that changes no mask (a second paint after an edit, a pan, the rubber band, a drag over
         # static masks) blits this cache instead, while the whole layer is in view (follow_scale).
         self._fits = True
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.set_cached(True)
         self.ghosts = GhostLayer(self, width, height)  # the server's side of each conflict
 
     # --- geometry ---------------------------------------------------------------------------
@@ -114,8 +87,8 @@ class MaskLayer(QGraphicsItem):
         device pixel ratio of 2); while zooming, each frame would render the cache for one blit."""
         scene_units = _MARGIN_PX / scale
         if scene_units != self._margin:
-            self.prepareGeometryChange()
-            self._live.prepareGeometryChange()
+            for item in (self, self._fills, self._frames, self._live):
+                item.prepareGeometryChange()
             self._margin = scene_units
         self._fits = self._size[0] * scale <= viewport.width() and self._size[1] * scale <= viewport.height()
         self.set_cached(not zooming)
@@ -147,63 +120,91 @@ class MaskLayer(QGraphicsItem):
         for m in masks:
             self._put(m)
         self.ghosts.update_masks(masks, removed=list(self.ghosts.rects()))
+        self._retop()
         self._invalidate()
 
     def update_masks(self, masks: Iterable[Mask], removed: Iterable[int]) -> None:
-        """Only the masks that changed: their old and new areas are repainted."""
+        """Only the masks that changed: their old and new areas are repainted. When the selection
+        moved as one block (every selected mask by the same pixels, nothing else), its frames are
+        only moved (top_items.py)."""
         # One pass with the dicts in locals and the repaint area from plain numbers: a QRectF union,
         # a method call or a min() over a list per mask costs more than the rest when 2,000 move.
         masks, removed = list(masks), list(removed)
         self.ghosts.update_masks(masks, removed)
-        rects, spans, keys, w, h = self._rects, self._spans, self._keys, *self._size
+        rects, spans, keys, top, w, h = self._rects, self._spans, self._keys, self._top, *self._size
         areas = [old for i in removed if (old := spans.pop(i, None)) is not None]
         for i in removed:
             rects.pop(i, None)
             keys.pop(i, None)
         key_of = style.style_key
+        # A block move: as many masks as the top holds, all of them in it, each moved by (dx, dy).
+        block = not removed and len(masks) == len(top) and not self._moving and not self._overrides
+        dx = dy = None
+        static = False  # whether a mask the layer itself paints changed
         for m in masks:
             i, box = m.local_id, m.box
-            if (old := spans.get(i)) is not None:
+            old = spans.get(i)
+            if old is not None:
                 areas.append(old)
+            if i not in top:
+                static, block = True, False
             if box is None:  # nothing to draw; the table lists it
                 rects.pop(i, None)
                 spans.pop(i, None)
                 keys.pop(i, None)
+                block = False
                 continue
             x0, y0, x1, y1 = box.xmin * w, box.ymin * h, box.xmax * w, box.ymax * h
             rects[i] = QRectF(x0, y0, x1 - x0, y1 - y0)
             spans[i] = span = (x0, y0, x1, y1)
-            keys[i] = key_of(m)
+            key = key_of(m)
+            if block:
+                if old is None or (keys[i] == DELETED) != (key == DELETED):  # the frame's dashes change
+                    block = False
+                elif dx is None:
+                    dx, dy = x0 - old[0], y0 - old[1]
+                elif abs(x0 - old[0] - dx) > _EPS or abs(y0 - old[1] - dy) > _EPS \
+                        or abs(x1 - old[2] - dx) > _EPS or abs(y1 - old[3] - dy) > _EPS:
+                    block = False
+            keys[i] = key
             areas.append(span)
-        if areas:  # plain comparisons: four min()/max() calls per mask cost twice as much
-            ax0, ay0, ax1, ay1 = areas[0]
-            for x0, y0, x1, y1 in areas:
-                if x0 < ax0:
-                    ax0 = x0
-                if y0 < ay0:
-                    ay0 = y0
-                if x1 > ax1:
-                    ax1 = x1
-                if y1 > ay1:
-                    ay1 = y1
-        self._groups = None
-        if areas:
-            pad = self._margin
-            self.update(QRectF(ax0 - pad, ay0 - pad, ax1 - ax0 + 2 * pad, ay1 - ay0 + 2 * pad))
+        if removed and any(i in top for i in removed):
+            self._retop()
+        if not areas:
+            return
+        ax0, ay0, ax1, ay1 = areas[0]
+        for x0, y0, x1, y1 in areas:  # plain comparisons: four min()/max() calls per mask cost twice as much
+            if x0 < ax0:
+                ax0 = x0
+            if y0 < ay0:
+                ay0 = y0
+            if x1 > ax1:
+                ax1 = x1
+            if y1 > ay1:
+                ay1 = y1
+        pad = self._margin
+        area = QRectF(ax0 - pad, ay0 - pad, ax1 - ax0 + 2 * pad, ay1 - ay0 + 2 * pad)
+        self._top_groups = None
+        self._fills.update(area)
+        if block and dx is not None:
+            self._shift_frames(QPointF(dx, dy))
+        else:
+            self._redraw_frames()
+        if static or removed:
+            self._groups = None
+            self.update(area)
 
-    def _put(self, mask: Mask) -> QRectF | None:
+    def _put(self, mask: Mask) -> None:
         i = mask.local_id
         if mask.box is None:  # nothing to draw; the table lists it
             self._rects.pop(i, None)
             self._spans.pop(i, None)
             self._keys.pop(i, None)
-            return None
+            return
         x0, y0, x1, y1 = mask.box.to_pixels(*self._size)
-        rect = QRectF(x0, y0, x1 - x0, y1 - y0)
-        self._rects[i] = rect
+        self._rects[i] = QRectF(x0, y0, x1 - x0, y1 - y0)
         self._spans[i] = (x0, y0, x1, y1)
         self._keys[i] = style.style_key(mask)
-        return rect
 
     def set_cached(self, cached: bool) -> None:
         """Off while a zoom gesture streams frames, and while the layer is larger than the view."""
@@ -211,9 +212,18 @@ class MaskLayer(QGraphicsItem):
             else QGraphicsItem.CacheMode.NoCache
         if self.cacheMode() != mode:
             self.setCacheMode(mode)
+        self._cache_frames()
+
+    def _cache_frames(self) -> None:
+        # The frames follow the layer, and stay cached through a drag of the block (only moved).
+        block = bool(self._moving) and self._moving == self._top
+        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if block else self.cacheMode()
+        if self._frames.cacheMode() != mode:
+            self._frames.setCacheMode(mode)
 
     def set_selection(self, local_ids: Iterable[int]) -> None:
         self._selection = frozenset(local_ids)
+        self._retop()
         self._invalidate()
 
     @property
@@ -235,27 +245,86 @@ class MaskLayer(QGraphicsItem):
         ids = frozenset(local_ids) & self._rects.keys()
         if ids != self._moving:
             self._moving = ids
-            self._invalidate()
-            # The dragged block is drawn once into a device-sized pixmap and then only moved: a
-            # frame blits it instead of stroking every rect again (wide cosmetic pens are slow).
-            self._live.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            if self._retop():  # masks dragged that were not selected join the top
+                self._groups = None
+                self.update()
+            self._cache_frames()
+            self._redraw_frames()
         self._offset = QPointF(offset)
-        self._live.setPos(self._offset)
+        self._place_top()
 
     def set_override(self, local_id: int, rect: QRectF) -> None:
         if local_id not in self._overrides:
-            self._invalidate()
+            self._overrides[local_id] = QRectF(rect)
+            if self._retop():
+                self._redraw_frames()
+            self._groups = None
+            self.update()
         self._overrides[local_id] = QRectF(rect)
         self._live.update()
 
     def clear_preview(self) -> None:
         if self._moving or self._overrides:
+            block = self._moving == self._top
             self._moving = frozenset()
             self._overrides.clear()
             self._offset = QPointF()
-            self._live.setPos(self._offset)
-            self._live.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-            self._invalidate()
+            if self._retop() or not block:
+                self._groups = None
+                self.update()
+                self._redraw_frames()
+            self._cache_frames()
+            self._live.update()
+            self._place_top()
+
+    # --- the children's positions ----------------------------------------------------------------
+
+    def _retop(self) -> bool:
+        """Recompute which masks the children draw; whether that changed."""
+        top = (self._selection | self._moving) & self._rects.keys()
+        if self._overrides:
+            top -= self._overrides.keys()
+        if top == self._top:
+            return False
+        self._top = top
+        self._top_groups = None
+        return True
+
+    def block_offset(self) -> QPointF | None:
+        """The drag's offset when the whole top moves with it (else each dragged rect carries it)."""
+        return self._offset if self._moving and self._moving == self._top else None
+
+    def _place_top(self) -> None:
+        offset = self.block_offset()
+        self._frames.setPos(self._frames.shift + offset if offset is not None else self._frames.shift)
+        if offset is None and self._moving:
+            self._top_groups = None  # the dragged rects are placed one by one
+            self._frames.update()
+        self._fills.update()
+
+    def _shift_frames(self, d: QPointF) -> None:
+        """The block moved by `d`: move the frames' pixmap; draw them afresh once idle."""
+        self._frames.prepareGeometryChange()
+        self._frames.shift += d
+        self._place_top()
+        self._rebase_timer.start()
+
+    def _redraw_frames(self) -> None:
+        if not self._frames.shift.isNull():
+            self._frames.prepareGeometryChange()
+            self._frames.shift = QPointF()
+            self._rebase_timer.stop()
+        self._place_top()
+        self._frames.update()
+
+    def _rebase(self) -> None:
+        # A moved pixmap sits on whole device pixels; drawn afresh, each edge rounds on its own.
+        if not shiboken6.isValid(self):
+            return
+        if self._moving:
+            self._rebase_timer.start()
+        elif not self._frames.shift.isNull():
+            self._redraw_frames()
 
     # --- hit tests ----------------------------------------------------------------------------
 
@@ -267,7 +336,7 @@ class MaskLayer(QGraphicsItem):
         found = None
         for i, (x0, y0, x1, y1) in self._spans.items():
             if x0 - tolerance <= x <= x1 + tolerance and y0 - tolerance <= y <= y1 + tolerance:
-                rank = (i not in self._selection, self._keys[i] == _DELETED, (x1 - x0) * (y1 - y0))
+                rank = (i not in self._selection, self._keys[i] == DELETED, (x1 - x0) * (y1 - y0))
                 if best is None or rank < best:
                     best, found = rank, i
         return found
@@ -276,34 +345,36 @@ class MaskLayer(QGraphicsItem):
         """Masks touching a rectangle, deleted ones left out (they are selected by click only)."""
         rx0, ry0, rx1, ry1 = rect.left(), rect.top(), rect.right(), rect.bottom()
         return [i for i, (x0, y0, x1, y1) in self._spans.items()
-                if x0 <= rx1 and x1 >= rx0 and y0 <= ry1 and y1 >= ry0 and self._keys[i] != _DELETED]
+                if x0 <= rx1 and x1 >= rx0 and y0 <= ry1 and y1 >= ry0 and self._keys[i] != DELETED]
 
     # --- painting -----------------------------------------------------------------------------
 
     def _invalidate(self) -> None:
         self._groups = None
+        self._top_groups = None
         self.update()
+        self._redraw_frames()
         self._live.update()
 
-    def _look_for(self, key: str, rank: int) -> _Look:
-        look = self._looks.get((key, rank, self._k))
-        if look is None:
-            look = self._looks[(key, rank, self._k)] = _look(key, rank, self._opacity, self._k)
-        return look
+    def _look_for(self, key: str, rank: int) -> Look:
+        found = self._looks.get((key, rank, self._k))
+        if found is None:
+            found = self._looks[(key, rank, self._k)] = look(key, rank, self._opacity, self._k)
+        return found
 
     def _use_device(self, painter: QPainter) -> None:
         _reserve_pixmap_cache(painter)
         k = max(1, round(painter.device().devicePixelRatioF()))
         if k != self._k:
             self._k = k
-            self._groups = None
+            self._groups = self._top_groups = None
 
     def _rank(self, i: int) -> int:
         if i in self._selection:
-            return _SELECTED
+            return SELECTED
         if i in self._dimmed:
-            return _DIMMED
-        return _DELETED_RANK if self._keys[i] == _DELETED else _NORMAL
+            return DIMMED
+        return DELETED_RANK if self._keys[i] == DELETED else NORMAL
 
     def _group(self, ids: Iterable[int], rects: dict[int, QRectF]) -> list[Group]:
         buckets: dict[tuple[int, str], list[QRectF]] = {}
@@ -311,43 +382,25 @@ class MaskLayer(QGraphicsItem):
             buckets.setdefault((self._rank(i), self._keys[i]), []).append(rects[i])
         return [(self._look_for(key, rank), buckets[(rank, key)]) for rank, key in sorted(buckets)]
 
-    def _regroup(self) -> None:
-        if self._groups is None:
-            live = self._moving | self._overrides.keys()
-            self._groups = self._group((i for i in self._rects if i not in live), self._rects)
-            self._moving_groups = self._group(self._moving, self._rects)
+    def top_groups(self) -> list[Group]:
+        if self._top_groups is None:
+            rects = self._rects
+            if self._moving and self.block_offset() is None:  # part of the top dragged: place it
+                rects = {**rects, **{i: rects[i].translated(self._offset) for i in self._moving}}
+            self._top_groups = self._group(self._top, rects)
+        return self._top_groups
+
+    def live_groups(self) -> list[Group]:
+        return self._group(self._overrides, self._overrides) if self._overrides else []
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         self._use_device(painter)
-        self._regroup()
+        if self._groups is None:
+            drawn_above = self._top | self._overrides.keys()
+            self._groups = self._group((i for i in self._rects if i not in drawn_above), self._rects)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # crisp, pixel-aligned edges
-        _draw(painter, self._groups or [])
-
-    def paint_live(self, painter: QPainter) -> None:
-        # Not _use_device: a cached live layer paints into a pixmap whose ratio says nothing of the
-        # screen's; this layer's parent has painted first and set the looks for it.
-        self._regroup()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        if self._moving_groups:  # the item itself sits at the drag's offset
-            _draw(painter, self._moving_groups)
-        if self._overrides:
-            _draw(painter, self._group(self._overrides, self._overrides))
-
-
-class _LiveLayer(QGraphicsItem):
-    """The masks of a drag or resize in progress, drawn at their live position, uncached."""
-
-    def __init__(self, layer: MaskLayer) -> None:
-        super().__init__(layer)
-        self._layer = layer
-
-    def boundingRect(self) -> QRectF:
-        return self._layer.boundingRect()
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        self._layer.paint_live(painter)
+        draw(painter, self._groups)
 
 
 _PIXMAP_CACHE_BASE_KB = 10240  # Qt's default limit, for what else the app caches
@@ -364,17 +417,6 @@ def _reserve_pixmap_cache(painter: QPainter) -> None:
         QPixmapCache.setCacheLimit(need_kb)
 
 
-def _draw(painter: QPainter, groups: list[Group]) -> None:
-    for look, rects in groups:
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for pen in look.under:
-            painter.setPen(pen)
-            painter.drawRects(rects)
-        painter.setBrush(look.fill)
-        painter.setPen(look.line)
-        painter.drawRects(rects)
-
-
 class DraftItem(QGraphicsRectItem):
     """The rectangle being drawn (in the colour of a new mask) or the rubber band (dashed)."""
 
@@ -387,7 +429,7 @@ class DraftItem(QGraphicsRectItem):
             self.setVisible(False)
             return
         color = QColor(style.DRAFT if dashed else style.PALETTE[MaskState.NEW.value].color)
-        self.setPen(_pen(color, 1, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine))
+        self.setPen(pen(color, 1, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine))
         fill = QColor(color)
         fill.setAlphaF(0.12 if dashed else opacity)
         self.setBrush(QBrush(fill))
