@@ -36,6 +36,7 @@ class PoseDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self._masks: dict[int, Mask] = {m.local_id: m for m in workspace.masks(pose_id)}
         self._selection: frozenset[int] = frozenset()
+        self._selection_conflict: bool | None = None  # known until the selection or a mask changes
         self._dimmed: frozenset[int] = frozenset()  # held here: the canvas and the table follow it
         # Until the owner says: a workspace that refuses writes is never editable.
         self._read_only_reason: str | None = workspace.read_only_reason
@@ -60,9 +61,11 @@ class PoseDocument(QObject):
         return self._selection
 
     def selection_has_conflict(self) -> bool:
-        # Asked on every change to enable the conflict actions: one pass, no sorting, no method calls.
-        masks = self._masks
-        return any(masks[i].conflict for i in self._selection if i in masks)
+        # Asked three times on every change to enable the conflict actions: one pass, kept until a change.
+        if self._selection_conflict is None:
+            masks = self._masks
+            self._selection_conflict = any(masks[i].conflict for i in self._selection if i in masks)
+        return self._selection_conflict
 
     def selected_masks(self) -> list[Mask]:
         return [self._masks[i] for i in sorted(self._selection) if i in self._masks]
@@ -99,6 +102,7 @@ class PoseDocument(QObject):
         selection = frozenset(i for i in local_ids if i in self._masks)
         if selection != self._selection:
             self._selection = selection
+            self._selection_conflict = None
             self.selectionChanged.emit(selection)
 
     def select_all(self) -> None:
@@ -114,8 +118,10 @@ class PoseDocument(QObject):
     def set_boxes(self, boxes: Mapping[int, Box], text: str | None = None, merge_key: str | None = None) -> None:
         """Move or resize masks. Consecutive calls with the same `merge_key` (keyboard nudges) and the
         same masks become one undo step."""
-        quantized = {i: quantize(b) for i, b in boxes.items() if i in self._masks}
-        changed = {i: b for i, b in quantized.items() if self._masks[i].box != b}
+        masks, changed = self._masks, {}
+        for i, b in boxes.items():  # one pass: a 2,000-mask move counts every dict built
+            if (mask := masks.get(i)) is not None and mask.box != (q := quantize(b)):
+                changed[i] = q
         if changed and not self.read_only:
             self.undo_stack.push(SetBoxes(self, changed, text or self.tr("Move mask"), merge_key))
 
@@ -133,6 +139,7 @@ class PoseDocument(QObject):
         for local_id, box in boxes.items():
             if (mask := self._masks.get(local_id)) is not None:
                 self._masks[local_id] = mask.with_box(box)
+        self._selection_conflict = None
         self.masksChanged.emit(set(boxes), set())
 
     def step_rows(self, steps: list[Step]) -> None:
@@ -146,6 +153,7 @@ class PoseDocument(QObject):
             else:
                 self._masks[local_id] = mask
         changed = {i for i, m in applied.rows.items() if m is not None}
+        self._selection_conflict = None
         if changed or removed:
             self.masksChanged.emit(changed, removed)
         gone = self._selection & (removed | {i for i in changed if self._masks[i].deleted})
@@ -179,6 +187,7 @@ class PoseDocument(QObject):
             for i in removed:
                 del self._masks[i]
             self._masks.update(rows)
+        self._selection_conflict = None
         if changed or removed:
             self.masksChanged.emit(changed, removed)
         gone = self._selection & (removed | {i for i in changed if self._masks[i].deleted})
