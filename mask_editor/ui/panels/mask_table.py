@@ -73,6 +73,17 @@ HEADER_TIPS = {
 }
 _COORD = {Col.X0: 0, Col.Y0: 1, Col.X1: 2, Col.Y1: 3}
 
+_COLUMNS = len(Col)  # columnCount() is asked ~800 times a paint: no enum length each time
+_CELLS = list(Col)  # Col by column number, without the enum's call
+_DISPLAY, _EDIT, _TOOLTIP, _DECORATION, _FOREGROUND, _FONT, _ALIGNMENT = (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.TextAlignmentRole)
+# The roles data() answers; a paint asks for others too (background, check state, size hint).
+_ANSWERED = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _DECORATION, _FOREGROUND, _FONT, _ALIGNMENT,
+                       SORT_ROLE, ID_ROLE, STALE_ROLE, DIMMED_ROLE})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
@@ -214,7 +225,7 @@ class MaskTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
+        return 0 if parent.isValid() else _COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -240,17 +251,30 @@ class MaskTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or self._doc is None:
+        # ~600 calls a paint of the table: the roles not answered leave first, no enum is built.
+        if role not in _ANSWERED or self._doc is None or not index.isValid():
             return None
         local_id = self._ids[index.row()]
         mask = self._doc.mask(local_id)
         if mask is None:
             return None
-        col = Col(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
+        col = _CELLS[index.column()]
+        if role == _DISPLAY or role == _EDIT:
             return self._display(mask, col)
-        if role == Qt.ItemDataRole.EditRole:
-            return self._display(mask, col)
+        if role == _ALIGNMENT:
+            return _RIGHT if col in _COORD or col == Col.SIZE else None
+        if role == _FOREGROUND:
+            if local_id in self._dimmed or mask.deleted:
+                return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            return None
+        if role == _DECORATION:
+            return self._decoration(mask, col)
+        if role == _FONT:
+            if not mask.deleted:
+                return None
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
         if role == SORT_ROLE:
             return self._sort_key(mask, col)
         if role == ID_ROLE:
@@ -259,21 +283,7 @@ class MaskTableModel(QAbstractTableModel):
             return local_id in self._dimmed
         if role == STALE_ROLE:
             return fmt.is_stale(mask, self.stale_days)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(mask, col)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._decoration(mask, col)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if local_id in self._dimmed or mask.deleted:
-                return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-            return None
-        if role == Qt.ItemDataRole.FontRole and mask.deleted:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (*_COORD, Col.SIZE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return self._tooltip(mask, col)  # _TOOLTIP, the last one answered
 
     def _display(self, mask: Mask, col: Col) -> str:
         if col == Col.ID:
