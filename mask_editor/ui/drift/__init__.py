@@ -24,6 +24,9 @@ from mask_editor.ui.platform.tasks import run_task
 # numpy and Pillow (pose_drift, core.drift) load only when the first comparison runs, after the window's
 # first paint: the cold start stays free of heavy modules (tests/ui/test_window_app.py).
 START_DELAY_MS = 700
+# An edit's check waits for the edits to pause: its worker holds the workspace's lock and the GIL
+# (2-5 ms taken from the frame of a 2,000-mask move), and a burst of nudges needs one check, not one each.
+EDIT_CHECK_DELAY_MS = 250
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QWidget
@@ -76,6 +79,8 @@ class DriftController(QObject):
         self._start_timer = QTimer(self, singleShot=True, interval=START_DELAY_MS)
         self._start_timer.timeout.connect(self._start)
         self._start_timer.start()
+        self._edit_timer = QTimer(self, singleShot=True, interval=EDIT_CHECK_DELAY_MS)
+        self._edit_timer.timeout.connect(lambda: self.refresh_pose(keep_result=True))
 
     def _start(self) -> None:
         self._started = True
@@ -146,6 +151,7 @@ class DriftController(QObject):
         if self._followed is not None:
             self._followed.undo_stack.indexChanged.disconnect(self._on_undo_index)
             self._followed = None
+        self._edit_timer.stop()  # the check of the pose left is not wanted any more
         self.document = document
         self.banner.show_drift(None, editable=False)
         if document is not None and self._started:
@@ -167,7 +173,7 @@ class DriftController(QObject):
         self.refresh_pose()
 
     def _on_undo_index(self, _index: int) -> None:
-        self.refresh_pose(keep_result=True)
+        self._edit_timer.start()
 
     def refresh_pose(self, keep_result: bool = False) -> None:
         document = self.document
