@@ -17,14 +17,13 @@ without a decision):
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from mask_editor.core.codec import format_mask
-from mask_editor.core.geometry import GRID, Box
+from mask_editor.core.geometry import Box
 from mask_editor.workspace.masks import Workspace
 from mask_editor.workspace.records import ConflictKind, Mask
 from mask_editor.workspace.rows import MASK_COLUMNS, mask_values, update_row
@@ -63,10 +62,10 @@ def apply_steps(ws: Workspace, pose_id: int, steps: Iterable[Step], known: Mappi
     steps = list(steps)
     out = Applied()
     with ws.transaction() as conn:
-        moved = _plain_moves(conn, pose_id, steps, known or {}, out)
+        moved = _plain_moves(conn, pose_id, steps, known or {}, out)  # written already
         rest = [s for s in steps if s.row.local_id not in moved]
         found = {m.local_id: m for m in ws.masks_by_id([s.row.local_id for s in rest])} if rest else {}
-        moves: list[tuple[int, int, int, int, int] | tuple[None, None, None, None, int]] = list(moved.values())
+        moves: list[tuple[int, int, int, int, int] | tuple[None, None, None, None, int]] = []
         for step in rest:
             local_id = step.row.local_id
             row = found.get(local_id)
@@ -96,33 +95,31 @@ def apply_steps(ws: Workspace, pose_id: int, steps: Iterable[Step], known: Mappi
 
 
 def _plain_moves(conn: sqlite3.Connection, pose_id: int, steps: list[Step], known: Mapping[int, Mask],
-                 out: Applied) -> dict[int, tuple[int, int, int, int, int]]:
-    """The steps that are plain moves of a row the caller holds: the workspace has the row on this pose,
-    not deleted, with the box the command left (read as 5 integers, not as a whole Mask), and so does
-    the caller's copy. Their new rows go into `out`; returns their UPDATE parameters by local id."""
-    held = {s.row.local_id: s for s in steps if isinstance(s.target, Box) and isinstance(s.expect, Box)
-            and (k := known.get(s.row.local_id)) is not None and (k.box is s.expect or k.box == s.expect)
-            and not k.deleted and k.pose_id == pose_id}
+                 out: Applied) -> set[int]:
+    """The steps that are plain moves of a row the caller holds (its copy on this pose, not deleted, with
+    the box the command left), written in one statement that also checks the workspace row: still on
+    this pose, not deleted, with that box. When every row passes, their new rows go into `out` and their
+    ids come back; when one does not (a pull changed it), none count as plain and all go to the general
+    path, which finds the moved ones at their target already (nothing more to write)."""
+    held: list[tuple[Mask, Box]] = []
+    params = []
+    for s in steps:
+        expect, target = s.expect, s.target
+        if isinstance(target, Box) and isinstance(expect, Box) and (k := known.get(s.row.local_id)) is not None \
+                and (k.box is expect or k.box == expect) and not k.deleted and k.pose_id == pose_id:
+            held.append((k, target))
+            params.append((*target.milli(), k.local_id, pose_id, *expect.milli()))
     if not held:
-        return {}
-    moved: dict[int, tuple[int, int, int, int, int]] = {}
-    # CROSS JOIN keeps the ids first, one primary-key lookup each: left to itself the planner walks the
-    # pose's index and probes the id list per row (4x slower for 2,000 ids).
-    # A row without a box (unreadable server text) is left to the general path.
-    rows = conn.execute("SELECT m.local_id, m.x0, m.y0, m.x1, m.y1 FROM json_each(?) AS j CROSS JOIN masks AS m "
-                        "ON m.local_id = j.value WHERE m.pose_id = ? AND NOT m.deleted AND m.x0 IS NOT NULL "
-                        "AND m.y0 IS NOT NULL AND m.x1 IS NOT NULL AND m.y1 IS NOT NULL",
-                        (json.dumps(list(held)), pose_id))
+        return set()
+    # Checked by the statement, not read back: a 2,000-mask undo does not build its rows twice.
+    done = conn.executemany("UPDATE masks SET x0=?, y0=?, x1=?, y1=?, push_error=NULL WHERE local_id=? AND "
+                            "pose_id=? AND NOT deleted AND x0=? AND y0=? AND x1=? AND y1=?", params).rowcount
+    if done != len(held):
+        return set()
     new_rows = out.rows
-    for local_id, x0, y0, x1, y1 in rows:
-        step = held[local_id]
-        expect, target = step.expect, step.target
-        # Box.from_milli(...) == expect, field by field without building 2,000 boxes.
-        if x0 / GRID == expect.xmin and y0 / GRID == expect.ymin and x1 / GRID == expect.xmax \
-                and y1 / GRID == expect.ymax:
-            new_rows[local_id] = known[local_id].with_box(target)
-            moved[local_id] = (*target.milli(), local_id)
-    return moved
+    for k, target in held:
+        new_rows[k.local_id] = k.with_box(target)
+    return {k.local_id for k, _target in held}
 
 
 def _stepped(row: Mask | None, step: Step, out: Applied) -> Mask | None:
