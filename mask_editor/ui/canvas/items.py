@@ -15,26 +15,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QPainter, QPixmapCache
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from mask_editor.ui.canvas import grid
+from mask_editor.ui.canvas import looks
 from mask_editor.ui.canvas.ghosts import GhostLayer
-from mask_editor.ui.canvas.looks import DELETED, DELETED_RANK, DIMMED, NORMAL, SELECTED, Group, Look, draw, look, pen
+from mask_editor.ui.canvas.looks import DELETED, SELECTED, Group, Look
 from mask_editor.ui.canvas.top_items import LiveLayer, TopFills, TopFrames
 from mask_editor.ui.platform import style
-from mask_editor.workspace import Mask, MaskState
+from mask_editor.workspace import Mask
 
 _MARGIN_PX = 8  # screen pixels of stroke the bounding rect keeps around the image
 _REBASE_MS = 300  # after a block move, how long the canvas stays idle before the frames are drawn afresh
 _EPS = 1e-6  # pixels: a block move shifts every box by the same grid steps, so by the same pixels
-
-
-def milli_rect(box: grid.Milli, width: int, height: int) -> QRectF:
-    """A box on the grid as a pixel rect on an image of `width` x `height`."""
-    x0, y0, x1, y1 = (grid.to_px(v, s) for v, s in zip(box, (width, height, width, height), strict=True))
-    return QRectF(x0, y0, x1 - x0, y1 - y0)
 
 
 class MaskLayer(QGraphicsItem):
@@ -163,9 +157,10 @@ class MaskLayer(QGraphicsItem):
                     block = False
                 elif dx is None:
                     dx, dy = x0 - old[0], y0 - old[1]
-                elif abs(x0 - old[0] - dx) > _EPS or abs(y0 - old[1] - dy) > _EPS \
-                        or abs(x1 - old[2] - dx) > _EPS or abs(y1 - old[3] - dy) > _EPS:
-                    block = False
+                else:  # chained comparisons: four abs() calls a mask cost more than the rest of the check
+                    ox0, oy0, ox1, oy1 = old
+                    block = (-_EPS < x0 - ox0 - dx < _EPS and -_EPS < y0 - oy0 - dy < _EPS  # type: ignore[operator]
+                             and -_EPS < x1 - ox1 - dx < _EPS and -_EPS < y1 - oy1 - dy < _EPS)
             keys[i] = key
             areas.append(span)
         if removed and any(i in top for i in removed):
@@ -359,11 +354,11 @@ class MaskLayer(QGraphicsItem):
     def _look_for(self, key: str, rank: int) -> Look:
         found = self._looks.get((key, rank, self._k))
         if found is None:
-            found = self._looks[(key, rank, self._k)] = look(key, rank, self._opacity, self._k)
+            found = self._looks[(key, rank, self._k)] = looks.look(key, rank, self._opacity, self._k)
         return found
 
     def _use_device(self, painter: QPainter) -> None:
-        _reserve_pixmap_cache(painter)
+        looks.reserve_pixmap_cache(painter)
         k = max(1, round(painter.device().devicePixelRatioF()))
         if k != self._k:
             self._k = k
@@ -373,8 +368,8 @@ class MaskLayer(QGraphicsItem):
         if i in self._selection:
             return SELECTED
         if i in self._dimmed:
-            return DIMMED
-        return DELETED_RANK if self._keys[i] == DELETED else NORMAL
+            return looks.DIMMED
+        return looks.DELETED_RANK if self._keys[i] == DELETED else looks.NORMAL
 
     def _group(self, ids: Iterable[int], rects: dict[int, QRectF]) -> list[Group]:
         buckets: dict[tuple[int, str], list[QRectF]] = {}
@@ -400,38 +395,4 @@ class MaskLayer(QGraphicsItem):
             drawn_above = self._top | self._overrides.keys()
             self._groups = self._group((i for i in self._rects if i not in drawn_above), self._rects)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # crisp, pixel-aligned edges
-        draw(painter, self._groups)
-
-
-_PIXMAP_CACHE_BASE_KB = 10240  # Qt's default limit, for what else the app caches
-
-
-def _reserve_pixmap_cache(painter: QPainter) -> None:
-    """Item caches live in QPixmapCache: the image's, this layer's and the dragged block's, each up to
-    the viewport's size in device pixels (17 MB at 1218x882 on a 2x screen). Past Qt's 10 MB default
-    they evict one another and every frame renders them again, slower than no cache at all."""
-    device = painter.device()
-    ratio = device.devicePixelRatioF()
-    need_kb = _PIXMAP_CACHE_BASE_KB + 3 * int(device.width() * ratio * device.height() * ratio) * 4 // 1024
-    if QPixmapCache.cacheLimit() < need_kb:
-        QPixmapCache.setCacheLimit(need_kb)
-
-
-class DraftItem(QGraphicsRectItem):
-    """The rectangle being drawn (in the colour of a new mask) or the rubber band (dashed)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setVisible(False)
-
-    def show_rect(self, rect: QRectF | None, dashed: bool, opacity: float) -> None:
-        if rect is None:
-            self.setVisible(False)
-            return
-        color = QColor(style.DRAFT if dashed else style.PALETTE[MaskState.NEW.value].color)
-        self.setPen(pen(color, 1, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine))
-        fill = QColor(color)
-        fill.setAlphaF(0.12 if dashed else opacity)
-        self.setBrush(QBrush(fill))
-        self.setRect(rect)
-        self.setVisible(True)
+        looks.draw(painter, self._groups)

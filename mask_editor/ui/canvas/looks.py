@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmapCache
 
 from mask_editor.ui.platform import style
 from mask_editor.workspace import MaskState
@@ -82,3 +82,17 @@ def draw_frames(painter: QPainter, groups: list[Group]) -> None:
     for lk, rects in groups:
         painter.setPen(lk.line)
         painter.drawRects(rects)
+
+
+_PIXMAP_CACHE_BASE_KB = 10240  # Qt's default limit, for what else the app caches
+
+
+def reserve_pixmap_cache(painter: QPainter) -> None:
+    """Item caches live in QPixmapCache: the image's, this layer's and the dragged block's, each up to
+    the viewport's size in device pixels (17 MB at 1218x882 on a 2x screen). Past Qt's 10 MB default
+    they evict one another and every frame renders them again, slower than no cache at all."""
+    device = painter.device()
+    ratio = device.devicePixelRatioF()
+    need_kb = _PIXMAP_CACHE_BASE_KB + 3 * int(device.width() * ratio * device.height() * ratio) * 4 // 1024
+    if QPixmapCache.cacheLimit() < need_kb:
+        QPixmapCache.setCacheLimit(need_kb)

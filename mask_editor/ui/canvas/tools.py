@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication
 
 from mask_editor.core.geometry import Box
 from mask_editor.ui.canvas import grid
+from mask_editor.ui.canvas.draft import milli_rect
 from mask_editor.ui.canvas.handles import CURSORS, HANDLE_EDGES
-from mask_editor.ui.canvas.items import milli_rect
 
 if TYPE_CHECKING:
     from mask_editor.ui.canvas.surface import Canvas

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsVi
 
 from mask_editor.ui.canvas import grid
 from mask_editor.ui.canvas.cursor import CursorReport
+from mask_editor.ui.canvas.draft import DraftItem, milli_rect
 from mask_editor.ui.canvas.handles import Handles
 from mask_editor.ui.canvas.image_layer import ImageLayer, ImageSharpness, paint_message
-from mask_editor.ui.canvas.items import DraftItem, MaskLayer, milli_rect
+from mask_editor.ui.canvas.items import MaskLayer
 from mask_editor.ui.canvas.keys import key_event, nudge_selection, nudge_selection_edge
 from mask_editor.ui.canvas.navigation import ZOOM_STEP, Navigator
 from mask_editor.ui.canvas.overlays import Overlays
@@ -126,8 +127,7 @@ class CanvasView(QGraphicsView):
             return
         if self._interaction is not None and not isinstance(self._interaction, PanInteraction):
             self.cancel_interaction()  # a sync or an undo changed masks under a drag
-        masks = [m for i in changed if (m := self._document.mask(i)) is not None]
-        self._layer.update_masks(masks, removed)
+        self._layer.update_masks([m for i in changed if (m := self._document.mask(i)) is not None], removed)
         self._sync_handles()
 
     def _on_selection_changed(self, selection: frozenset[int]) -> None:

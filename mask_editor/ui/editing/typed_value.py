@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QValidator
 
-from mask_editor.core.geometry import GRID, Box, snap
+from mask_editor.core.geometry import GRID, Box, QuantizeError, snap
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.platform.i18n import decimal
 
@@ -54,6 +54,23 @@ def relative_box(box: Box, index: int, value: float) -> Box:
     coords = list(box.as_tuple())
     coords[index] = snap(value)
     return Box(*coords)
+
+
+def typed_edge(box: Box, index: int, text: str, names: tuple[str, str, str, str]) -> Box | str:
+    """The box with edge `index` replaced by `text`, or why that cannot be (the rule of both views)."""
+    problem = relative_problem(box, index, text, names)
+    if problem is not None:
+        return problem
+    value = parse_number(text)
+    assert value is not None
+    try:
+        return relative_box(box, index, value)
+    except QuantizeError as exc:
+        from mask_editor.ui.platform.messages import thin_box_text  # worded when needed: off the first paint
+
+        return thin_box_text(exc)
+    except ValueError as exc:
+        return str(exc)
 
 
 def apply_typed_box(doc: PoseDocument, local_id: int, name: str, box: Box) -> None:

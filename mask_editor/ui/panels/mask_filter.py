@@ -40,12 +40,4 @@ class MaskFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self._table
-        if model is None:
-            return True
-        local_id = model.id_at(source_row)
-        if self.hide_dimmed and model.is_dimmed(local_id):
-            return False
-        if not self.show_deleted and (doc := model.document()) is not None:
-            mask = doc.mask(local_id)
-            return mask is not None and not mask.deleted
-        return True
+        return True if model is None else model.row_shown(source_row, self.hide_dimmed, self.show_deleted)

@@ -241,19 +241,23 @@ class Timeline(QWidget):
         layout.addWidget(self.strip, 1)
         layout.addLayout(controls)
         self._updating = False
+        self._added: list[datetime] | None = None  # the live masks' added times the strip shows
         self._sync_controls()
 
     def set_document(self, doc: PoseDocument | None) -> None:
         if self._doc is not None:
             self._doc.masksChanged.disconnect(self.refresh)
-        self._doc = doc
+        self._doc, self._added = doc, None
         if doc is not None:
             doc.masksChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self, *_args: object) -> None:
-        masks = [m for m in self._doc.masks() if not m.deleted] if self._doc else []
-        self.strip.set_times([m.added_at.timestamp() for m in masks])
+        added = [m.added_at for m in self._doc.masks() if not m.deleted] if self._doc else []
+        if added == self._added:  # a move or a resize: the same times (the same objects, compared at once)
+            return
+        self._added = added
+        self.strip.set_times([when.timestamp() for when in added])
         self._sync_controls()
 
     def current_range(self) -> tuple[datetime, datetime] | None:
