@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Each stays off the way to the first paint; the reason is where it would come from.
 OFF_THE_FIRST_PAINT = (
     "mask_editor.api.records",  # api/__init__ (messages imports api.errors): the server's records
+    "mask_editor.ui.platform.messages",  # the inspector's and the table's words for a box too thin
+    "mask_editor.api.errors",  # messages, which words them
 )
 
 # The first-paint probe (ui/window/app.py) prints its line, then quits: which of them are loaded by then.

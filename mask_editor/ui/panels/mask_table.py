@@ -34,7 +34,6 @@ from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.editing.typed_value import apply_typed_box, parse_number, relative_box, relative_problem
 from mask_editor.ui.platform import formatting as fmt
 from mask_editor.ui.platform.i18n import decimal
-from mask_editor.ui.platform.messages import thin_box_text
 from mask_editor.ui.platform.style import HALO
 from mask_editor.workspace import Mask, MaskState
 
@@ -378,6 +377,8 @@ def edited_box(box: Box, col: Col, text: str) -> Box | str:
     try:
         return relative_box(box, index, value)
     except QuantizeError as exc:
+        from mask_editor.ui.platform.messages import thin_box_text  # with its errors, off the first paint
+
         return thin_box_text(exc)
     except ValueError as exc:
         return str(exc)
