@@ -21,3 +21,20 @@ def test_collection_is_off_until_the_gui_thread_timer_runs_it(qapp, qtbot):
         Node()
     assert gc.get_count()[0] > gc.get_threshold()[0]  # nothing collected them meanwhile
     qtbot.waitUntil(lambda: gc.get_count()[0] < gc.get_threshold()[0], timeout=2000)  # the timer did
+
+
+def test_the_window_start_turns_automatic_collection_off_before_pyside_loads(monkeypatch):
+    """cli/window.py: off from the window's start (the collections while the window's modules load
+    go too), not only once the collector is installed."""
+    from types import SimpleNamespace
+
+    from mask_editor.cli.window import EXIT_NO_DISPLAY, run_window
+
+    gc.enable()
+    monkeypatch.setattr("mask_editor.ui.window.app.display_problem", lambda: "no display here")
+    try:
+        args = SimpleNamespace(workspace=None, server=None, demo=False, smoke=False)
+        assert run_window(args) == EXIT_NO_DISPLAY
+        assert not gc.isenabled()
+    finally:
+        gc.enable()  # as the other tests without Qt expect it

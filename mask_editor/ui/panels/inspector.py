@@ -25,7 +25,6 @@ from mask_editor.ui.editing.typed_value import (
 )
 from mask_editor.ui.platform import formatting as fmt
 from mask_editor.ui.platform.i18n import decimal
-from mask_editor.ui.platform.messages import thin_box_text
 from mask_editor.ui.session.conflict_words import describe_conflict, version_lines
 from mask_editor.workspace import Mask
 from mask_editor.workspace.conflict_view import versions
@@ -276,6 +275,8 @@ class Inspector(QWidget):
             apply_typed_box(self._doc, mask.local_id, name, box)
         except ValueError as exc:  # QuantizeError included: too thin for the grid
             self._mark(edit, True)
+            from mask_editor.ui.platform.messages import thin_box_text  # with its errors, off the first paint
+
             reason = thin_box_text(exc) if isinstance(exc, QuantizeError) else str(exc)
             self._set_message(self.tr("Not applied: %1.").replace("%1", reason))
             return

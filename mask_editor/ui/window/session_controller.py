@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from mask_editor.ui.platform.messages import workspace_text
 from mask_editor.ui.session.session import Session
 
 if TYPE_CHECKING:
@@ -58,6 +57,8 @@ class SessionController(QObject):
                 workspace = Workspace(path, exclusive=True)
             except (WorkspaceBusy, WorkspaceError) as exc:
                 from PySide6.QtWidgets import QMessageBox
+
+                from mask_editor.ui.platform.messages import workspace_text
 
                 QMessageBox.warning(self.window, self.tr("Cannot open your workspace"), workspace_text(exc))
                 return False
