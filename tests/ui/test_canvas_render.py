@@ -167,3 +167,45 @@ def test_a_dragged_selection_is_painted_where_it_is_dragged_to(canvas, document,
         assert as_array(cached).tolist() == as_array(fresh).tolist()
     canvas.end_preview()
     assert as_array(canvas.viewport().grab().toImage()).tolist() == as_array(rest).tolist()
+
+
+def _frame_at(canvas, image: QImage, rect: QRectF) -> bool:
+    """Whether the white selection frame runs down the left edge of `rect` (image pixels)."""
+    left = canvas.mapFromScene(QPointF(rect.left(), rect.top() + rect.height() / 2))
+    return bool(outline_runs(image, left.y(), left.x() - 4, left.x() + 4, QColor(style.SELECTION)))
+
+
+def test_a_moved_selection_is_framed_where_it_went(qtbot, canvas, document, seeded):
+    """Moving the whole selection (a drag's commit, its undo and redo) only moves the cached pixmap of
+    its frames (ui/canvas/top_items.py): the frames are at the masks' new place at once, not left at the
+    old one, and once the canvas is idle they are drawn afresh, the same pixels as an uncached paint."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from mask_editor.core.geometry import Box
+
+    ids = [seeded.ids["synced"], seeded.ids["edited"]]
+    document.set_selection(ids)
+    qtbot.wait(10)
+    before = {i: canvas.mask_rect(i) for i in ids}
+    document.set_boxes({i: Box(b.xmin + 0.05, b.ymin + 0.02, b.xmax + 0.05, b.ymax + 0.02)
+                        for i in ids if (b := document.mask(i).box) is not None})
+    frames = canvas._layer._frames
+    for step in ("moved", "undone", "redone"):
+        assert not frames.shift.isNull()  # the pixmap was moved, not drawn again
+        shown = canvas.viewport().grab().toImage()
+        for i in ids:
+            now = canvas.mask_rect(i)
+            assert now != before[i] if step != "undone" else now == before[i]
+            assert _frame_at(canvas, shown, now), f"{step}: no frame where mask {i} is"
+            if step != "undone":
+                assert not _frame_at(canvas, shown, before[i]), f"{step}: a frame left where mask {i} was"
+        qtbot.waitUntil(lambda: frames.shift.isNull(), timeout=2000)  # drawn afresh once idle
+        cached = canvas.viewport().grab().toImage()
+        frames.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        fresh = canvas.viewport().grab().toImage()
+        frames.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        assert as_array(cached).tolist() == as_array(fresh).tolist()
+        if step == "moved":
+            document.undo_stack.undo()
+        elif step == "undone":
+            document.undo_stack.redo()

@@ -299,14 +299,12 @@ class MaskLayer(QGraphicsItem):
 
     def _shift_frames(self, d: QPointF) -> None:
         """The block moved by `d`: move the frames' pixmap; draw them afresh once idle."""
-        self._frames.prepareGeometryChange()
         self._frames.shift += d
         self._place_top()
         self._rebase_timer.start()
 
     def _redraw_frames(self) -> None:
         if not self._frames.shift.isNull():
-            self._frames.prepareGeometryChange()
             self._frames.shift = QPointF()
             self._rebase_timer.stop()
         self._place_top()

@@ -56,8 +56,10 @@ class TopFrames(QGraphicsItem):
         self.shift = QPointF()
 
     def boundingRect(self) -> QRectF:
-        r = self._layer.boundingRect()
-        return r.translated(-self.shift)
+        # The same rect whatever the shift: Qt blits a device cache at the bounding rect's place, so
+        # the pixmap follows pos only while the rect (in item coordinates) stays put. The content,
+        # the rects less the shift, stays inside it: each shift moves the rects and pos alike.
+        return self._layer.boundingRect()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         groups = self._layer.top_groups()
