@@ -1,5 +1,5 @@
-"""How masks are painted: the pens and fills of each look, and the batched drawRects that paint a
-group of masks of one look (ui/canvas/items.py and ui/canvas/top_items.py share them)."""
+"""How masks are painted: the pens and fills of each look, the batched drawRects that paint a group of
+masks of one look (ui/canvas/items.py and ui/canvas/top_items.py share them), and what to repaint."""
 
 from __future__ import annotations
 
@@ -85,6 +85,21 @@ def draw_frames(painter: QPainter, groups: list[Group]) -> None:
 
 
 _PIXMAP_CACHE_BASE_KB = 10240  # Qt's default limit, for what else the app caches
+
+
+def repaint_area(spans: list[tuple[float, float, float, float]], pad: float) -> QRectF:
+    """The rect covering `spans` (x0, y0, x1, y1) and `pad` around them for the strokes."""
+    ax0, ay0, ax1, ay1 = spans[0]
+    for x0, y0, x1, y1 in spans:  # plain comparisons: four min()/max() calls per mask cost twice as much
+        if x0 < ax0:
+            ax0 = x0
+        if y0 < ay0:
+            ay0 = y0
+        if x1 > ax1:
+            ax1 = x1
+        if y1 > ay1:
+            ay1 = y1
+    return QRectF(ax0 - pad, ay0 - pad, ax1 - ax0 + 2 * pad, ay1 - ay0 + 2 * pad)
 
 
 def reserve_pixmap_cache(painter: QPainter) -> None:
