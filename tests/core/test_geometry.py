@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from mask_editor.core.geometry import GRID, STEP, Box, QuantizeError, clamp01, quantize, snap
+from mask_editor.core.geometry import GRID, STEP, Box, QuantizeError, clamp01, quantize, snap, to_grid
 from tests.core.strategies import boxes, grid_boxes
 
 # The most a corner may move when put on the 3-decimal grid (half a step), plus float noise.
@@ -422,6 +422,12 @@ def test_grid_boxes_are_fixed_points(box):
     assert box.is_quantized()
     assert quantize(box) == box
     assert Box.from_milli(box.milli()) == box
+
+
+@given(boxes())
+def test_milli_is_to_grid_of_each_corner(box):
+    """milli() writes to_grid's formula inline (speed): the two must never part."""
+    assert box.milli() == tuple(to_grid(v) for v in box.as_tuple())
 
 
 def test_from_milli_and_milli():
