@@ -24,16 +24,22 @@ class Layer(Protocol):
     def live_groups(self) -> list[Group]: ...
 
 
-class TopFills(QGraphicsItem):
-    """The fills of the selected masks, in the state's colour. The layer's groups place masks dragged
-    apart from the rest of the selection; a drag of the whole block is its offset."""
+class _Child(QGraphicsItem):
+    """A child of the mask layer, covering the same rect."""
 
     def __init__(self, layer: QGraphicsItem) -> None:
         super().__init__(layer)
         self._layer: Layer = layer  # type: ignore[assignment]
 
     def boundingRect(self) -> QRectF:
+        # For the frames, the same rect whatever their shift: Qt blits a device cache at the bounding
+        # rect's place, so the pixmap follows pos only while the rect (in item coordinates) stays put.
         return self._layer.boundingRect()
+
+
+class TopFills(_Child):
+    """The fills of the selected masks, in the state's colour. The layer's groups place masks dragged
+    apart from the rest of the selection; a drag of the whole block is its offset."""
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         groups = self._layer.top_groups()
@@ -45,21 +51,15 @@ class TopFills(QGraphicsItem):
             draw_fills(painter, groups)
 
 
-class TopFrames(QGraphicsItem):
+class TopFrames(_Child):
     """The frames of the selected masks. `shift` is how far they were moved as a block since they
     were last drawn: the item sits there, and paints the rects back by as much, so that its cached
-    pixmap stays valid while the masks move."""
+    pixmap stays valid while the masks move (the rects less the shift stay inside the bounding rect:
+    each shift moves the rects and pos alike)."""
 
     def __init__(self, layer: QGraphicsItem) -> None:
         super().__init__(layer)
-        self._layer: Layer = layer  # type: ignore[assignment]
         self.shift = QPointF()
-
-    def boundingRect(self) -> QRectF:
-        # The same rect whatever the shift: Qt blits a device cache at the bounding rect's place, so
-        # the pixmap follows pos only while the rect (in item coordinates) stays put. The content,
-        # the rects less the shift, stays inside it: each shift moves the rects and pos alike.
-        return self._layer.boundingRect()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         groups = self._layer.top_groups()
@@ -69,15 +69,8 @@ class TopFrames(QGraphicsItem):
             draw_frames(painter, groups)
 
 
-class LiveLayer(QGraphicsItem):
+class LiveLayer(_Child):
     """The mask of a resize in progress, drawn at its live rect, uncached."""
-
-    def __init__(self, layer: QGraphicsItem) -> None:
-        super().__init__(layer)
-        self._layer: Layer = layer  # type: ignore[assignment]
-
-    def boundingRect(self) -> QRectF:
-        return self._layer.boundingRect()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         groups = self._layer.live_groups()
