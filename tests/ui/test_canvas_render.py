@@ -209,3 +209,23 @@ def test_a_moved_selection_is_framed_where_it_went(qtbot, canvas, document, seed
             document.undo_stack.undo()
         elif step == "undone":
             document.undo_stack.redo()
+
+
+def test_selected_masks_moved_apart_are_drawn_again(qtbot, canvas, document, seeded):
+    """Not a block move (two selected masks moved by different amounts): the frames are drawn afresh at
+    once, each where its mask went."""
+    from mask_editor.core.geometry import Box
+
+    ids = [seeded.ids["synced"], seeded.ids["edited"]]
+    document.set_selection(ids)
+    qtbot.wait(10)
+    before = {i: canvas.mask_rect(i) for i in ids}
+    boxes = {}
+    for n, i in enumerate(ids):
+        b = document.mask(i).box
+        boxes[i] = Box(b.xmin + 0.03 * (n + 1), b.ymin, b.xmax + 0.03 * (n + 1), b.ymax)
+    document.set_boxes(boxes)
+    assert canvas._layer._frames.shift.isNull()
+    shown = canvas.viewport().grab().toImage()
+    for i in ids:
+        assert _frame_at(canvas, shown, canvas.mask_rect(i)) and not _frame_at(canvas, shown, before[i])
