@@ -128,6 +128,7 @@ def open_window(workspace_path: Path, settings_path: Path):
         app.processEvents()
     window._default_dock_sizes()
     app.processEvents()
+    window.fill_docks()  # as right after the first paint: every panel built, whatever the timing
     return app, window
 
 

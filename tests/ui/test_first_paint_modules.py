@@ -15,6 +15,11 @@ OFF_THE_FIRST_PAINT = (
     "mask_editor.api.records",  # api/__init__ (messages imports api.errors): the server's records
     "mask_editor.ui.platform.messages",  # the inspector's and the table's words for a box too thin
     "mask_editor.api.errors",  # messages, which words them
+    # The docks' contents, built right after the first paint (ui/window/window_layout.py):
+    "mask_editor.ui.panels.pose_browser",
+    "mask_editor.ui.panels.mask_panel",
+    "mask_editor.ui.panels.inspector",
+    "mask_editor.ui.panels.timeline",
 )
 
 # The first-paint probe (ui/window/app.py) prints its line, then quits: which of them are loaded by then.

@@ -37,10 +37,12 @@ class Insight(QObject):
     """Its docks exist from the start (restoreState finds them by name) but stay empty, and its parts
     (ui/insight/parts.py) are built, on first use: a dock shown, an action, a part asked for."""
 
-    def __init__(self, canvas: CanvasView, actions: dict[str, QAction], table: MaskTableModel,
+    def __init__(self, canvas: CanvasView, actions: dict[str, QAction], table: Callable[[], MaskTableModel],
                  toolbar: QToolBar, place_dock: Callable[[QDockWidget], None],
                  parent: QObject | None = None) -> None:
-        """`place_dock` puts a new dock where the window keeps it (beside the inspector)."""
+        """`table` gives the mask table's model (asked when the parts are built: the window fills its
+        docks after the first paint); `place_dock` puts a new dock where the window keeps it (beside
+        the inspector)."""
         super().__init__(parent)
         self.document: PoseDocument | None = None
         self.session: Session | None = None  # set by tests; else what use_session's source gives
@@ -78,7 +80,7 @@ class Insight(QObject):
             return self._parts
         from mask_editor.ui.insight.parts import InsightParts
 
-        parts = self._parts = InsightParts(self, self._canvas, self._table, self.dock, self.fp_dock,
+        parts = self._parts = InsightParts(self, self._canvas, self._table(), self.dock, self.fp_dock,
                                            self._current_session)
         p, area, actions = parts.panel, parts.area, self._actions
         p.sizeChanged.connect(self._on_size)

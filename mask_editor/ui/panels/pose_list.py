@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt
 
+from mask_editor.ui.panels.pose_order import poses_by_camera
 from mask_editor.ui.panels.pose_rows import (
     COUNT_ROLE,
     DEPTH_ROLE,
@@ -57,9 +58,7 @@ def workspace_rows(workspace: Workspace) -> list[Row]:
     """Organization > camera > pose, cameras by name, poses by azimuth (the workspace's order)."""
     names = workspace.organizations()
     pose_name = pose_namer()
-    poses_by_camera: dict[int, list[tuple[int, float | None]]] = {}
-    for pose_id, camera_id, azimuth in workspace.pose_listing():
-        poses_by_camera.setdefault(camera_id, []).append((pose_id, azimuth))
+    grouped = poses_by_camera(workspace)
     rows: list[Row] = []
     orgs: dict[int, int] = {}  # organization id: its row
     for camera_id, organization_id, name in workspace.camera_listing():
@@ -70,7 +69,7 @@ def workspace_rows(workspace: Workspace) -> list[Row]:
             rows.append(Row("organization", organization_id, names.get(organization_id, unnamed), ()))
         rows[org].number += 1
         camera = len(rows)
-        poses = poses_by_camera.get(camera_id, [])
+        poses = grouped.get(camera_id, [])
         rows.append(Row("camera", camera_id, name, (org,), number=len(poses)))
         for number, (pose_id, azimuth) in enumerate(poses, start=1):
             rows.append(Row("pose", pose_id, pose_name(name, pose_id, azimuth), (org, camera),

@@ -21,6 +21,11 @@ class _FirstPaint(QObject):
         return False
 
     def _run(self) -> None:
+        window = self.parent()
+        assert isinstance(window, QWidget)
+        if not window.isVisible():  # closed in the meantime: its workspace may be closed too
+            window.installEventFilter(self)  # waits for the next paint, should it be shown again
+            return
         self._callback()
         self.deleteLater()
 

@@ -7,19 +7,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 from mask_editor.ui.editing import clipboard
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.insight import Insight
+from mask_editor.ui.panels.pose_order import pose_order
 from mask_editor.ui.platform.actions import SPECS, build_actions, populate_menus, spec_text
 from mask_editor.ui.platform.formatting import pose_name
 from mask_editor.ui.platform.settings import AppSettings
+from mask_editor.ui.window.dock_panel import is_filled
 from mask_editor.ui.window.file_actions import attach_file_actions
 from mask_editor.ui.window.first_paint import after_first_paint
 from mask_editor.ui.window.open_poses import OpenPoses
+from mask_editor.ui.window.reveal import reveal
 from mask_editor.ui.window.status_bar import StatusBar
 from mask_editor.ui.window.window_layout import NO_POSES, NOT_SIGNED_IN, WindowLayout
 from mask_editor.workspace import Workspace
@@ -54,6 +57,7 @@ class MainWindow(WindowLayout):
         self._connect_actions()
         self._connect_widgets()
         attach_file_actions(self)
+        after_first_paint(self, self.fill_docks)  # the docks' frames paint first (window_layout.py)
         self._attach_features()
         self.set_workspace(workspace)
         self._restore_layout()
@@ -99,7 +103,7 @@ class MainWindow(WindowLayout):
 
     def _attach_features(self) -> None:
         # Insight and drift get the parts they use, never the window; they follow the pose opened.
-        self.insight = Insight(self.canvas, self.actions, self.mask_panel.model, self.toolbar,
+        self.insight = Insight(self.canvas, self.actions, lambda: self.mask_panel.model, self.toolbar,
                                self.place_beside_inspector, parent=self)
         self.documentChanged.connect(self.insight.set_document)
         self._drift: DriftController | None = None
@@ -121,17 +125,34 @@ class MainWindow(WindowLayout):
         return self._drift
 
     def _connect_widgets(self) -> None:
-        self.browser.poseActivated.connect(self.show_pose)  # a request; documentChanged says it happened
-        self.documentChanged.connect(lambda doc: self.browser.select_pose(doc.pose_id) if doc else None)
-        self.table.revealRequested.connect(self.reveal)
-        self.mask_panel.model.editRejected.connect(lambda text: self.status.showMessage(text, 8000))
         self.canvas.cursorMoved.connect(self.status.set_cursor)
         self.canvas.zoomChanged.connect(self.status.set_zoom)
         self.canvas.toolChanged.connect(lambda tool: self.actions[f"{tool}_tool"].setChecked(True))
         self.opacity.valueChanged.connect(self._on_opacity)
-        self.timeline.rangeChanged.connect(lambda _range: self.apply_time_filter())
-        self.timeline.hideFilteredChanged.connect(self.table.proxy.set_hide_dimmed)
         self.canvas.set_mask_opacity(self.opacity.value() / 100)
+
+    def panel_filled(self, name: str) -> None:
+        """Connect a dock's panel just built and bring it to where it would be, had it been there
+        from the start (window_layout.py builds them after the first paint, or when first read)."""
+        doc = self.document
+        if name == "browser":
+            browser = self.browser
+            browser.poseActivated.connect(self.show_pose)  # a request; documentChanged says it happened
+            self.documentChanged.connect(lambda d: browser.select_pose(d.pose_id) if d else None)
+            browser.set_workspace(self.workspace)
+            browser.refresh_counts()
+            if doc is not None:
+                browser.select_pose(doc.pose_id)
+        elif name == "mask_panel":
+            self.table.revealRequested.connect(self.reveal)
+            self.mask_panel.model.editRejected.connect(lambda text: self.status.showMessage(text, 8000))
+            self.table.set_document(doc)
+        elif name == "inspector":
+            self.inspector.set_document(doc)
+        elif name == "timeline":
+            self.timeline.rangeChanged.connect(lambda _range: self.apply_time_filter())
+            self.timeline.hideFilteredChanged.connect(self.table.proxy.set_hide_dimmed)
+            self.timeline.set_document(doc)  # no range yet: nothing to filter
 
     # --- workspace and poses ------------------------------------------------------------------
 
@@ -150,11 +171,13 @@ class MainWindow(WindowLayout):
             self.poses.group.redoTextChanged.connect(lambda t: self.actions["redo"].setText(
                 self.tr("&Redo %1").replace("%1", t) if t else spec_text(SPECS["redo"])))
         self.banner.show_message(self.poses.read_only_reason if self.poses else None)
-        self.browser.set_workspace(workspace)
+        browser = is_filled(self, "browser")
+        if browser:
+            self.browser.set_workspace(workspace)
         self.status.set_workspace(workspace)
         if workspace is not None:
             self.settings.set_last_workspace(workspace.path)
-            ids = self.browser.pose_ids()
+            ids = self.browser.pose_ids() if browser else pose_order(workspace)
             last = self.settings.last_pose(workspace.path)
             if ids:
                 self.show_pose(last if last in ids else ids[0])
@@ -181,9 +204,12 @@ class MainWindow(WindowLayout):
             old.undo_stack.cleanChanged.disconnect(self._update_title)
         self.document = doc
         self.canvas.set_document(doc)
-        self.table.set_document(doc)
-        self.inspector.set_document(doc)
-        self.timeline.set_document(doc)
+        if is_filled(self, "mask_panel"):  # a panel built later follows it then (panel_filled)
+            self.table.set_document(doc)
+        if is_filled(self, "inspector"):
+            self.inspector.set_document(doc)
+        if is_filled(self, "timeline"):
+            self.timeline.set_document(doc)
         if doc is not None:
             doc.selectionChanged.connect(self._on_selection)
             doc.masksChanged.connect(self._on_masks_changed)
@@ -230,13 +256,15 @@ class MainWindow(WindowLayout):
 
     def _on_masks_changed(self, _changed: set[int], _removed: set[int]) -> None:
         self._update_actions()  # a resolved conflict, a deleted selection
-        if self.timeline.current_range() is not None:
+        if is_filled(self, "timeline") and self.timeline.current_range() is not None:
             self.apply_time_filter()  # new masks may fall outside the range
         if self.document is not None:
             self._edited_poses.add(self.document.pose_id)
         self._counts_timer.start()
 
     def apply_time_filter(self) -> None:
+        if not is_filled(self, "timeline"):
+            return  # no range before the timeline is built, and the table hides nothing
         if self.document is not None:  # the document holds it; the canvas and the table follow
             self.document.set_dimmed(self.timeline.outside())
         if self.table.proxy.hide_dimmed:
@@ -245,7 +273,8 @@ class MainWindow(WindowLayout):
     def refresh_counts(self, pose_ids: set[int] | None = None) -> None:
         """The browser's counts and badges (of `pose_ids`, or of every pose after a pull or a sync),
         the status bar's changes to sync and the title."""
-        self.browser.refresh_counts(pose_ids)
+        if is_filled(self, "browser"):
+            self.browser.refresh_counts(pose_ids)  # else all of them, once it is built
         pending = self.workspace.pending_counts() if self.workspace else {}
         self.status.set_pending(sum(sum(c.values()) for c in pending.values()))
         self._update_title()
@@ -311,24 +340,7 @@ class MainWindow(WindowLayout):
 
     def reveal(self, ids: frozenset[int] | set[int]) -> None:
         """Bring the masks into view: centre on them if they fit, else zoom to them."""
-        doc = self.document
-        size = self.canvas.image_size() if doc else None
-        masks = [doc.mask(i) for i in ids] if doc else []
-        boxes = [m.box for m in masks if m is not None and m.box is not None]
-        if not boxes or not size:
-            return
-        w, h = (size.width(), size.height()) if hasattr(size, "width") else size
-        rect = QRectF()
-        for box in boxes:
-            x0, y0, x1, y1 = box.to_pixels(w, h)
-            rect = rect.united(QRectF(x0, y0, x1 - x0, y1 - y0))
-        visible = self.canvas.mapToScene(self.canvas.viewport().rect()).boundingRect()
-        if visible.contains(rect):
-            return
-        if rect.width() <= visible.width() and rect.height() <= visible.height():
-            self.canvas.centerOn(rect.center())
-        else:
-            self.canvas.zoom_to_selection()
+        reveal(self.canvas, self.document, ids)
 
     def _on_opacity(self, value: int) -> None:
         self.canvas.set_mask_opacity(value / 100)
@@ -369,8 +381,10 @@ class MainWindow(WindowLayout):
         QMessageBox.about(self, self.tr("About mask editor"), self.about_text())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.inspector.commit_pending()  # a value typed without Enter is kept, not lost with the window
+        if is_filled(self, "inspector"):
+            self.inspector.commit_pending()  # a value typed without Enter is kept, not lost with the window
         self.save_layout()
         self._counts_timer.stop()  # the workspace may be closed right after the window
-        self.browser.shutdown()
+        if is_filled(self, "browser"):
+            self.browser.shutdown()
         super().closeEvent(event)

@@ -4,7 +4,9 @@ it and wires the parts to the active pose."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -19,18 +21,45 @@ from PySide6.QtWidgets import (
 
 from mask_editor.ui.canvas import CanvasView
 from mask_editor.ui.editing.document import PoseDocument
-from mask_editor.ui.panels.inspector import Inspector
-from mask_editor.ui.panels.mask_panel import MaskPanel
-from mask_editor.ui.panels.pose_browser import PoseBrowser
-from mask_editor.ui.panels.timeline import Timeline
 from mask_editor.ui.panels.undo_view import UndoHistoryDock
 from mask_editor.ui.platform.settings import AppSettings
 from mask_editor.ui.window.banner import Banner
+from mask_editor.ui.window.dock_panel import DockPanel
 from mask_editor.ui.window.language_menu import attach_language_menu
 from mask_editor.workspace import Workspace
 
+if TYPE_CHECKING:
+    from mask_editor.ui.panels.inspector import Inspector
+    from mask_editor.ui.panels.mask_panel import MaskPanel, MaskTableView
+    from mask_editor.ui.panels.pose_browser import PoseBrowser
+    from mask_editor.ui.panels.timeline import Timeline
+
 NOT_SIGNED_IN = "Not signed in. Choose File › Sign in… to list your cameras, or File › Open workspace…"
 NO_POSES = "This workspace has no cameras yet. Sync with the server to download them."
+
+
+def _browser(window: WindowLayout) -> PoseBrowser:
+    from mask_editor.ui.panels.pose_browser import PoseBrowser
+
+    return PoseBrowser(window)
+
+
+def _mask_panel(window: WindowLayout) -> MaskPanel:
+    from mask_editor.ui.panels.mask_panel import MaskPanel
+
+    return MaskPanel(window.settings.stale_days(), window)
+
+
+def _inspector(window: WindowLayout) -> Inspector:
+    from mask_editor.ui.panels.inspector import Inspector
+
+    return Inspector(window)
+
+
+def _timeline(window: WindowLayout) -> Timeline:
+    from mask_editor.ui.panels.timeline import Timeline
+
+    return Timeline(window)
 
 
 class WindowLayout(QMainWindow):
@@ -40,6 +69,25 @@ class WindowLayout(QMainWindow):
     actions: dict[str, QAction]
     workspace: Workspace | None
     document: PoseDocument | None
+    # The docks' contents: their frames (title, place, size) exist from the start, so restoreState
+    # and the first paint lay them out; each is built right after the first paint (fill_docks), or
+    # when first read if that comes sooner (ui/window/dock_panel.py).
+    browser = DockPanel(lambda w: w.poses_dock, _browser)
+    mask_panel = DockPanel(lambda w: w.masks_dock, _mask_panel)
+    inspector = DockPanel(lambda w: w.inspector_dock, _inspector)
+    timeline = DockPanel(lambda w: w.timeline_dock, _timeline)
+    PANELS = ("browser", "mask_panel", "inspector", "timeline")  # in the order fill_docks makes them
+
+    @property
+    def table(self) -> MaskTableView:
+        return self.mask_panel.view
+
+    def panel_filled(self, name: str) -> None:
+        """A panel was just built and put in its dock: the window connects it (MainWindow)."""
+
+    def fill_docks(self) -> None:
+        for name in self.PANELS:
+            getattr(self, name)
 
     def _build_central(self) -> None:
         self.canvas = CanvasView(self)
@@ -58,10 +106,9 @@ class WindowLayout(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # saveState/restoreState find docks by object name
-        dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
 
@@ -69,17 +116,12 @@ class WindowLayout(QMainWindow):
         # Side docks run the full height; the timeline sits under the canvas only.
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.browser = PoseBrowser(self)
-        self.mask_panel = MaskPanel(self.settings.stale_days(), self)
-        self.table = self.mask_panel.view
-        self.inspector = Inspector(self)
-        self.timeline = Timeline(self)
         left, right, bottom = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
                                Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.poses_dock = self._dock(self.tr("Poses"), "poses_dock", self.browser, left)
-        self.masks_dock = self._dock(self.tr("Masks"), "masks_dock", self.mask_panel, right)
-        self.inspector_dock = self._dock(self.tr("Inspector"), "inspector_dock", self.inspector, right)
-        self.timeline_dock = self._dock(self.tr("Timeline"), "timeline_dock", self.timeline, bottom)
+        self.poses_dock = self._dock(self.tr("Poses"), "poses_dock", left)
+        self.masks_dock = self._dock(self.tr("Masks"), "masks_dock", right)
+        self.inspector_dock = self._dock(self.tr("Inspector"), "inspector_dock", right)
+        self.timeline_dock = self._dock(self.tr("Timeline"), "timeline_dock", bottom)
         self._empty_group = QUndoGroup(self)  # the history view's group before a workspace is open
         self.undo_dock = UndoHistoryDock(self._empty_group, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
@@ -96,9 +138,16 @@ class WindowLayout(QMainWindow):
         layout.insertWidget(layout.indexOf(self.banner) + 1, widget)
 
     def _default_dock_sizes(self) -> None:
-        # Only meaningful once the window has its size, hence called after the first show.
+        """Without a saved layout: laid out at the window's size before the first show, so that the
+        first paint has the docks' sizes. The inspector's height is given too (the rest of its column),
+        or Qt would share the column by the docks' size hints, which the panels (made after the first
+        paint) do not give yet."""
+        self.layout().activate()
         self.resizeDocks([self.poses_dock, self.masks_dock], [260, 420], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.masks_dock, self.timeline_dock], [self.height() // 2, 96], Qt.Orientation.Vertical)
+        column = self.masks_dock.height() + self.inspector_dock.height()
+        masks = self.height() // 2
+        self.resizeDocks([self.masks_dock, self.inspector_dock, self.timeline_dock], [masks, column - masks, 96],
+                         Qt.Orientation.Vertical)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Tools", self)
@@ -145,7 +194,7 @@ class WindowLayout(QMainWindow):
             self.resize(width, height)
         state = self.settings.window_state()
         if state is None or not self.restoreState(state):
-            QTimer.singleShot(0, self._default_dock_sizes)
+            self._default_dock_sizes()
         self.actions["show_undo_history"].setChecked(not self.undo_dock.isHidden())
 
     def save_layout(self) -> None:
