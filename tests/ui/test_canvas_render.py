@@ -229,3 +229,35 @@ def test_selected_masks_moved_apart_are_drawn_again(qtbot, canvas, document, see
     shown = canvas.viewport().grab().toImage()
     for i in ids:
         assert _frame_at(canvas, shown, canvas.mask_rect(i)) and not _frame_at(canvas, shown, before[i])
+
+
+def test_a_selected_mask_that_loses_its_box_is_no_longer_drawn(qtbot, canvas, document, seeded):
+    """An undo of a repair can give a selected mask no box again (its server text unreadable): the
+    selection's layers leave it out instead of looking its rect up while painting."""
+    from dataclasses import replace
+
+    local_id = seeded.ids["synced"]
+    document.set_selection({local_id, seeded.ids["edited"]})
+    canvas.viewport().grab()
+    canvas._layer.update_masks([replace(document.mask(local_id), box=None)], [])
+    shown = canvas.viewport().grab().toImage()  # pytest-qt fails the test on an exception in paint()
+    assert canvas._layer.rect(local_id) is None
+    assert _frame_at(canvas, shown, canvas.mask_rect(seeded.ids["edited"]))
+
+
+def test_a_change_to_other_masks_leaves_the_selections_frames_alone(qtbot, canvas, document, seeded):
+    """The selection's frames are drawn again only when a selected mask changes: after a move of the
+    selection, an edit of another mask keeps its moved pixmap (a redraw would reset the shift)."""
+    from mask_editor.core.geometry import Box
+
+    ids = [seeded.ids["synced"], seeded.ids["edited"]]
+    document.set_selection(ids)
+    document.set_boxes({i: Box(b.xmin + 0.05, b.ymin, b.xmax + 0.05, b.ymax)
+                        for i in ids if (b := document.mask(i).box) is not None})
+    frames = canvas._layer._frames
+    assert not frames.shift.isNull()
+    other = seeded.ids["new"]
+    b = document.mask(other).box
+    document.set_boxes({other: Box(b.xmin, b.ymin + 0.01, b.xmax, b.ymax + 0.01)})
+    assert document.selection == frozenset(ids) and canvas._layer.rect(other).top() > b.ymin * 720
+    assert not frames.shift.isNull()

@@ -138,18 +138,21 @@ class MaskLayer(QGraphicsItem):
         block = not removed and len(masks) == len(top) and not self._moving and not self._overrides
         dx = dy = None
         static = False  # whether a mask the layer itself paints changed
+        top_changed = dropped = any(i in top for i in removed)  # a mask the children paint (dropped: gone)
         for m in masks:
             i, box = m.local_id, m.box
             old = spans.get(i)
             if old is not None:
                 areas.append(old)
-            if i not in top:
+            if i in top:
+                top_changed = True
+            else:
                 static, block = True, False
             if box is None:  # nothing to draw; the table lists it
                 rects.pop(i, None)
                 spans.pop(i, None)
                 keys.pop(i, None)
-                block = False
+                block, dropped = False, dropped or i in top
                 continue
             x0, y0, x1, y1 = box.xmin * w, box.ymin * h, box.xmax * w, box.ymax * h
             rects[i] = QRectF(x0, y0, x1 - x0, y1 - y0)
@@ -166,17 +169,19 @@ class MaskLayer(QGraphicsItem):
                              and -_EPS < x1 - ox1 - dx < _EPS and -_EPS < y1 - oy1 - dy < _EPS)
             keys[i] = key
             areas.append(span)
-        if removed and any(i in top for i in removed):
+        if dropped:
             self._retop()
         if not areas:
             return
         area = self.boundingRect() if len(areas) > _AREA_SCAN_MAX else looks.repaint_area(areas, self._margin)
-        self._top_groups = None
-        self._fills.update(area)
-        if block and dx is not None:
-            self._shift_frames(QPointF(dx, dy))
-        else:
-            self._redraw_frames()
+        if top_changed:  # a change of other masks leaves the selection's layers as they are
+            self._top_groups = None
+            self._fills.update(area)
+            if block and dx is not None:
+                if dx or dy:  # (a state change alone leaves the frames as they are)
+                    self._shift_frames(QPointF(dx, dy))
+            else:
+                self._redraw_frames()
         if static or removed:
             self._groups = None
             self.update(area)
@@ -203,8 +208,7 @@ class MaskLayer(QGraphicsItem):
 
     def _cache_frames(self) -> None:
         # The frames follow the layer, and stay cached through a drag of the block (only moved).
-        block = bool(self._moving) and self._moving == self._top
-        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if block else self.cacheMode()
+        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if self.block_offset() is not None else self.cacheMode()
         if self._frames.cacheMode() != mode:
             self._frames.setCacheMode(mode)
 
@@ -243,13 +247,14 @@ class MaskLayer(QGraphicsItem):
         self._place_top()
 
     def set_override(self, local_id: int, rect: QRectF) -> None:
-        if local_id not in self._overrides:
-            self._overrides[local_id] = QRectF(rect)
+        starting = local_id not in self._overrides
+        self._overrides[local_id] = QRectF(rect)
+        if starting:  # the mask leaves the layer (or the selection's) for the live layer
             if self._retop():
+                self._fills.update()
                 self._redraw_frames()
             self._groups = None
             self.update()
-        self._overrides[local_id] = QRectF(rect)
         self._live.update()
 
     def clear_preview(self) -> None:
@@ -284,24 +289,28 @@ class MaskLayer(QGraphicsItem):
         return self._offset if self._moving and self._moving == self._top else None
 
     def _place_top(self) -> None:
-        offset = self.block_offset()
-        self._frames.setPos(self._frames.shift + offset if offset is not None else self._frames.shift)
-        if offset is None and self._moving:
+        """After the drag's offset changed: the frames' place, and the fills drawn there."""
+        self._place_frames()
+        if self._moving and self.block_offset() is None:
             self._top_groups = None  # the dragged rects are placed one by one
             self._frames.update()
         self._fills.update()
 
+    def _place_frames(self) -> None:
+        offset = self.block_offset()
+        self._frames.setPos(self._frames.shift + offset if offset is not None else self._frames.shift)
+
     def _shift_frames(self, d: QPointF) -> None:
         """The block moved by `d`: move the frames' pixmap; draw them afresh once idle."""
         self._frames.shift += d
-        self._place_top()
+        self._place_frames()
         self._rebase_timer.start()
 
     def _redraw_frames(self) -> None:
         if not self._frames.shift.isNull():
             self._frames.shift = QPointF()
             self._rebase_timer.stop()
-        self._place_top()
+        self._place_frames()
         self._frames.update()
 
     def _rebase(self) -> None:
@@ -340,6 +349,7 @@ class MaskLayer(QGraphicsItem):
         self._groups = None
         self._top_groups = None
         self.update()
+        self._fills.update()
         self._redraw_frames()
         self._live.update()
 

@@ -145,9 +145,6 @@ class MaskTableModel(QAbstractTableModel):
     def row_of(self, local_id: int) -> int | None:
         return self._row.get(local_id)
 
-    def id_at(self, row: int) -> int:
-        return self._ids[row]
-
     def _on_masks_changed(self, changed: set[int], removed: set[int]) -> None:
         doc = self._doc
         if doc is None:
@@ -210,9 +207,6 @@ class MaskTableModel(QAbstractTableModel):
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Col) - 1),
                                   [Qt.ItemDataRole.ForegroundRole, DIMMED_ROLE])
-
-    def is_dimmed(self, local_id: int) -> bool:
-        return local_id in self._dimmed
 
     def row_shown(self, row: int, hide_dimmed: bool, show_deleted: bool) -> bool:
         """The proxy's filter, in one call: it is asked for every changed row (2,000 at each move)."""
