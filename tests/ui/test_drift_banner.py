@@ -190,3 +190,24 @@ def test_the_check_of_a_pose_opened_runs_after_its_image_is_painted(qtbot, demo_
     assert checks == []  # not on the way to the first paint (its thread would take the GIL)
     _banner_shown(qtbot, demo_window)
     assert checks and checks[0] >= 1  # after the canvas painted the pose
+
+
+def test_the_fleet_check_at_start_waits_while_someone_types(qtbot, demo_window) -> None:
+    """Its worker holds the GIL for a fraction of a second on a large fleet: each key typed into the
+    pose browser's filter meanwhile came late (issue 16). It starts once the typing pauses."""
+    import time
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from mask_editor.ui.drift import START_DELAY_MS
+
+    drift, field = demo_window.drift, demo_window.browser.filter
+    end = time.monotonic() + 3 * START_DELAY_MS / 1000
+    while time.monotonic() < end:
+        QTest.keyClick(field, Qt.Key.Key_A)
+        QTest.keyClick(field, Qt.Key.Key_Backspace)
+        qtbot.wait(50)
+        assert not drift.started and demo_window.browser.drift_marks() == {}
+    qtbot.waitUntil(lambda: demo_window.browser.drift_marks() != {}, timeout=20_000)
+    assert drift.started and list(demo_window.browser.drift_marks()) == [POSE]

@@ -19,10 +19,12 @@ from PySide6.QtGui import QAction
 from mask_editor.ui.drift.banner import DriftBanner, day_text, shift_text
 from mask_editor.ui.drift.shift import ShiftMasks
 from mask_editor.ui.platform.i18n import decimal
+from mask_editor.ui.platform.input_pause import AfterInputPause
 from mask_editor.ui.platform.tasks import run_task
 
 # numpy and Pillow (pose_drift, core.drift) load only when the first comparison runs, after the window's
-# first paint: the cold start stays free of heavy modules (tests/ui/test_window_app.py).
+# first paint: the cold start stays free of heavy modules (tests/ui/test_window_app.py); and 700 ms after
+# the last key, click or drag.
 START_DELAY_MS = 700
 # An edit's check waits for the edits to pause: its worker holds the workspace's lock and the GIL
 # (2-5 ms taken from the frame of a 2,000-mask move), and a burst of nudges needs one check, not one each.
@@ -76,11 +78,16 @@ class DriftController(QObject):
         self.banner.confirmRequested.connect(self.confirm)
         self.banner.compareToggled.connect(self._on_compare)
         self._started = False
-        self._start_timer = QTimer(self, singleShot=True, interval=START_DELAY_MS)
-        self._start_timer.timeout.connect(self._start)
-        self._start_timer.start()
+        # The fleet's check runs Python on a worker for a fraction of a second at 16,000 poses: it waits
+        # until the person stops typing or dragging (ui/platform/input_pause.py).
+        self._start_pause = AfterInputPause(START_DELAY_MS, self._start, self)
         self._edit_timer = QTimer(self, singleShot=True, interval=EDIT_CHECK_DELAY_MS)
         self._edit_timer.timeout.connect(lambda: self.refresh_pose(keep_result=True))
+
+    @property
+    def started(self) -> bool:
+        """The first comparisons ran (they wait for the window's first paint and a pause in the input)."""
+        return self._started
 
     def _start(self) -> None:
         self._started = True

@@ -1,0 +1,69 @@
+"""Background work that waits for the person to pause (ui/platform/input_pause.py): the drift check of
+a whole fleet at start holds the GIL for a fraction of a second, which typing in the pose browser's
+filter felt (issue 16)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+
+from mask_editor.ui.platform.input_pause import AfterInputPause
+
+
+def _type_for(qtbot, field: QLineEdit, seconds: float, every_ms: int = 40) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QTest.keyClick(field, Qt.Key.Key_A)
+        qtbot.wait(every_ms)
+
+
+def test_it_runs_once_after_the_quiet_time_when_nobody_types(qtbot) -> None:
+    calls: list[float] = []
+    start = time.monotonic()
+    pause = AfterInputPause(150, lambda: calls.append(time.monotonic() - start))
+    qtbot.waitUntil(lambda: bool(calls), timeout=3000)
+    qtbot.wait(300)
+    assert len(calls) == 1 and calls[0] >= 0.14 and not pause.pending
+
+
+def test_keys_typed_anywhere_push_it_back_until_they_stop(qtbot) -> None:
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    calls: list[float] = []
+    pause = AfterInputPause(150, lambda: calls.append(time.monotonic()))
+    _type_for(qtbot, field, 0.6)
+    stopped = time.monotonic()
+    assert calls == [] and pause.pending
+    qtbot.waitUntil(lambda: bool(calls), timeout=3000)
+    assert calls[0] - stopped >= 0.1 and not pause.pending
+
+
+def test_a_drag_pushes_it_back_and_a_mouse_only_passing_over_does_not(qtbot) -> None:
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    calls: list[int] = []
+    pause = AfterInputPause(150, lambda: calls.append(1))
+    QTest.mousePress(field, Qt.MouseButton.LeftButton)
+    end = time.monotonic() + 0.5
+    while time.monotonic() < end:  # a long drag: moves with the button held, no other input
+        QTest.mouseMove(field, field.rect().center())
+        qtbot.wait(30)
+    assert calls == [] and pause.pending
+    QTest.mouseRelease(field, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(calls), timeout=3000)
+    calls.clear()
+    pause = AfterInputPause(150, lambda: calls.append(1))
+    end = time.monotonic() + 0.5
+    while time.monotonic() < end and not calls:
+        QTest.mouseMove(field, field.rect().topLeft())
+        qtbot.wait(30)
+    assert calls == [1]
