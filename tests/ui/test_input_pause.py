@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 
 import time
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
@@ -53,17 +53,19 @@ def test_a_drag_pushes_it_back_and_a_mouse_only_passing_over_does_not(qtbot) -> 
     calls: list[int] = []
     pause = AfterInputPause(150, lambda: calls.append(1))
     QTest.mousePress(field, Qt.MouseButton.LeftButton)
-    end = time.monotonic() + 0.5
+    end, step = time.monotonic() + 0.5, 0
     while time.monotonic() < end:  # a long drag: moves with the button held, no other input
-        QTest.mouseMove(field, field.rect().center())
+        step += 1
+        QTest.mouseMove(field, QPoint(5 + step % 20, 5))
         qtbot.wait(30)
     assert calls == [] and pause.pending
     QTest.mouseRelease(field, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(calls), timeout=3000)
     calls.clear()
     pause = AfterInputPause(150, lambda: calls.append(1))
-    end = time.monotonic() + 0.5
-    while time.monotonic() < end and not calls:
-        QTest.mouseMove(field, field.rect().topLeft())
+    end, step = time.monotonic() + 0.5, 0
+    while time.monotonic() < end and not calls:  # the pointer passing over, no button held
+        step += 1
+        QTest.mouseMove(field, QPoint(5 + step % 20, 5))
         qtbot.wait(30)
     assert calls == [1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 
 _INPUT = frozenset({
@@ -39,7 +39,7 @@ class AfterInputPause(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in _INPUT or (kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent)
-                              and event.buttons() != event.buttons().NoButton):
+                              and event.buttons() != Qt.MouseButton.NoButton):
             self._timer.start()
         return False
 
