@@ -99,3 +99,28 @@ def test_work_after_the_image_is_shown_waits_for_its_paint(qtbot, seeded):
     view.after_image_shown(lambda: ran.append(list(paints.seen)))
     qtbot.waitUntil(lambda: bool(ran))
     assert (BIG_A, False) in ran[0]  # the pose's image was painted before it ran
+
+
+def test_the_decode_has_a_core_to_itself_and_gives_it_back(qtbot, seeded):
+    """Linux with two cores or more: while the worker decodes, the GUI thread is kept off its core
+    (ui/platform/cores.py); once the image is there, both may run anywhere again."""
+    allowed = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else set()
+    if len(allowed) < 2:
+        import pytest
+
+        pytest.skip("needs sched_setaffinity and two cores or more")
+    big_poses(seeded)
+    view = shown_view(qtbot)
+    gui = threading.get_native_id()
+    during: list[tuple[set[int], set[int]]] = []
+    decode = preview.decode_reduced
+    preview.decode_reduced = lambda *a, **k: during.append((os.sched_getaffinity(0), os.sched_getaffinity(gui))) \
+        or decode(*a, **k)
+    try:
+        view.set_document(PoseDocument(seeded.workspace, BIG_A))
+        qtbot.waitUntil(lambda: not view.image_pending())
+    finally:
+        preview.decode_reduced = decode
+    (worker, gui_mask), = during
+    assert len(worker) == 1 and gui_mask == allowed - worker
+    assert os.sched_getaffinity(0) == allowed

@@ -124,10 +124,12 @@ class Decoded:
     error: str  # the reader's reason when `image` is null
 
 
-def decode_reduced(path: str, wanted: QSize | None, reading: Callable[[], None] | None = None) -> Decoded:
+def decode_reduced(path: str, wanted: QSize | None, reading: Callable[[], None] | None = None,
+                   reader: QImageReader | None = None) -> Decoded:
     """The file decoded at the reduction that covers it fitted in `wanted`; safe off the GUI thread
-    (QImageReader and QImage are, a QPixmap is not). `reading` is called just before libjpeg starts."""
-    reader = QImageReader(path)
+    (QImageReader and QImage are, a QPixmap is not). `reading` is called just before libjpeg starts;
+    `reader`: one on `path` whose header was read already (by another thread, now done with it)."""
+    reader = reader or QImageReader(path)
     reader.setAutoTransform(False)
     full = reader.size()
     n = reduction_for(full, wanted) if full.isValid() and reader.format() == b"jpeg" else 1

@@ -31,6 +31,7 @@ from mask_editor.ui.canvas.image_layer import (
     preview_size,
     replace_frame,
 )
+from mask_editor.ui.platform.cores import own_core
 from mask_editor.ui.platform.tasks import run_task
 from mask_editor.workspace import ImageRow
 
@@ -67,12 +68,13 @@ class PreviewDecoder(QObject):
         if reader.format() != b"jpeg" or not full.isValid() or full.width() * full.height() < OFF_THREAD_MIN_PIXELS:
             return None
         generation, path = self._generation, str(image.path)
-        under_way = threading.Event()
+        under_way, gui_thread = threading.Event(), threading.get_native_id()
 
         def decode() -> Decoded | None:
             if generation != self._generation:
                 return None  # left before its turn came
-            return decode_reduced(path, wanted, reading=under_way.set)
+            with own_core(gui_thread):  # the header read here already: not parsed twice before the decode
+                return decode_reduced(path, wanted, reading=under_way.set, reader=reader)
 
         def arrived(decoded: Decoded | None) -> None:
             self._in_flight -= 1
