@@ -22,9 +22,9 @@ from mask_editor.ui.platform.i18n import decimal
 from mask_editor.ui.platform.input_pause import AfterInputPause
 from mask_editor.ui.platform.tasks import run_task
 
-# numpy and Pillow (pose_drift, core.drift) load only when the first comparison runs, after the window's
-# first paint: the cold start stays free of heavy modules (tests/ui/test_window_app.py); and 700 ms after
-# the last key, click or drag.
+# The first comparisons run after the window's first paint, once 700 ms have passed with no key, click or
+# drag: numpy and Pillow (pose_drift, core.drift) load only then, so the cold start stays free of heavy
+# modules (tests/ui/test_window_app.py).
 START_DELAY_MS = 700
 # An edit's check waits for the edits to pause: its worker holds the workspace's lock and the GIL
 # (2-5 ms taken from the frame of a 2,000-mask move), and a burst of nudges needs one check, not one each.
