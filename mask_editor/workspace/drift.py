@@ -18,7 +18,7 @@ import numpy as np
 from mask_editor.core.drift import NO_SHIFT, Shift, estimate_shift, follow
 from mask_editor.core.geometry import Box
 from mask_editor.workspace import Workspace
-from mask_editor.workspace.history import HistoryImage, resolve_drawn_on
+from mask_editor.workspace.history import STEP_ROWS, HistoryImage, Step, resolve_drawn_on
 
 DEFAULT_THRESHOLD = 0.005  # 0.5 % of the width
 _DECODE_WIDTH = 1024  # JPEG draft decoding to about this width: the estimator works at 512
@@ -88,17 +88,22 @@ def _drift(pose_id: int, history: list[HistoryImage], image_sha256: str | None, 
     return PoseDrift(pose_id, latest, tuple(out), threshold)
 
 
-def fleet(ws: Workspace, camera_id: int | None = None, threshold: float = DEFAULT_THRESHOLD) -> list[PoseDrift]:
+def fleet(ws: Workspace, camera_id: int | None = None, threshold: float = DEFAULT_THRESHOLD,
+          between: Step | None = None, every: int = STEP_ROWS) -> list[PoseDrift]:
     """Every pose with masks and images, those that exceed the threshold first, worst first.
 
     What `pose_drift` reads pose by pose (four queries, one of them per mask) is read here for the
     whole fleet in three: 16,000 poses took seconds of a worker that shares the GIL with the window.
-    A pose with a single image has all its masks on it: compared, nothing moved."""
-    histories = ws.histories_with_masks(camera_id)
+    A pose with a single image has all its masks on it: compared, nothing moved. `between()` is
+    called every `every` rows or poses, and before each comparison of two images: the worker may
+    pause there while someone types."""
+    histories = ws.histories_with_masks(camera_id, between, every)
     masks = ws.drawn_on_rows(camera_id)
     images = ws.pose_image_shas()
     reports: list[PoseDrift] = []
-    for pose_id, history in histories.items():
+    for n, (pose_id, history) in enumerate(histories.items(), start=1):
+        if between is not None and (n % every == 0 or len(history) > 1):
+            between()
         if len(history) == 1:
             reports.append(PoseDrift(pose_id, history[0], (), threshold))
         elif (drift := _drift(pose_id, history, images.get(pose_id),

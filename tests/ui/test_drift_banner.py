@@ -211,3 +211,29 @@ def test_the_fleet_check_at_start_waits_while_someone_types(qtbot, demo_window) 
         assert not drift.started and demo_window.browser.drift_marks() == {}
     qtbot.waitUntil(lambda: demo_window.browser.drift_marks() != {}, timeout=20_000)
     assert drift.started and list(demo_window.browser.drift_marks()) == [POSE]
+
+
+def test_a_fleet_check_under_way_waits_while_someone_types(qtbot, demo_window) -> None:
+    """Its worker stops between its steps while keys come (ui/platform/input_pause.InputGate), and
+    finishes once they pause."""
+    import time
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from mask_editor.ui.drift import FLEET_QUIET_MS
+
+    drift, field = demo_window.drift, demo_window.browser.filter
+    qtbot.waitUntil(lambda: demo_window.browser.drift_marks() != {}, timeout=20_000)  # drift has started
+    answers: list[float] = []
+    QTest.keyClick(field, Qt.Key.Key_A)
+    drift.refresh_fleet(then=lambda reports: answers.append(time.monotonic()))
+    end = time.monotonic() + 1.2  # under the gate's longest wait (2 s)
+    while time.monotonic() < end:
+        QTest.keyClick(field, Qt.Key.Key_Backspace)
+        QTest.keyClick(field, Qt.Key.Key_A)
+        qtbot.wait(50)
+    stopped = time.monotonic()
+    assert answers == []
+    qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
+    assert answers[0] - stopped >= FLEET_QUIET_MS / 1000 * 0.8

@@ -8,13 +8,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
+import threading
 import time
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
-from mask_editor.ui.platform.input_pause import AfterInputPause
+from mask_editor.ui.platform.input_pause import AfterInputPause, InputGate
 
 
 def _type_for(qtbot, field: QLineEdit, seconds: float, every_ms: int = 40) -> None:
@@ -69,3 +70,54 @@ def test_a_drag_pushes_it_back_and_a_mouse_only_passing_over_does_not(qtbot) -> 
         QTest.mouseMove(field, QPoint(5 + step % 20, 5))
         qtbot.wait(30)
     assert calls == [1]
+
+
+def _waiting(gate: InputGate, stop: threading.Event) -> tuple[threading.Thread, list[tuple[float, bool]]]:
+    out: list[tuple[float, bool]] = []
+
+    def work() -> None:
+        stopped = gate.wait(stop, longest_s=5)
+        out.append((time.monotonic(), stopped))
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    return worker, out
+
+
+def test_a_worker_at_the_gate_goes_on_at_once_when_nobody_types(qtbot) -> None:
+    gate, stop = InputGate(200), threading.Event()
+    start = time.monotonic()
+    worker, out = _waiting(gate, stop)
+    worker.join(5)
+    assert out and out[0][0] - start < 0.1 and out[0][1] is False
+    gate.close()
+
+
+def test_a_worker_at_the_gate_waits_while_keys_are_typed_and_goes_on_after_the_quiet_time(qtbot) -> None:
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    gate, stop = InputGate(200), threading.Event()
+    QTest.keyClick(field, Qt.Key.Key_A)
+    worker, out = _waiting(gate, stop)
+    _type_for(qtbot, field, 0.6)
+    stopped = time.monotonic()
+    assert out == []  # still waiting
+    qtbot.waitUntil(lambda: bool(out), timeout=3000)
+    worker.join(5)
+    assert out[0][0] - stopped >= 0.15 and out[0][1] is False
+    gate.close()
+
+
+def test_a_worker_at_the_gate_is_let_go_at_once_when_asked_to_stop(qtbot) -> None:
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    gate, stop = InputGate(10_000), threading.Event()
+    QTest.keyClick(field, Qt.Key.Key_A)
+    worker, out = _waiting(gate, stop)
+    qtbot.wait(100)
+    stop.set()
+    worker.join(2)
+    assert out and out[0][1] is True
+    gate.close()

@@ -47,3 +47,19 @@ def test_the_fleet_in_bulk_reports_what_each_pose_would(tmp_path):
     assert [len(d.groups) for d in sorted(everything, key=lambda d: d.pose_id)] == [0, 1, 0]
     for camera_id in (None, 1, 2):
         assert fleet(ws, camera_id) == _one_by_one(ws, camera_id)
+
+
+def test_the_fleet_gives_its_worker_a_chance_to_pause_between_steps_and_reports_the_same(tmp_path):
+    """`between()` is called every `every` rows or poses and before each comparison of two images
+    (the window's check waits there while someone types), and what comes out does not change."""
+    ws = Workspace(tmp_path / "ws.sqlite")
+    ws.save_cameras([CameraRow(1, 1, "cam-01")], [PoseRow(p, 1, 10.0 * p) for p in range(1, 11)])
+    for p in range(1, 11):
+        _image(ws, p, p, T0)
+        ws.add_masks(p, [BOX], added_at=T0 + timedelta(hours=1))
+    _image(ws, 3, 30, T0 + timedelta(days=2))  # pose 3 has two images to compare
+    calls: list[int] = []
+    stepped = fleet(ws, between=lambda: calls.append(1), every=4)
+    # 11 history rows read (every 4th: 2 calls), 10 poses (every 4th: 2) and one comparison (1).
+    assert len(calls) == 5
+    assert stepped == fleet(ws)

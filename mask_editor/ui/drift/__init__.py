@@ -19,8 +19,8 @@ from PySide6.QtGui import QAction
 from mask_editor.ui.drift.banner import DriftBanner, day_text, shift_text
 from mask_editor.ui.drift.shift import ShiftMasks
 from mask_editor.ui.platform.i18n import decimal
-from mask_editor.ui.platform.input_pause import AfterInputPause
-from mask_editor.ui.platform.tasks import run_task
+from mask_editor.ui.platform.input_pause import AfterInputPause, InputGate
+from mask_editor.ui.platform.tasks import Task, run_task
 
 # The first comparisons run after the window's first paint, once 700 ms have passed with no key, click or
 # drag: numpy and Pillow (pose_drift, core.drift) load only then, so the cold start stays free of heavy
@@ -29,6 +29,11 @@ START_DELAY_MS = 700
 # An edit's check waits for the edits to pause: its worker holds the workspace's lock and the GIL
 # (2-5 ms taken from the frame of a 2,000-mask move), and a burst of nudges needs one check, not one each.
 EDIT_CHECK_DELAY_MS = 250
+FLEET_QUIET_MS = 400  # the fleet's check goes on once the keys have paused this long
+
+
+class Stopped(Exception):
+    """The fleet's check was asked to stop (the app is closing)."""
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QWidget
@@ -118,17 +123,28 @@ class DriftController(QObject):
                 then(reports)
 
         threshold = self.settings.drift_threshold()
+        # Its steps wait while someone types or drags: 16,000 poses are ~0.3 s of Python on the worker.
+        gate, task = InputGate(FLEET_QUIET_MS, self), Task(self)
+
+        def pause() -> None:
+            if gate.wait(task.token):
+                raise Stopped  # the app is closing
 
         def check() -> list[PoseDrift]:
             # On the worker, both: drift's import (numpy, ~140 ms) and a fleet's pruning (~90 ms) on
             # the GUI thread stopped the window 700 ms after its start, as a person began to type.
+            pause()
             from mask_editor.workspace.drift import fleet
 
             if prune is not None:
                 workspace.prune_history(*prune)
-            return fleet(workspace, threshold=threshold)
+            return fleet(workspace, threshold=threshold, between=pause)
 
-        run_task(check, done, lambda _exc: None, owner=self)
+        def finished(reports: list[PoseDrift]) -> None:
+            gate.close()
+            done(reports)
+
+        run_task(check, finished, lambda _exc: gate.close(), task=task)
 
     def _mark(self, report: PoseDrift) -> str:
         return self.tr("moved %1 %").replace("%1", decimal(report.worst * 100))
