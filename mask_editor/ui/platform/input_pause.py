@@ -86,6 +86,11 @@ class InputGate(_AppFilter):
     def saw_input(self) -> None:
         self._last = time.monotonic()  # one float, written here and read by the worker
 
+    def close(self) -> None:
+        """Once the job is over (one gate per job: it goes)."""
+        super().close()
+        self.deleteLater()
+
     def wait(self, stop: threading.Event, longest_s: float = 2.0) -> bool:
         """On the worker: return once no input came for the quiet time, or after `longest_s` (a long
         burst of typing lets the job take one more step), or at once when `stop` is set: then True."""
