@@ -93,13 +93,19 @@ def test_a_worker_at_the_gate_goes_on_at_once_when_nobody_types(qtbot) -> None:
     gate.close()
 
 
-def test_a_worker_at_the_gate_waits_while_keys_are_typed_and_goes_on_after_the_quiet_time(qtbot) -> None:
+def _at_the_gate_after_a_key(qtbot, quiet_ms: int):
+    """A field, a key typed in it, then a worker waiting at a new gate."""
     field = QLineEdit()
     qtbot.addWidget(field)
     field.show()
-    gate, stop = InputGate(200), threading.Event()
+    gate, stop = InputGate(quiet_ms), threading.Event()
     QTest.keyClick(field, Qt.Key.Key_A)
     worker, out = _waiting(gate, stop)
+    return field, gate, stop, worker, out
+
+
+def test_a_worker_at_the_gate_waits_while_keys_are_typed_and_goes_on_after_the_quiet_time(qtbot) -> None:
+    field, gate, _stop, worker, out = _at_the_gate_after_a_key(qtbot, 200)
     _type_for(qtbot, field, 0.6)
     stopped = time.monotonic()
     assert out == []  # still waiting
@@ -110,12 +116,7 @@ def test_a_worker_at_the_gate_waits_while_keys_are_typed_and_goes_on_after_the_q
 
 
 def test_a_worker_at_the_gate_is_let_go_at_once_when_asked_to_stop(qtbot) -> None:
-    field = QLineEdit()
-    qtbot.addWidget(field)
-    field.show()
-    gate, stop = InputGate(10_000), threading.Event()
-    QTest.keyClick(field, Qt.Key.Key_A)
-    worker, out = _waiting(gate, stop)
+    _field, gate, stop, worker, out = _at_the_gate_after_a_key(qtbot, 10_000)
     qtbot.wait(100)
     stop.set()
     worker.join(2)
