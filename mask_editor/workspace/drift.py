@@ -18,7 +18,7 @@ import numpy as np
 from mask_editor.core.drift import NO_SHIFT, Shift, estimate_shift, follow
 from mask_editor.core.geometry import Box
 from mask_editor.workspace import Workspace
-from mask_editor.workspace.history import STEP_ROWS, HistoryImage, Step, resolve_drawn_on
+from mask_editor.workspace.history import STEP_ROWS, HistoryImage, PauseHook, resolve_drawn_on
 
 DEFAULT_THRESHOLD = 0.005  # 0.5 % of the width
 _DECODE_WIDTH = 1024  # JPEG draft decoding to about this width: the estimator works at 512
@@ -89,7 +89,7 @@ def _drift(pose_id: int, history: list[HistoryImage], image_sha256: str | None, 
 
 
 def fleet(ws: Workspace, camera_id: int | None = None, threshold: float = DEFAULT_THRESHOLD,
-          between: Step | None = None, every: int = STEP_ROWS) -> list[PoseDrift]:
+          between: PauseHook | None = None, every: int = STEP_ROWS) -> list[PoseDrift]:
     """Every pose with masks and images, those that exceed the threshold first, worst first.
 
     What `pose_drift` reads pose by pose (four queries, one of them per mask) is read here for the

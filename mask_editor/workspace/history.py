@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mask_editor.workspace.store import Store, from_text, now_utc, to_text
 
-Step = Callable[[], None]  # called between two parts of a long read: the worker may pause there
+PauseHook = Callable[[], None]  # called between two parts of a long read: the worker may pause there
 STEP_ROWS = 2000  # ~25 ms of Python per part (16,000 poses' histories: ~190 ms)
 
 DEFAULT_PER_POSE = 10  # images kept per pose
@@ -64,7 +64,7 @@ class HistoryStore(Store):
                             self.images.path_for(r["sha256"]), r["width"], r["height"]) for r in rows]
         return [h for h in out if h.path.is_file()]
 
-    def histories_with_masks(self, camera_id: int | None = None, between: Step | None = None,
+    def histories_with_masks(self, camera_id: int | None = None, between: PauseHook | None = None,
                              every: int = STEP_ROWS) -> dict[int, list[HistoryImage]]:
         """`pose_history` of every pose (of the camera) that has a live mask and a cached image, in
         one query. `between()` is called every `every` rows read (a worker's chance to pause)."""
