@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtTest import QSignalSpy, QTest
 from PySide6.QtWidgets import QLineEdit
 
@@ -149,3 +152,42 @@ def test_the_sorted_order_follows_moves_adds_deletes_and_undo(window):
     assert _rows(window, Col.X0) == ["0.100", "0.500"]
     doc.undo_stack.undo()
     assert _rows(window, Col.X0) == ["0.100", "0.200", "0.500"]
+
+
+def test_a_paint_asks_each_cell_once_and_multidata_answers_as_data(window):
+    """Qt's delegate asks seven roles per cell at once (multiData); the proxy passes them on, so that a
+    paint does not call data() role by role. Whatever the path, a cell's values are data()'s."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    from mask_editor.ui.panels import mask_table
+
+    window.document.delete([3])  # marked deleted: struck out, greyed
+    window.mask_panel.show_deleted.setChecked(True)
+    window.document.set_dimmed({2})
+    proxy = window.table.proxy
+    roles = [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+             Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.DisplayRole,
+             Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, STALE_ROLE]
+
+    def shown(value: object) -> object:  # an icon is built per call: compare what it draws
+        return value.pixmap(16, 16).toImage() if isinstance(value, QIcon) else value
+
+    for row in range(proxy.rowCount()):
+        for col in Col:
+            index = proxy.index(row, col)
+            for role in roles:  # a span of one: Python cannot build Qt's array of several
+                data = QModelRoleData(role)
+                proxy.multiData(index, QModelRoleDataSpan(data))
+                assert shown(data.data()) == shown(index.data(role)), (row, col, role)
+    calls: list[str] = []  # the table model's entry points a paint goes through
+
+    def profile(frame, event: str, _arg: object) -> None:
+        if event == "call" and frame.f_code.co_filename == mask_table.__file__:
+            calls.append(frame.f_code.co_name)
+
+    sys.setprofile(profile)
+    try:
+        window.table.viewport().repaint()
+    finally:
+        sys.setprofile(None)
+    assert "multiData" in calls and "data" not in calls  # every cell through multiData

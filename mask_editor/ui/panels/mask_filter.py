@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+)
 from PySide6.QtWidgets import QWidget
 
 from mask_editor.ui.panels.mask_table import SORT_ROLE, MaskTableModel
@@ -41,3 +47,10 @@ class MaskFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self._table
         return True if model is None else model.row_shown(source_row, self.hide_dimmed, self.show_deleted)
+
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: QModelRoleDataSpan) -> None:
+        # QSortFilterProxyModel answers each role with a data() call of the table's: pass the whole
+        # span on, so that a cell's paint calls into Python once (MaskTableModel.multiData).
+        model = self._table
+        if model is not None and index.isValid():
+            model.multiData(self.mapToSource(index), roleDataSpan)

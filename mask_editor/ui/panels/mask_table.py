@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     QRectF,
     Qt,
@@ -250,14 +251,28 @@ class MaskTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        # ~600 calls a paint of the table: the roles not answered leave first, no enum is built.
+        # The roles not answered leave first, no enum is built.
         if role not in _ANSWERED or self._doc is None or not index.isValid():
             return None
         local_id = self._ids[index.row()]
         mask = self._doc.mask(local_id)
+        return None if mask is None else self._value(mask, local_id, _CELLS[index.column()], role)
+
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: QModelRoleDataSpan) -> None:
+        """All the roles a cell's paint asks for in one call (Qt's delegate asks for seven at once):
+        one call from C++ into Python per cell instead of one per role, ~1/4 of a table's repaint."""
+        if self._doc is None or not index.isValid():
+            return
+        local_id = self._ids[index.row()]
+        mask = self._doc.mask(local_id)
         if mask is None:
-            return None
+            return
         col = _CELLS[index.column()]
+        for role_data in roleDataSpan:
+            if (role := role_data.role()) in _ANSWERED:
+                role_data.setData(self._value(mask, local_id, col, role))
+
+    def _value(self, mask: Mask, local_id: int, col: Col, role: int) -> object:
         if role in (_DISPLAY, _EDIT):
             return self._display(mask, col)
         if role == _ALIGNMENT:
