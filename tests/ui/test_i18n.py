@@ -212,7 +212,7 @@ def test_a_sync_summary_speaks_the_window_language(qapp, language, head, counts)
 
 
 def test_coordinates_shown_to_a_person_have_a_decimal_comma_in_french(french, qtbot):
-    from mask_editor.ui.panels.mask_table import Col
+    from mask_editor.ui.panels.mask_columns import Col
 
     doc = french.document
     doc.set_selection({1})

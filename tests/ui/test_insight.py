@@ -16,7 +16,7 @@ from mask_editor.core.geometry import Box
 from mask_editor.core.suppression import dropped, suppression_zone
 from mask_editor.resources import demo_dir
 from mask_editor.ui.insight.sizes import DetectionSize
-from mask_editor.ui.panels.mask_table import Col
+from mask_editor.ui.panels.mask_columns import Col
 from tests.ui.window_data import open_window
 
 pytest_plugins = ("tests.ui.window_fixtures",)

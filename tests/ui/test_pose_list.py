@@ -7,7 +7,7 @@ from datetime import datetime
 
 from PySide6.QtTest import QTest
 
-from mask_editor.ui.panels.mask_table import Col
+from mask_editor.ui.panels.mask_columns import Col
 from mask_editor.ui.panels.pose_rows import IMAGE_ROLE, SUBTITLE_ROLE
 from tests.ui.window_data import POSE_C
 

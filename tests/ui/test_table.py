@@ -10,7 +10,7 @@ from PySide6.QtTest import QSignalSpy, QTest
 from PySide6.QtWidgets import QLineEdit
 
 from mask_editor.core.geometry import Box
-from mask_editor.ui.panels.mask_table import STALE_ROLE, Col
+from mask_editor.ui.panels.mask_columns import STALE_ROLE, Col
 
 pytest_plugins = ("tests.ui.window_fixtures",)
 

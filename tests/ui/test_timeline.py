@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QSignalSpy, QTest
 
-from mask_editor.ui.panels.mask_table import DIMMED_ROLE
+from mask_editor.ui.panels.mask_columns import DIMMED_ROLE
 from mask_editor.ui.panels.timeline import axis_ticks
 from tests.ui.window_data import NOW
 

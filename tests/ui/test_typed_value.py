@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QSignalSpy, QTest
 
 from mask_editor.core.geometry import Box
-from mask_editor.ui.panels.mask_table import Col
+from mask_editor.ui.panels.mask_columns import Col
 
 pytest_plugins = ("tests.ui.window_fixtures",)
 

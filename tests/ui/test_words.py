@@ -130,7 +130,7 @@ def paris(monkeypatch):
 def test_times_are_local_with_their_zone_everywhere(paris, window):
     from datetime import UTC, datetime
 
-    from mask_editor.ui.panels.mask_table import Col
+    from mask_editor.ui.panels.mask_columns import Col
     from mask_editor.ui.platform import formatting as fmt
 
     assert fmt.local_time(datetime(2026, 5, 25, 7, 14, tzinfo=UTC)) == "2026-05-25 09:14 CEST"
@@ -176,7 +176,7 @@ def test_the_shortcuts_window_lists_only_keys_a_person_can_press(qtbot):
 def test_the_mask_table_columns_fit_their_content(paris, window):
     from PySide6.QtCore import Qt
 
-    from mask_editor.ui.panels.mask_table import Col
+    from mask_editor.ui.panels.mask_columns import Col
 
     view, model = window.mask_panel.view, window.mask_panel.model
     metrics = view.fontMetrics()

@@ -11,7 +11,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
-from mask_editor.ui.panels.mask_table import SORT_ROLE, MaskTableModel
+from mask_editor.ui.panels.mask_columns import SORT_ROLE
+from mask_editor.ui.panels.mask_table import MaskTableModel
 
 
 class MaskFilterProxy(QSortFilterProxyModel):

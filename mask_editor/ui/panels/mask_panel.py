@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from mask_editor.ui.editing.document import PoseDocument
+from mask_editor.ui.panels.mask_columns import ID_ROLE, Col
 from mask_editor.ui.panels.mask_filter import MaskFilterProxy
-from mask_editor.ui.panels.mask_table import ID_ROLE, Col, MaskTableModel, row_runs
+from mask_editor.ui.panels.mask_table import MaskTableModel, row_runs
 from mask_editor.ui.platform import formatting as fmt
 
 

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from enum import IntEnum
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -29,44 +27,22 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.ui.editing.typed_value import apply_typed_box, typed_edge
+from mask_editor.ui.panels.mask_columns import (
+    COORD_NAMES,
+    DIMMED_ROLE,
+    HEADER_TIPS,
+    HEADERS,
+    ID_ROLE,
+    SORT_ROLE,
+    STALE_ROLE,
+    STATE_ORDER,
+    Col,
+)
 from mask_editor.ui.platform import formatting as fmt
 from mask_editor.ui.platform.i18n import decimal
 from mask_editor.ui.platform.style import HALO
-from mask_editor.workspace import Mask, MaskState
+from mask_editor.workspace import Mask
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-STALE_ROLE = Qt.ItemDataRole.UserRole + 3
-DIMMED_ROLE = Qt.ItemDataRole.UserRole + 4
-_STATE_ORDER = {s: i for i, s in enumerate((MaskState.CONFLICT, MaskState.NEW, MaskState.EDITED,
-                                             MaskState.DELETED, MaskState.SYNCED))}
-
-
-class Col(IntEnum):
-    ID = 0
-    X0 = 1
-    Y0 = 2
-    X1 = 3
-    Y1 = 4
-    SIZE = 5
-    ADDED = 6
-    STATE = 7
-
-
-# The coordinate names are the server's and stay as they are; the other headers and the tips are
-# English here, translated when shown (MaskTableModel.headerData).
-HEADERS = {Col.ID: "id", Col.X0: "x0", Col.Y0: "y0", Col.X1: "x1", Col.Y1: "y1",
-           Col.SIZE: QT_TRANSLATE_NOOP("MaskTableModel", "size"),
-           Col.ADDED: QT_TRANSLATE_NOOP("MaskTableModel", "added"),
-           Col.STATE: QT_TRANSLATE_NOOP("MaskTableModel", "state")}
-HEADER_TIPS = {
-    Col.X0: QT_TRANSLATE_NOOP("MaskTableModel", "Left edge, as a fraction of the image width"),
-    Col.Y0: QT_TRANSLATE_NOOP("MaskTableModel", "Top edge, as a fraction of the image height"),
-    Col.X1: QT_TRANSLATE_NOOP("MaskTableModel", "Right edge, as a fraction of the image width"),
-    Col.Y1: QT_TRANSLATE_NOOP("MaskTableModel", "Bottom edge, as a fraction of the image height"),
-    Col.SIZE: QT_TRANSLATE_NOOP("MaskTableModel", "Width × height in pixels of the pose image"),
-    Col.ADDED: QT_TRANSLATE_NOOP("MaskTableModel", "When the mask was added (local time)"),
-}
 _COORD = {Col.X0: 0, Col.Y0: 1, Col.X1: 2, Col.Y1: 3}
 
 _COLUMNS = len(Col)  # columnCount() is asked ~800 times a paint: no enum length each time
@@ -327,7 +303,7 @@ class MaskTableModel(QAbstractTableModel):
             return size[0] * size[1] if size else (mask.box.area if mask.box else -1.0)
         if col == Col.ADDED:
             return mask.added_at.timestamp()
-        return _STATE_ORDER[mask.state] - (0.5 if mask.suspicious else 0.0)
+        return STATE_ORDER[mask.state] - (0.5 if mask.suspicious else 0.0)
 
     def _tooltip(self, mask: Mask, col: Col) -> str | None:
         if col == Col.ADDED:
@@ -386,9 +362,6 @@ class MaskTableModel(QAbstractTableModel):
             return False
         apply_typed_box(self._doc, mask.local_id, HEADERS[Col(index.column())], result)
         return True
-
-
-COORD_NAMES = (HEADERS[Col.X0], HEADERS[Col.Y0], HEADERS[Col.X1], HEADERS[Col.Y1])
 
 
 def row_runs(rows: list[int]) -> list[tuple[int, int]]:
