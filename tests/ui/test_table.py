@@ -132,8 +132,9 @@ def test_deleted_masks_are_hidden_unless_asked(window):
 
 
 def test_the_sorted_order_follows_moves_adds_deletes_and_undo(window):
-    """The proxy is not dynamic (a 2,000-mask move must not re-filter every row through Python): it
-    re-sorts and re-filters by hand, and must still follow every change of a value it sorts by."""
+    """The proxy sorts and filters dynamically, on the model's own signals (the id column's only when
+    an id cell changed, the filter from the id cells' deleted flag): it must still follow every
+    change of a value it sorts or filters by."""
     table, doc = window.table, window.document
     table.sortByColumn(Col.X0, Qt.SortOrder.AscendingOrder)
     assert _rows(window, Col.X0) == ["0.100", "0.200", "0.500"]
