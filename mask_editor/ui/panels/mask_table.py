@@ -59,6 +59,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
+_DELETED = 1  # in an id cell: (server id, deleted, push error)
 
 
 def _id_cell(mask: Mask | None) -> tuple[object, ...]:
@@ -194,8 +195,8 @@ class MaskTableModel(QAbstractTableModel):
             return False
         if show_deleted:
             return True
-        cell = self._id_cells.get(local_id, ())  # (server id, deleted, push error); () for no mask
-        return bool(cell) and not cell[1]
+        cell = self._id_cells.get(local_id, ())  # () for no mask
+        return bool(cell) and not cell[_DELETED]
 
     # --- Qt model API -------------------------------------------------------------------------
 
