@@ -7,6 +7,7 @@ its worker threads).
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -50,6 +51,12 @@ def from_text(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+# What a workspace file holds at one moment, as far as writes tell (Store.revision): equal twice only
+# when nothing was written in between, so an undo step that finds it unchanged knows its rows.
+Revision = tuple[int, int, int, int]
+_OPENED = itertools.count(1)  # the first item of a Revision: which Store (connection) counted it
+
+
 class Store:
     """Connection, transactions, account, cameras, poses and images. Masks: see masks.MaskStore."""
 
@@ -62,6 +69,8 @@ class Store:
         self.newer_format = 0
         self._lock = threading.RLock()
         self._depth = 0
+        self._opened = next(_OPENED)
+        self._rollbacks = 0  # a rollback takes rows back without counting in total_changes
         self._closed = False
         self._instance_lock: WorkspaceLock | None = None
         if exclusive and not read_only:
@@ -145,11 +154,21 @@ class Store:
             except BaseException:
                 self._depth -= 1
                 if self._depth == 0:
+                    self._rollbacks += 1
                     self._conn.execute("ROLLBACK")
                 raise
             self._depth -= 1
             if self._depth == 0:
                 self._conn.execute("COMMIT")
+
+    def revision(self) -> Revision:
+        """Changes since this connection opened (its own writes and rollbacks) and commits by any other
+        connection (data_version): two equal revisions mean no row changed in between. Read inside a
+        transaction, after its writes, it names what that transaction leaves: no other writer can
+        commit before it does (BEGIN IMMEDIATE), and its own COMMIT counts no change."""
+        with self._lock:
+            other = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            return (self._opened, self._rollbacks, self._conn.total_changes, other)
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         with self._lock:

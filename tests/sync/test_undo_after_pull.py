@@ -12,6 +12,7 @@ from collections import Counter
 
 from mask_editor.api import PyroClient
 from mask_editor.core.codec import format_mask
+from mask_editor.core.geometry import Box
 from mask_editor.sync import Outcome, SyncOptions, pull_all, push_all
 from mask_editor.ui.editing.document import PoseDocument
 from mask_editor.workspace import ConflictKind, MaskState, Workspace
@@ -70,6 +71,49 @@ def test_undo_of_a_move_after_a_pull_took_their_edit_is_a_conflict(
     assert (mask.box, mask.conflict, mask.theirs_text) == (box(2), ConflictKind.SERVER_EDITED, t(3))
     sync(client, ws, options, doc)
     assert server_texts(fake_api.state, pose) == Counter([t(3)])
+
+
+def test_undo_of_a_drag_after_a_pull_took_their_edit_is_a_conflict(
+        qapp, fake_api: FakeApi, client: PyroClient, make_client: MakeClient, refreshed: Workspace,
+        options: SyncOptions) -> None:
+    """A drag is written as one shift, and its undo shifts back in one statement only when nothing
+    was written since: after a pull, it goes step by step and finds their edit."""
+    ws, pose = refreshed, fake_api.seeded.alpha_poses[0]
+    a, b, c = (Box.from_milli((100 + d, 100, 150 + d, 140)) for d in (0, 30, 60))
+    ids = [fake_api.state.add_mask(pose, format_mask(x)).id for x in (a, box(5))]
+    pull_all(client, ws, options=options)
+    doc = PoseDocument(ws, pose)
+    local = [by_server_id(ws, pose)[i].local_id for i in ids]
+    doc.move(local, 30, 0)  # A -> B, and the other mask along
+    sync(client, ws, options, doc)
+    other_agent(fake_api, make_client).patch_mask(ids[0], c)  # an admin: B -> C
+    pull_all(client, ws, options=options)
+    doc.reload()
+
+    doc.undo_stack.undo()
+    mask, along = ws.mask(local[0]), ws.mask(local[1])
+    assert (mask.box, mask.conflict, mask.theirs_text) == (a, ConflictKind.SERVER_EDITED, format_mask(c))
+    assert along.box == box(5) and along.conflict is None  # nobody else touched it: a plain undo
+    assert [doc.mask(i) for i in local] == [mask, along]
+    doc.undo_stack.redo()
+    assert (ws.mask(local[0]).box, ws.mask(local[0]).conflict) == (b, ConflictKind.SERVER_EDITED)
+
+
+def test_undo_and_redo_of_a_drag_with_nothing_written_between_just_shift_back_and_forth(
+        qapp, refreshed: Workspace, fake_api: FakeApi) -> None:
+    ws, pose = refreshed, fake_api.seeded.alpha_poses[0]
+    drawn = ws.add_masks(pose, [box(1), box(2)])
+    before = ws.masks(pose)
+    doc = PoseDocument(ws, pose)
+    doc.move([m.local_id for m in drawn], 0, 40)
+    moved = ws.masks(pose)
+    assert [m.box.milli() for m in moved] == [(x0, y0 + 40, x1, y1 + 40) for x0, y0, x1, y1 in
+                                              (m.box.milli() for m in before)]
+    for _ in range(2):
+        doc.undo_stack.undo()
+        assert ws.masks(pose) == before and doc.masks() == before
+        doc.undo_stack.redo()
+        assert ws.masks(pose) == moved and doc.masks() == moved
 
 
 def test_undo_of_a_move_after_the_server_deleted_the_mask_is_a_conflict(

@@ -191,6 +191,20 @@ class UndoMachine(RuleBasedStateMachine):
             self.model.moved(self.pose, boxes, nudge=True)
 
     @precondition(lambda self: self._present())
+    @rule(data=st.data(), shift=st.tuples(st.integers(-80, 80), st.integers(-80, 80)), nudge=st.booleans())
+    def drag(self, data: st.DataObject, shift: tuple[int, int], nudge: bool) -> None:
+        """A drag (or arrow-key nudges, which merge) of several masks: one shift, written as one statement."""
+        ids = data.draw(st.lists(st.sampled_from(self._present()), min_size=1, max_size=3, unique=True))
+        milli = [self.model.rows[i].ours.milli() for i in ids]  # type: ignore[union-attr]
+        dx = max(-min(b[0] for b in milli), min(shift[0], 1000 - max(b[2] for b in milli)))
+        dy = max(-min(b[1] for b in milli), min(shift[1], 1000 - max(b[3] for b in milli)))
+        self._begin(set(ids))
+        if (dx, dy) != (0, 0):
+            self.doc.move(ids, dx, dy, "Move masks", merge_key="nudge" if nudge else None)
+            self.model.moved(self.pose, {i: Box.from_milli((x0 + dx, y0 + dy, x1 + dx, y1 + dy))
+                                         for i, (x0, y0, x1, y1) in zip(ids, milli, strict=True)}, nudge=nudge)
+
+    @precondition(lambda self: self._present())
     @rule(data=st.data())
     def delete(self, data: st.DataObject) -> None:
         ids = data.draw(st.lists(st.sampled_from(self._present()), min_size=1, max_size=3, unique=True))

@@ -99,10 +99,9 @@ def nudge_selection(view: Canvas, dx: int, dy: int) -> None:
     boxes = milli_boxes(document, movable(document, document.selection))
     shift = grid.clamp_shift(boxes.values(), dx, dy)
     if boxes and shift != (0, 0):
-        moved = {i: Box.from_milli(grid.shifted(b, *shift)) for i, b in boxes.items()}
-        text = translate("CanvasKeys", "Nudge mask") if len(moved) == 1 else translate(
-            "CanvasKeys", "Nudge %1 masks").replace("%1", str(len(moved)))
-        document.set_boxes(moved, text, merge_key="nudge")
+        text = translate("CanvasKeys", "Nudge mask") if len(boxes) == 1 else translate(
+            "CanvasKeys", "Nudge %1 masks").replace("%1", str(len(boxes)))
+        document.move(boxes, *shift, text, merge_key="nudge")
 
 
 def nudge_selection_edge(view: Canvas, edge: str, d: int) -> None:

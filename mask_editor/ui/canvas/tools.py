@@ -172,9 +172,9 @@ class MoveInteraction(Interaction):
             return
         if self.shift == (0, 0):
             return
-        boxes = {i: Box.from_milli(grid.shifted(b, *self.shift)) for i, b in self.boxes.items()}
-        document.set_boxes(boxes, translate("CanvasTools", "Move mask") if len(boxes) == 1
-                           else translate("CanvasTools", "Move %1 masks").replace("%1", str(len(boxes))))
+        n = len(self.boxes)
+        document.move(self.boxes, *self.shift, translate("CanvasTools", "Move mask") if n == 1
+                      else translate("CanvasTools", "Move %1 masks").replace("%1", str(n)))
 
     def cancel(self) -> None:
         self.view.end_preview()

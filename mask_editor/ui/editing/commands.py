@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand
 
 from mask_editor.core.geometry import Box
 from mask_editor.workspace import Mask, Workspace
+from mask_editor.workspace.store import Revision
 from mask_editor.workspace.undo_rows import GONE, Step
 
 
@@ -27,7 +28,8 @@ class PoseDocument(Protocol):
     def reload(self, local_ids: Iterable[int] | None = None) -> None: ...
     def set_selection(self, local_ids: Iterable[int]) -> None: ...
     def step_rows(self, steps: list[Step]) -> None: ...
-    def write_boxes(self, boxes: Mapping[int, Box | None]) -> None: ...
+    def write_boxes(self, boxes: Mapping[int, Box | None], shift: tuple[int, int] | None = None,
+                    drawn_now: bool = True) -> Revision: ...
 
 # Ids for mergeWith: QUndoStack merges consecutive commands of the same id when mergeWith agrees.
 _SET_BOXES_ID = 1
@@ -78,17 +80,23 @@ class DeleteMasks(QUndoCommand):
 
 
 class SetBoxes(QUndoCommand):
-    """Move or resize masks. Consecutive nudges of the same masks (same merge key) merge into one."""
+    """Move or resize masks. Consecutive nudges of the same masks (same merge key) merge into one.
+
+    When nothing in the workspace changed since this command last wrote (its revision), its rows are
+    as it left them, and undo or redo writes the other side directly, as the edit itself did (a drag's
+    `shift` as one statement). Otherwise the steps go through undo_rows, which decides conflicts."""
 
     def __init__(self, document: PoseDocument, boxes: dict[int, Box], text: str,
-                 merge_key: str | None = None) -> None:
+                 merge_key: str | None = None, shift: tuple[int, int] | None = None) -> None:
         super().__init__(text)
         self.document = document
-        self.after = dict(boxes)
         self.rows = [m for i in boxes if (m := document.mask(i)) is not None]
         self.before: dict[int, Box | None] = {m.local_id: m.box for m in self.rows}
-        self.after = {i: b for i, b in self.after.items() if i in self.before}
+        self.after = dict(boxes) if len(self.before) == len(boxes) else \
+            {i: b for i, b in boxes.items() if i in self.before}
         self.merge_key = merge_key
+        self.shift = shift  # the same (dx, dy) thousandths for every box, or None
+        self._revision: Revision | None = None  # what the workspace was just after this command's last write
         self._done_once = False
 
     def id(self) -> int:
@@ -100,14 +108,25 @@ class SetBoxes(QUndoCommand):
         if set(other.after) != set(self.after):
             return False
         self.after = dict(other.after)
+        self.shift = (self.shift[0] + other.shift[0], self.shift[1] + other.shift[1]) \
+            if self.shift is not None and other.shift is not None else None
+        self._revision = other._revision  # its write, just done, is the last one
         return True
 
     def redo(self) -> None:
-        if self._done_once:
-            self.document.step_rows([Step(r, self.before[r.local_id], self.after[r.local_id]) for r in self.rows])
-        else:  # pushed just now, from the document's current rows: nothing can have changed under it
+        if not self._done_once:  # pushed just now, from the document's current rows: nothing can have changed under it
             self._done_once = True
-            self.document.write_boxes(self.after)
+            self._revision = self.document.write_boxes(self.after, self.shift)
+        else:
+            self._step(self.before, self.after, self.shift)
 
     def undo(self) -> None:
-        self.document.step_rows([Step(r, self.after[r.local_id], self.before[r.local_id]) for r in self.rows])
+        shift = self.shift
+        self._step(self.after, self.before, (-shift[0], -shift[1]) if shift is not None else None)
+
+    def _step(self, left: dict[int, Box | None], target: dict[int, Box | None], shift: tuple[int, int] | None) -> None:
+        if self.document.workspace.unchanged_since(self._revision):
+            self._revision = self.document.write_boxes(target, shift, drawn_now=False)
+        else:
+            self._revision = None  # the rows may now differ from ours: undo_rows decides, step by step
+            self.document.step_rows([Step(r, left[r.local_id], target[r.local_id]) for r in self.rows])

@@ -12,9 +12,10 @@ from collections.abc import Iterable, Mapping
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from mask_editor.core.geometry import Box, quantize
+from mask_editor.core.geometry import GRID, Box, quantize
 from mask_editor.ui.editing.commands import AddMasks, DeleteMasks, SetBoxes
 from mask_editor.workspace import ImageRow, Mask, PoseRow, Workspace
+from mask_editor.workspace.store import Revision
 from mask_editor.workspace.undo_rows import Step, apply_steps
 
 
@@ -125,6 +126,21 @@ class PoseDocument(QObject):
         if changed and not self.read_only:
             self.undo_stack.push(SetBoxes(self, changed, text or self.tr("Move mask"), merge_key))
 
+    def move(self, local_ids: Iterable[int], dx: int, dy: int, text: str | None = None,
+             merge_key: str | None = None) -> None:
+        """Shift masks together by (dx, dy) grid steps (thousandths), as one undo step written in one
+        statement. The caller keeps every box inside the image (grid.clamp_shift); masks without a
+        box stay where they are. `merge_key` as in set_boxes."""
+        if (dx, dy) == (0, 0) or self.read_only:
+            return
+        masks, boxes = self._masks, {}
+        for i in local_ids:  # one pass building each box once: the grid needs no quantize
+            if (mask := masks.get(i)) is not None and (box := mask.box) is not None:
+                x0, y0, x1, y1 = box.milli()
+                boxes[i] = Box((x0 + dx) / GRID, (y0 + dy) / GRID, (x1 + dx) / GRID, (y1 + dy) / GRID)
+        if boxes:
+            self.undo_stack.push(SetBoxes(self, boxes, text or self.tr("Move mask"), merge_key, shift=(dx, dy)))
+
     def delete(self, local_ids: Iterable[int]) -> None:
         ids = [i for i in local_ids if i in self._masks and not self._masks[i].deleted]
         if ids and not self.read_only:
@@ -132,15 +148,22 @@ class PoseDocument(QObject):
 
     # --- called by undo commands and by sync ---------------------------------------------------
 
-    def write_boxes(self, boxes: Mapping[int, Box | None]) -> None:
-        """Store boxes already on the grid, then update the rows held here as Workspace.set_boxes
-        changed them (box, and no push error): a 2,000-mask move must not read its rows back."""
-        self.workspace.set_boxes(boxes, pose_id=self.pose_id)
+    def write_boxes(self, boxes: Mapping[int, Box | None], shift: tuple[int, int] | None = None,
+                    drawn_now: bool = True) -> Revision:
+        """Store boxes already on the grid (`shift`: they are the held rows' boxes moved by it, written
+        as one statement), then update the rows held here as the workspace changed them (box, and no
+        push error): a 2,000-mask move must not read its rows back. Returns the workspace's revision."""
+        if shift is not None:
+            revision = self.workspace.move_boxes(boxes.keys(), *shift, pose_id=self.pose_id, drawn_now=drawn_now)
+        else:
+            revision = self.workspace.set_boxes(boxes, pose_id=self.pose_id, drawn_now=drawn_now)
+        masks = self._masks
         for local_id, box in boxes.items():
-            if (mask := self._masks.get(local_id)) is not None:
-                self._masks[local_id] = mask.with_box(box)
+            if (mask := masks.get(local_id)) is not None:
+                masks[local_id] = mask.with_box(box)
         self._selection_conflict = None
         self.masksChanged.emit(set(boxes), set())
+        return revision
 
     def step_rows(self, steps: list[Step]) -> None:
         """Undo or redo: take the command's rows from what it left to what it wants, in the
