@@ -9,7 +9,8 @@ of save/load round trips unchanged.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Iterable
+from typing import NamedTuple
 
 GRID = 1000  # thousandths: the server's mask format allows at most three decimals
 STEP = 1 / GRID  # the thinnest box the server format can hold
@@ -26,26 +27,31 @@ class QuantizeError(ValueError):
         self.side, self.size = side, size
 
 
-@dataclass(frozen=True, slots=True)
-class Box:
-    """An axis-aligned box, corners in [0, 1], with xmin < xmax and ymin < ymax."""
-
+class _Corners(NamedTuple):
     xmin: float
     ymin: float
     xmax: float
     ymax: float
 
-    def __post_init__(self) -> None:
+
+class Box(_Corners):
+    """An axis-aligned box, corners in [0, 1], with xmin < xmax and ymin < ymax.
+
+    A NamedTuple with a checking constructor rather than a frozen dataclass: as immutable, and built
+    twice as fast, which counts when a 2,000-mask move builds 2,000 of them."""
+
+    __slots__ = ()
+
+    def __new__(cls, xmin: float, ymin: float, xmax: float, ymax: float) -> Box:
         # One chained comparison per axis: also false for NaN, and cheap enough for boxes built by
-        # the thousand (a 2,000-mask move); the slower checks below only word the error.
-        if 0.0 <= self.xmin < self.xmax <= 1.0 and 0.0 <= self.ymin < self.ymax <= 1.0:
-            return
-        values = (self.xmin, self.ymin, self.xmax, self.ymax)
-        if not all(math.isfinite(v) for v in values):
-            raise ValueError(f"box corners must be finite numbers, got {values}")
-        if not all(0.0 <= v <= 1.0 for v in values):
-            raise ValueError(f"box corners must lie in [0, 1], got {values}")
-        raise ValueError(f"box needs xmin < xmax and ymin < ymax, got {values}")
+        # the thousand; the slower checks in _refused only word the error.
+        if 0.0 <= xmin < xmax <= 1.0 and 0.0 <= ymin < ymax <= 1.0:
+            return _new_tuple(cls, (xmin, ymin, xmax, ymax))
+        raise _refused((xmin, ymin, xmax, ymax))
+
+    @classmethod
+    def _make(cls, iterable: Iterable[float]) -> Box:  # _replace goes through it: checked too
+        return cls(*iterable)
 
     @classmethod
     def from_corners(cls, x0: float, y0: float, x1: float, y1: float) -> Box:
@@ -125,6 +131,17 @@ class Box:
         return Box(
             clamp01(self.xmin + dx), clamp01(self.ymin + dy), clamp01(self.xmax + dx), clamp01(self.ymax + dy)
         )
+
+
+_new_tuple = tuple.__new__
+
+
+def _refused(values: tuple[float, float, float, float]) -> ValueError:
+    if not all(math.isfinite(v) for v in values):
+        return ValueError(f"box corners must be finite numbers, got {values}")
+    if not all(0.0 <= v <= 1.0 for v in values):
+        return ValueError(f"box corners must lie in [0, 1], got {values}")
+    return ValueError(f"box needs xmin < xmax and ymin < ymax, got {values}")
 
 
 def clamp01(value: float) -> float:

@@ -12,7 +12,7 @@ without one of these decisions; each is one transaction and returns what undoes 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from mask_editor.core.codec import parse_mask
 from mask_editor.workspace import ConflictKind, Mask, Workspace, sync_rows
@@ -39,7 +39,7 @@ def _conflicts(ws: Workspace, local_ids: Iterable[int]) -> list[Mask]:
 
 def as_new(mask: Mask) -> Mask:
     """Our version with no link to the server: the next push creates it."""
-    return replace(mask, server_id=None, server_created_at=None, base=None, base_text=None, deleted=False,
+    return mask._replace(server_id=None, server_created_at=None, base=None, base_text=None, deleted=False,
                    conflict=None, theirs_text=None, notes=(), push_error=None, push_attempted_at=None)
 
 
@@ -47,7 +47,7 @@ def mine(mask: Mask) -> Mask:
     if mask.conflict is ConflictKind.SERVER_DELETED:
         return as_new(mask)
     reading = parse_mask(mask.theirs_text or "")
-    return replace(mask, base=reading.box, base_text=mask.theirs_text, notes=reading.notes, conflict=None,
+    return mask._replace(base=reading.box, base_text=mask.theirs_text, notes=reading.notes, conflict=None,
                    theirs_text=None, push_error=None)
 
 
@@ -78,6 +78,6 @@ def keep_both(ws: Workspace, local_ids: Iterable[int]) -> Resolution:
                 changed.append(sync_rows.theirs(m))
             else:
                 changed.append(sync_rows.theirs(m))
-                copies.append(replace(as_new(m), local_id=0))
+                copies.append(as_new(m)._replace(local_id=0))
         added = sync_rows.write_rows(ws, changed=changed, inserted=copies)
         return Resolution(tuple(rows), tuple(added))

@@ -53,30 +53,30 @@ def server_changed(mask: Mask, server: ServerMask) -> bool:
 
 def rebase(mask: Mask, server: ServerMask) -> Mask:
     """Base := the server's version; our box stays."""
-    return replace(mask, base=server.box, base_text=server.text, notes=server.reading.notes,
+    return mask._replace(base=server.box, base_text=server.text, notes=server.reading.notes,
                    conflict=None, theirs_text=None)
 
 
 def take(mask: Mask, server: ServerMask) -> Mask:
-    return replace(rebase(mask, server), box=server.box)
+    return rebase(mask, server)._replace(box=server.box)
 
 
 def merge_row(mask: Mask, server: ServerMask | None) -> Mask | None:
     """One known mask (it has a server id) against the server's copy; None removes the row."""
-    ours = replace(mask, conflict=None, theirs_text=None)  # a conflict is decided again from the base
+    ours = mask._replace(conflict=None, theirs_text=None)  # a conflict is decided again from the base
     state = ours.state
     if server is None:
         if state in (MaskState.SYNCED, MaskState.DELETED):
             return None
-        return replace(ours, conflict=ConflictKind.SERVER_DELETED, theirs_text=None)
+        return ours._replace(conflict=ConflictKind.SERVER_DELETED, theirs_text=None)
     if not server_changed(ours, server):
         # Same box: refresh a cosmetic text change so that later comparisons use the server's text.
-        return replace(ours, base_text=server.text, notes=server.reading.notes)
+        return ours._replace(base_text=server.text, notes=server.reading.notes)
     if state is MaskState.SYNCED:
         return take(ours, server)
     if state is MaskState.EDITED and server.box is not None and server.box == ours.box:
         return rebase(ours, server)  # both made the same change
-    return replace(ours, conflict=ConflictKind.SERVER_EDITED, theirs_text=server.text)
+    return ours._replace(conflict=ConflictKind.SERVER_EDITED, theirs_text=server.text)
 
 
 def from_server(pose_id: int, server: ServerMask, *, deleted: bool = False) -> Mask:
@@ -167,7 +167,7 @@ def _adoptable(sent_text: str | None, earliest: datetime, server: list[ServerMas
 
 
 def _adopt(mask: Mask, found: ServerMask) -> Mask:
-    return replace(rebase(mask, found), server_id=found.id, server_created_at=found.created_at)
+    return rebase(mask, found)._replace(server_id=found.id, server_created_at=found.created_at)
 
 
 def _one_more_send(doubt: CreateInDoubt | None, attempt: Attempt) -> CreateInDoubt:

@@ -104,7 +104,8 @@ class Workspace(HistoryStore):
             drawn = ", drawn_on=(SELECT image_sha256 FROM poses WHERE id = :pose)" if drawn_now else ""
             moved = conn.execute(
                 f"UPDATE masks SET x0=x0+:dx, y0=y0+:dy, x1=x1+:dx, y1=y1+:dy, push_error=NULL{drawn} "
-                "WHERE pose_id = :pose AND local_id IN (SELECT value FROM json_each(:ids)) AND x0 + :dx >= 0 "
+                # +pose_id: found by local id (the pose's index would walk every row of the pose).
+                "WHERE local_id IN (SELECT value FROM json_each(:ids)) AND +pose_id = :pose AND x0 + :dx >= 0 "
                 f"AND y0 + :dy >= 0 AND x1 + :dx <= {GRID} AND y1 + :dy <= {GRID}",
                 {"dx": dx, "dy": dy, "pose": pose_id, "ids": json.dumps(unique)}).rowcount
             if moved != len(unique):  # the transaction rolls back: all of the move or none

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -140,7 +140,7 @@ def record_deleted(ws: Workspace, attempt: Attempt) -> None:
             if mask.deleted:
                 conn.execute("DELETE FROM masks WHERE local_id = ?", (attempt.local_id,))
             else:
-                update_row(conn, replace(mask, server_id=None, server_created_at=None, base=None, base_text=None,
+                update_row(conn, mask._replace(server_id=None, server_created_at=None, base=None, base_text=None,
                                       conflict=None, theirs_text=None))
         _resolve(conn, attempt.local_id)
 
@@ -154,7 +154,7 @@ def record_gone(ws: Workspace, attempt: Attempt) -> bool:
             if mask.deleted:
                 conn.execute("DELETE FROM masks WHERE local_id = ?", (attempt.local_id,))
             else:
-                update_row(conn, replace(mask, conflict=ConflictKind.SERVER_DELETED, theirs_text=None))
+                update_row(conn, mask._replace(conflict=ConflictKind.SERVER_DELETED, theirs_text=None))
                 conflict = True
         _resolve(conn, attempt.local_id)
         return conflict
@@ -231,7 +231,7 @@ def discard_local_changes(ws: Workspace, pose_id: int) -> int:
             elif m.conflict is ConflictKind.SERVER_EDITED:
                 changed.append(theirs(m))
             else:
-                changed.append(replace(m, box=m.base, deleted=False, push_error=None))
+                changed.append(m._replace(box=m.base, deleted=False, push_error=None))
         write_rows(ws, changed=changed, removed=removed)
         return len(changed) + len(removed)
 
@@ -239,7 +239,7 @@ def discard_local_changes(ws: Workspace, pose_id: int) -> int:
 def theirs(mask: Mask) -> Mask:
     """The row holding the server's version of a SERVER_EDITED conflict, conflict cleared."""
     reading = parse_mask(mask.theirs_text or "")
-    return replace(mask, box=reading.box, base=reading.box, base_text=mask.theirs_text, notes=reading.notes,
+    return mask._replace(box=reading.box, base=reading.box, base_text=mask.theirs_text, notes=reading.notes,
                    deleted=False, conflict=None, theirs_text=None, push_error=None)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
 
@@ -87,7 +87,7 @@ def apply_steps(ws: Workspace, pose_id: int, steps: Iterable[Step], known: Mappi
             elif row is None:
                 if new.server_id is not None and conn.execute(
                         "SELECT 1 FROM masks WHERE server_id = ?", (new.server_id,)).fetchone():
-                    new = out.rows[local_id] = replace(new, server_id=None, server_created_at=None)
+                    new = out.rows[local_id] = new._replace(server_id=None, server_created_at=None)
                 # A plain INSERT under the row's own id: free, since ids are never reused.
                 conn.execute(f"INSERT INTO masks({MASK_COLUMNS}) VALUES ({','.join('?' * 20)})", mask_values(new))
             elif new != row:
@@ -145,7 +145,7 @@ def _stepped(row: Mask | None, step: Step, out: Applied) -> Mask | None:
     base = step.expect if isinstance(step.expect, Box) else row.base
     mine = _plain(row, step)
     assert mine is not None  # a row the server has is marked deleted, never removed here
-    return replace(mine, base=base, base_text=format_mask(base) if base else row.base_text,
+    return mine._replace(base=base, base_text=format_mask(base) if base else row.base_text,
                    conflict=ConflictKind.SERVER_EDITED, theirs_text=theirs)
 
 
@@ -154,9 +154,9 @@ def _plain(row: Mask | None, step: Step) -> Mask | None:
     if target is GONE:
         if row is None or row.server_id is None or row.conflict is ConflictKind.SERVER_DELETED:
             return None  # nothing on the server to delete (or the server deleted it too)
-        return replace(row, deleted=True, push_error=None)
+        return row._replace(deleted=True, push_error=None)
     if row is None:
         # Back from nothing: if the server had it, our pushed deletion removed it there, so it is a
         # new mask now rather than one pointing at a server id that is gone.
         return Mask(step.row.local_id, step.row.pose_id, target, step.row.added_at)
-    return replace(row, box=target, deleted=False, push_error=None)
+    return row._replace(box=target, deleted=False, push_error=None)

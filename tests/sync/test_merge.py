@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -179,21 +178,21 @@ def test_a_lost_create_of_a_mask_removed_since_becomes_a_deletion() -> None:
     (T2, (MaskState.CONFLICT, B0)),  # someone else changed it meanwhile
 ])
 def test_a_lost_patch_is_settled_by_the_listing(server_text: str, expected: tuple) -> None:
-    mask = replace(row(B1), push_attempted_at=NOW)
+    mask = row(B1)._replace(push_attempted_at=NOW)
     merge = merge_pose(1, [mask], [server_mask(1, server_text)], [attempt(Op.PATCH, T1, server_id=1)])
     merged = next((m for m in merge.changed), mask)
     assert (merged.state, merged.base) == expected and merge.resolved == [1]
 
 
 def test_a_lost_patch_then_a_new_edit_is_no_conflict() -> None:
-    mask = replace(row(B2), push_attempted_at=NOW)
+    mask = row(B2)._replace(push_attempted_at=NOW)
     merge = merge_pose(1, [mask], [server_mask(1, T1)], [attempt(Op.PATCH, T1, server_id=1)])
     (merged,) = merge.changed
     assert merged.state is MaskState.EDITED and merged.base == B1 and merged.box == B2
 
 
 def test_a_lost_delete_is_done_or_repeated() -> None:
-    mask = replace(row(deleted=True), push_attempted_at=NOW)
+    mask = row(deleted=True)._replace(push_attempted_at=NOW)
     gone = merge_pose(1, [mask], [], [attempt(Op.DELETE, None, server_id=1)])
     assert gone.removed == [1]
     still = merge_pose(1, [mask], [server_mask(1, T0)], [attempt(Op.DELETE, None, server_id=1)])

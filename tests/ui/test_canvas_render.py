@@ -234,12 +234,10 @@ def test_selected_masks_moved_apart_are_drawn_again(qtbot, canvas, document, see
 def test_a_selected_mask_that_loses_its_box_is_no_longer_drawn(qtbot, canvas, document, seeded):
     """An undo of a repair can give a selected mask no box again (its server text unreadable): the
     selection's layers leave it out instead of looking its rect up while painting."""
-    from dataclasses import replace
-
     local_id = seeded.ids["synced"]
     document.set_selection({local_id, seeded.ids["edited"]})
     canvas.viewport().grab()
-    canvas._layer.update_masks([replace(document.mask(local_id), box=None)], [])
+    canvas._layer.update_masks([document.mask(local_id)._replace(box=None)], [])
     shown = canvas.viewport().grab().toImage()  # pytest-qt fails the test on an exception in paint()
     assert canvas._layer.rect(local_id) is None
     assert _frame_at(canvas, shown, canvas.mask_rect(seeded.ids["edited"]))

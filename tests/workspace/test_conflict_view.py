@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from mask_editor.core.geometry import Box
@@ -30,7 +29,7 @@ def synced() -> Mask:
 
 
 def test_changed_on_both_sides_shows_ours_theirs_and_the_base() -> None:
-    mask = replace(synced(), box=OURS, conflict=ConflictKind.SERVER_EDITED, theirs_text=THEIRS_TEXT)
+    mask = synced()._replace(box=OURS, conflict=ConflictKind.SERVER_EDITED, theirs_text=THEIRS_TEXT)
     assert conflict_case(mask) is ConflictCase.BOTH_CHANGED
     found = versions(mask)
     assert found is not None
@@ -41,7 +40,7 @@ def test_changed_on_both_sides_shows_ours_theirs_and_the_base() -> None:
 
 
 def test_deleted_on_the_server_while_edited_here_has_no_theirs() -> None:
-    mask = replace(synced(), box=OURS, conflict=ConflictKind.SERVER_DELETED)
+    mask = synced()._replace(box=OURS, conflict=ConflictKind.SERVER_DELETED)
     found = versions(mask)
     assert conflict_case(mask) is ConflictCase.DELETED_THERE
     assert found is not None and (found.ours, found.theirs) == ("(0.1,0.1,0.3,0.3)", None)
@@ -49,7 +48,7 @@ def test_deleted_on_the_server_while_edited_here_has_no_theirs() -> None:
 
 
 def test_deleted_here_while_edited_there_has_no_ours() -> None:
-    mask = replace(synced(), deleted=True, conflict=ConflictKind.SERVER_EDITED, theirs_text=THEIRS_TEXT)
+    mask = synced()._replace(deleted=True, conflict=ConflictKind.SERVER_EDITED, theirs_text=THEIRS_TEXT)
     found = versions(mask)
     assert conflict_case(mask) is ConflictCase.DELETED_HERE
     assert found is not None and (found.ours, found.theirs, found.base) == (None, THEIRS_TEXT,
@@ -65,7 +64,7 @@ def test_what_a_push_does_from_and_to() -> None:
     assert (change(new), change_texts(new)) == (Change.CREATE, (None, "(0.1,0.1,0.3,0.3)"))
     edited = synced().with_box(OURS)
     assert (change(edited), change_texts(edited)) == (Change.CHANGE, ("(0.1,0.1,0.2,0.2)", "(0.1,0.1,0.3,0.3)"))
-    deleted = replace(synced(), deleted=True)
+    deleted = synced()._replace(deleted=True)
     assert (change(deleted), change_texts(deleted)) == (Change.DELETE, ("(0.1,0.1,0.2,0.2)", None))
 
 

@@ -218,12 +218,16 @@ def test_migration_from_empty_sets_the_version(tmp_path):
 
 
 def test_with_box_is_replace_of_box_and_push_error(ws):
-    from dataclasses import fields, replace
-
+    """with_box builds the row by position: every other field, each set here, must come through."""
     mask = ws.add_mask(10, Box(0.1, 0.2, 0.3, 0.4))
-    full = type(mask)(**{f.name: getattr(mask, f.name) for f in fields(mask)} | {"push_error": "refused"})
+    when = datetime(2026, 1, 2, tzinfo=UTC)
+    full = mask._replace(server_id=7, server_created_at=when, base=Box(0.1, 0.1, 0.2, 0.2),
+                         base_text="(0.1,0.1,0.2,0.2)", deleted=True, conflict=ConflictKind.SERVER_EDITED,
+                         theirs_text="(0.5,0.5,0.6,0.6)", notes=("rounded",), push_attempted_at=when,
+                         push_error="refused")
+    assert all(getattr(full, name) not in (None, False, ()) for name in type(full)._fields)
     moved = full.with_box(Box(0.2, 0.2, 0.4, 0.4))
-    assert moved == replace(full, box=Box(0.2, 0.2, 0.4, 0.4), push_error=None)
+    assert moved == full._replace(box=Box(0.2, 0.2, 0.4, 0.4), push_error=None) and type(moved) is type(full)
 
 
 def test_pose_image_shas_list_every_linked_image_without_looking_for_files(ws):
