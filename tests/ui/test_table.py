@@ -131,6 +131,48 @@ def test_deleted_masks_are_hidden_unless_asked(window):
     assert "deleted" in _rows(window, Col.STATE)
 
 
+def test_the_filter_asks_no_row_until_a_row_is_to_be_hidden(window):
+    """With nothing to hide the proxy has no pattern, so Qt keeps every row without asking the model
+    (a 2,000-mask move re-checked 2,000 rows in Python); a deleted or a hidden dimmed row brings the
+    pattern back, and the last one gone takes it away."""
+    from mask_editor.ui.panels import mask_filter, mask_table
+    from mask_editor.ui.panels.mask_columns import SHOWN_ROLE
+
+    proxy, doc = window.table.proxy, window.document
+    asked: list[str] = []  # each question the filter put to Python about a row
+
+    def profile(frame, event: str, _arg: object) -> None:
+        code = frame.f_code
+        if event == "call" and code.co_filename in (mask_table.__file__, mask_filter.__file__) and (
+                code.co_name == "filterAcceptsRow"
+                or (code.co_name == "data" and frame.f_locals.get("role") == SHOWN_ROLE)):
+            asked.append(code.co_name)
+
+    def move_all() -> list[int]:
+        asked.clear()
+        sys.setprofile(profile)
+        try:
+            doc.move([1, 2, 3], 0, 5)
+        finally:
+            sys.setprofile(None)
+        return list(asked)
+
+    assert proxy.filterRegularExpression().pattern() == "" and move_all() == []
+    doc.delete([3])  # a synced mask: kept, marked deleted, hidden
+    assert proxy.rowCount() == 2 and proxy.filterRegularExpression().pattern() != ""
+    assert move_all()  # now each changed row is asked again (and the counter sees it)
+    doc.set_dimmed({1})
+    window.table.proxy.set_hide_dimmed(True)
+    assert proxy.rowCount() == 1
+    doc.move([1, 2], 0, 5)
+    assert proxy.rowCount() == 1  # still hidden after a change of their values
+    window.table.proxy.set_hide_dimmed(False)
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()  # the delete undone: nothing to hide any more
+    assert proxy.rowCount() == 3 and proxy.filterRegularExpression().pattern() == ""
+    assert move_all() == []
+
+
 def test_the_sorted_order_follows_moves_adds_deletes_and_undo(window):
     """The proxy sorts and filters dynamically, on the model's own signals (the id column's only when
     an id cell changed, the filter from the id cells' deleted flag): it must still follow every

@@ -13,6 +13,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 STALE_ROLE = Qt.ItemDataRole.UserRole + 3
 DIMMED_ROLE = Qt.ItemDataRole.UserRole + 4
+# What the proxy's filter matches: a row's flags, 'd' deleted here and 'm' dimmed by the timeline (or '').
+SHOWN_ROLE = Qt.ItemDataRole.UserRole + 5
 STATE_ORDER = {s: i for i, s in enumerate((MaskState.CONFLICT, MaskState.NEW, MaskState.EDITED,
                                             MaskState.DELETED, MaskState.SYNCED))}
 

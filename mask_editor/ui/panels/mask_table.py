@@ -33,6 +33,7 @@ from mask_editor.ui.panels.mask_columns import (
     HEADER_TIPS,
     HEADERS,
     ID_ROLE,
+    SHOWN_ROLE,
     SORT_ROLE,
     STALE_ROLE,
     STATE_ORDER,
@@ -53,7 +54,7 @@ _DISPLAY, _EDIT, _TOOLTIP, _DECORATION, _FOREGROUND, _FONT, _ALIGNMENT = (
     Qt.ItemDataRole.TextAlignmentRole)
 # The roles data() answers; a paint asks for others too (background, check state, size hint).
 _ANSWERED = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _DECORATION, _FOREGROUND, _FONT, _ALIGNMENT,
-                       SORT_ROLE, ID_ROLE, STALE_ROLE, DIMMED_ROLE})
+                       SORT_ROLE, ID_ROLE, STALE_ROLE, DIMMED_ROLE, SHOWN_ROLE})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
@@ -71,6 +72,8 @@ def _id_cell(mask: Mask | None) -> tuple[object, ...]:
 
 class MaskTableModel(QAbstractTableModel):
     editRejected = Signal(str)  # a person-readable reason a cell edit was refused
+    # Whether some row is deleted or dimmed may have changed: the proxy's filter follows (mask_filter.py).
+    hidingChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None, stale_days: int = 120) -> None:
         super().__init__(parent)
@@ -78,6 +81,7 @@ class MaskTableModel(QAbstractTableModel):
         self._ids: list[int] = []  # rows in local_id order; the proxy sorts
         self._row: dict[int, int] = {}
         self._id_cells: dict[int, tuple[object, ...]] = {}
+        self._deleted: set[int] = set()  # the ids whose cell says deleted
         self._dimmed: frozenset[int] = frozenset()
         self._image_size: tuple[int, int] | None = None
         self._dots: dict[str, QIcon] = {}
@@ -99,6 +103,7 @@ class MaskTableModel(QAbstractTableModel):
         self._dimmed = doc.dimmed if doc else frozenset()
         self._ids = sorted(m.local_id for m in doc.masks()) if doc else []
         self._id_cells = {m.local_id: _id_cell(m) for m in doc.masks()} if doc else {}
+        self._deleted = {i for i, cell in self._id_cells.items() if cell[_DELETED]}
         self._reindex()
         image = doc.image() if doc else None
         self._image_size = (image.width, image.height) if image else None
@@ -107,6 +112,7 @@ class MaskTableModel(QAbstractTableModel):
             doc.readOnlyChanged.connect(self._on_read_only_changed)
             doc.dimmedChanged.connect(self._on_dimmed)
         self.endResetModel()
+        self.hidingChanged.emit()
 
     def image_arrived(self) -> None:
         """The pose's image reached the workspace after the pose was opened: the sizes in pixels
@@ -131,18 +137,23 @@ class MaskTableModel(QAbstractTableModel):
         gone = sorted(self._row[i] for i in removed if i in self._row)
         for i in removed:
             self._id_cells.pop(i, None)
+            self._deleted.discard(i)
         for first, last in reversed(row_runs(gone)):  # the last run first: earlier rows keep their numbers
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._ids[first:last + 1]
             self.endRemoveRows()
         if gone:
             self._reindex()
-        # The id cells first: they hold the deleted flag the proxy's filter reads (row_shown).
-        relabelled, mask_of, cells, rows = [], doc.mask, self._id_cells, self._row
+        # The id cells first: they hold the deleted flag the proxy's filter reads (SHOWN_ROLE).
+        relabelled, mask_of, cells, rows, deleted = [], doc.mask, self._id_cells, self._row, self._deleted
         for i in changed:  # locals: 2,000 rows at each move
             cell = _id_cell(mask_of(i))
             if cells.get(i) != cell:
                 cells[i] = cell
+                if cell and cell[_DELETED]:
+                    deleted.add(i)
+                else:
+                    deleted.discard(i)
                 if i in rows:
                     relabelled.append(rows[i])
         known = sorted(self._row[i] for i in changed if i in self._row)
@@ -166,6 +177,8 @@ class MaskTableModel(QAbstractTableModel):
                 self.endInsertRows()
         if fresh:
             self._reindex()
+        if gone or fresh or relabelled:
+            self.hidingChanged.emit()
 
     def _on_read_only_changed(self, _read_only: bool) -> None:
         if self._ids:  # flags() changed for every coordinate cell
@@ -186,17 +199,13 @@ class MaskTableModel(QAbstractTableModel):
         self._dimmed = local_ids
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Col) - 1),
-                                  [Qt.ItemDataRole.ForegroundRole, DIMMED_ROLE])
+                                  [Qt.ItemDataRole.ForegroundRole, DIMMED_ROLE, SHOWN_ROLE])
+        self.hidingChanged.emit()
 
-    def row_shown(self, row: int, hide_dimmed: bool, show_deleted: bool) -> bool:
-        """The proxy's filter, in one call: it is asked for every changed row (2,000 at each move)."""
-        local_id = self._ids[row]
-        if hide_dimmed and local_id in self._dimmed:
-            return False
-        if show_deleted:
-            return True
-        cell = self._id_cells.get(local_id, ())  # () for no mask
-        return bool(cell) and not cell[_DELETED]
+    def hides(self) -> tuple[bool, bool]:
+        """Whether some row is deleted here, and whether some row is dimmed: when neither, the proxy
+        filters nothing and asks no row (2,000 changed rows at each move)."""
+        return bool(self._deleted), not self._dimmed.isdisjoint(self._row)
 
     # --- Qt model API -------------------------------------------------------------------------
 
@@ -274,6 +283,8 @@ class MaskTableModel(QAbstractTableModel):
             return local_id
         if role == DIMMED_ROLE:
             return local_id in self._dimmed
+        if role == SHOWN_ROLE:
+            return ("d" if local_id in self._deleted else "") + ("m" if local_id in self._dimmed else "")
         if role == STALE_ROLE:
             return fmt.is_stale(mask, self.stale_days)
         return self._tooltip(mask, col)  # _TOOLTIP, the last one answered
