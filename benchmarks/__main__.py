@@ -24,7 +24,7 @@ def _suites(quick: bool) -> dict[str, Callable[[], list[Row]]]:
     return {
         "cold_start": lambda: cold_start.bench(runs=5 if quick else 15),
         "open_image": lambda: open_image.bench(runs=3 if quick else 9),
-        "many_masks": lambda: many_masks.bench(cycles=2 if quick else 5),
+        "many_masks": lambda: many_masks.bench(cycles=2 if quick else 9),  # 5 left medians at the noise's mercy
         "sync": lambda: sync_throughput.bench(runs=1 if quick else 3, sequential=not quick),
         "memory": lambda: memory.bench(runs=1 if quick else 3),
         "fleet": lambda: fleet.bench(runs=3 if quick else 5),

@@ -25,7 +25,7 @@ PROFILE_ENV = "MASK_EDITOR_BENCH_PROFILE"  # a file path: profile the gestures i
 TARGET_FRAME_MS, TARGET_SELECT_MS, TARGET_MOVE_MS, TARGET_UNDO_MS = 16.0, 50.0, 8.0, 16.0
 
 
-def bench(masks: int = 2000, size: tuple[int, int] = (3840, 2160), cycles: int = 5) -> list[Row]:
+def bench(masks: int = 2000, size: tuple[int, int] = (3840, 2160), cycles: int = 9) -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="bench-masks-") as tmp:
         path = Path(tmp) / "ws.sqlite"
         new_workspace(path, [(POSE, landscape_jpeg(*size), *size)])

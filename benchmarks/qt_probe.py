@@ -115,11 +115,13 @@ def open_window(workspace_path: Path, settings_path: Path):
     """QApplication + MainWindow on the workspace, shown at WINDOW_SIZE and exposed."""
     from PySide6.QtWidgets import QApplication
 
+    from mask_editor.ui.platform import collector
     from mask_editor.ui.platform.settings import AppSettings
     from mask_editor.ui.window.main_window import MainWindow
     from mask_editor.workspace import Workspace
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collector.install(app)  # as the app: cycles collected between events, not inside an edit
     window = MainWindow(Workspace(workspace_path, exclusive=True), AppSettings(settings_path))
     window.resize(*WINDOW_SIZE)
     window.show()
@@ -129,6 +131,7 @@ def open_window(workspace_path: Path, settings_path: Path):
     window._default_dock_sizes()
     app.processEvents()
     window.fill_docks()  # as right after the first paint: every panel built, whatever the timing
+    collector.freeze_start_up()  # as the app then does
     return app, window
 
 

@@ -38,3 +38,18 @@ def test_the_window_start_turns_automatic_collection_off_before_pyside_loads(mon
         assert not gc.isenabled()
     finally:
         gc.enable()  # as the other tests without Qt expect it
+
+
+def test_what_start_up_made_is_frozen_out_of_later_collections(qapp, qtbot):
+    """After start-up, a full collection walks only what came later; cycles made later still go."""
+    guard = collector.install(qapp)
+    try:
+        collector.freeze_start_up()
+        frozen = gc.get_freeze_count()
+        assert frozen > 1000  # the test run's modules, classes and widgets
+        for _ in range(gc.get_threshold()[0] * 3):
+            Node()
+        assert guard.collect_if_due() >= gc.get_threshold()[0] * 3  # the new cycles were freed
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

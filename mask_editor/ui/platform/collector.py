@@ -6,6 +6,10 @@ wrappers there destroys Qt objects from the wrong thread, or under a Qt call tha
 and crashes (seen here: a segfault in QLayout::activate after a collection inside show_pose). So
 automatic collection is off, and a timer collects on the GUI thread between events, with the usual
 generation thresholds.
+
+Once the window is up and filled, what start-up made (modules, classes, the window's wrappers: most
+of what the collector tracks, and all of it lives as long as the app) is frozen out of its reach, so
+that a full collection walks only what came later: ~20 ms less for each one between two frames.
 """
 
 from __future__ import annotations
@@ -42,3 +46,9 @@ def install(app: QObject) -> GuiThreadCollector:
     existing = app.findChild(GuiThreadCollector)
     gc.disable()
     return existing if existing is not None else GuiThreadCollector(app)
+
+
+def freeze_start_up() -> None:
+    """Keep every object tracked now out of all later collections (gc.freeze): called once start-up is
+    done. A cycle made before it and dropped later stays in memory; start-up makes few of them."""
+    gc.freeze()

@@ -32,7 +32,7 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
     if smoke and sys.platform.startswith("linux") and not (
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the bundle test runs headless
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -71,6 +71,8 @@ def run(workspace: Path | None = None, server: str | None = None, demo: bool = F
     window, _controller = build_window(ws, settings)  # held here while the app runs
     # Its SVG loads Qt's icon plugin (~3 ms): the window (which takes the application's icon) paints first.
     after_first_paint(window, lambda: app.setWindowIcon(icon("app")))
+    # Posted from there: it runs after the docks are filled (the window's own first-paint work).
+    after_first_paint(window, lambda: QTimer.singleShot(0, collector.freeze_start_up))
     try:
         if smoke:
             return _smoke(app, window)
