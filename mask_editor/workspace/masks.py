@@ -163,6 +163,12 @@ class Workspace(HistoryStore):
                 out.setdefault(r["pose_id"], Counter())[state] = r["n"]
         return out
 
+    def pending_total(self, pose_id: int) -> int:
+        """How many masks of a pose wait for a push or a decision: the window's title asks after each
+        edit, and a count over the pending index is ten times cheaper than counting by state."""
+        return int(self.query(f"SELECT COUNT(*) AS n FROM masks WHERE {PENDING_SQL} AND pose_id = ?",
+                              (pose_id,))[0]["n"])
+
     def outbox_counts(self) -> dict[int, int]:
         """Per pose, the requests the next push sends (new, edited and deleted masks)."""
         return {r["pose_id"]: r["n"] for r in self.query(

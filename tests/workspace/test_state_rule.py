@@ -62,6 +62,8 @@ def test_the_sql_state_is_the_python_state_for_any_columns(tmp_path, rows):
             if m.state in OUTBOX_STATES:
                 outbox[m.pose_id] = outbox.get(m.pose_id, 0) + 1
         assert ws.outbox_counts() == outbox
+        for pose in (10, 11):
+            assert ws.pending_total(pose) == sum(m.state is not MaskState.SYNCED for m in masks if m.pose_id == pose)
         assert ws.poses_to_push() == set(outbox)
         assert ws.poses_with_anything_pending() == {
             m.pose_id for m in masks if m.state is not MaskState.SYNCED or m.push_error is not None}

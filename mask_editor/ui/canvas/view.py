@@ -127,7 +127,7 @@ class CanvasView(QGraphicsView):
             return
         if self._interaction is not None and not isinstance(self._interaction, PanInteraction):
             self.cancel_interaction()  # a sync or an undo changed masks under a drag
-        self._layer.update_masks([m for i in changed if (m := self._document.mask(i)) is not None], removed)
+        self._layer.update_masks(self._document.masks_of(changed), removed)
         self._sync_handles()
 
     def _on_selection_changed(self, selection: frozenset[int]) -> None:

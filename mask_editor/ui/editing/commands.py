@@ -25,6 +25,7 @@ class PoseDocument(Protocol):
     pose_id: int
 
     def mask(self, local_id: int) -> Mask | None: ...
+    def masks_of(self, local_ids: Iterable[int]) -> list[Mask]: ...
     def reload(self, local_ids: Iterable[int] | None = None) -> None: ...
     def set_selection(self, local_ids: Iterable[int]) -> None: ...
     def step_rows(self, steps: list[Step]) -> None: ...
@@ -90,7 +91,7 @@ class SetBoxes(QUndoCommand):
                  merge_key: str | None = None, shift: tuple[int, int] | None = None) -> None:
         super().__init__(text)
         self.document = document
-        self.rows = [m for i in boxes if (m := document.mask(i)) is not None]
+        self.rows = document.masks_of(boxes)
         self.before: dict[int, Box | None] = {m.local_id: m.box for m in self.rows}
         self.after = dict(boxes) if len(self.before) == len(boxes) else \
             {i: b for i, b in boxes.items() if i in self.before}

@@ -57,6 +57,11 @@ class PoseDocument(QObject):
     def mask(self, local_id: int) -> Mask | None:
         return self._masks.get(local_id)
 
+    def masks_of(self, local_ids: Iterable[int]) -> list[Mask]:
+        """The masks of these ids held here, in that order: one call for the 2,000 of a move."""
+        masks = self._masks
+        return [masks[i] for i in local_ids if i in masks]
+
     @property
     def selection(self) -> frozenset[int]:
         return self._selection

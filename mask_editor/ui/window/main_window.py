@@ -292,7 +292,7 @@ class MainWindow(WindowLayout):
             self.setWindowTitle(self.tr("Mask editor"))
             self.setWindowModified(False)
             return
-        pending = sum(self.workspace.pending_counts([doc.pose_id]).get(doc.pose_id, {}).values())
+        pending = self.workspace.pending_total(doc.pose_id)
         pose = self.workspace.pose(doc.pose_id)
         camera = self.workspace.camera(pose.camera_id) if pose else None
         # core.labels.pose_label's name, as the tree shows it, with the azimuth in the window's language
