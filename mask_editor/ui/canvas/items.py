@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from mask_editor.ui.canvas import looks
 from mask_editor.ui.canvas.ghosts import GhostLayer
-from mask_editor.ui.canvas.looks import DELETED, SELECTED, Group, Look
+from mask_editor.ui.canvas.looks import DELETED, Group, Look
 from mask_editor.ui.canvas.top_items import LiveLayer, TopFills, TopFrames
 from mask_editor.ui.platform import style
 from mask_editor.workspace import Mask
@@ -133,6 +133,9 @@ class MaskLayer(QGraphicsItem):
         for i in removed:
             rects.pop(i, None)
             keys.pop(i, None)
+        # Past the scan bound the whole layer repaints: the boxes' areas need not be gathered.
+        scan = 2 * len(masks) + len(areas) <= _AREA_SCAN_MAX
+        changed_any = bool(areas)
         key_of = style.style_key
         # A block move: as many masks as the top holds, all of them in it, each moved by (dx, dy).
         block = not removed and len(masks) == len(top) and not self._moving and not self._overrides
@@ -143,7 +146,9 @@ class MaskLayer(QGraphicsItem):
             i, box = m.local_id, m.box
             old = spans.get(i)
             if old is not None:
-                areas.append(old)
+                changed_any = True  # (its old place repaints, whatever comes next)
+                if scan:
+                    areas.append(old)
             if i in top:
                 top_changed = True
             else:
@@ -154,7 +159,8 @@ class MaskLayer(QGraphicsItem):
                 keys.pop(i, None)
                 block, dropped = False, dropped or i in top
                 continue
-            x0, y0, x1, y1 = box.xmin * w, box.ymin * h, box.xmax * w, box.ymax * h
+            bx0, by0, bx1, by1 = box
+            x0, y0, x1, y1 = bx0 * w, by0 * h, bx1 * w, by1 * h
             rects[i] = QRectF(x0, y0, x1 - x0, y1 - y0)
             spans[i] = span = (x0, y0, x1, y1)
             key = key_of(m)
@@ -168,12 +174,14 @@ class MaskLayer(QGraphicsItem):
                     block = (-_EPS < x0 - ox0 - dx < _EPS and -_EPS < y0 - oy0 - dy < _EPS  # type: ignore[operator]
                              and -_EPS < x1 - ox1 - dx < _EPS and -_EPS < y1 - oy1 - dy < _EPS)
             keys[i] = key
-            areas.append(span)
+            changed_any = True
+            if scan:
+                areas.append(span)
         if dropped:
             self._retop()
-        if not areas:
+        if not changed_any:
             return
-        area = self.boundingRect() if len(areas) > _AREA_SCAN_MAX else looks.repaint_area(areas, self._margin)
+        area = looks.repaint_area(areas, self._margin) if scan else self.boundingRect()
         if top_changed:  # a change of other masks leaves the selection's layers as they are
             self._top_groups = None
             self._fills.update(area)
@@ -366,17 +374,8 @@ class MaskLayer(QGraphicsItem):
             self._k = k
             self._groups = self._top_groups = None
 
-    def _rank(self, i: int) -> int:
-        if i in self._selection:
-            return SELECTED
-        if i in self._dimmed:
-            return looks.DIMMED
-        return looks.DELETED_RANK if self._keys[i] == DELETED else looks.NORMAL
-
     def _group(self, ids: Iterable[int], rects: dict[int, QRectF]) -> list[Group]:
-        buckets: dict[tuple[int, str], list[QRectF]] = {}
-        for i in ids:
-            buckets.setdefault((self._rank(i), self._keys[i]), []).append(rects[i])
+        buckets = looks.bucket(ids, rects, self._keys, self._selection, self._dimmed)
         return [(self._look_for(key, rank), buckets[(rank, key)]) for rank, key in sorted(buckets)]
 
     def top_groups(self) -> list[Group]:

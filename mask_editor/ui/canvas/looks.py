@@ -3,6 +3,7 @@ masks of one look (ui/canvas/items.py and ui/canvas/top_items.py share them), an
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
@@ -14,6 +15,21 @@ from mask_editor.workspace import MaskState
 DELETED = MaskState.DELETED.value
 # Draw order of looks: faint ones below, the selection on top.
 DIMMED, DELETED_RANK, NORMAL, SELECTED = range(4)
+
+
+def bucket(ids: Iterable[int], rects: Mapping[int, QRectF], keys: Mapping[int, str], selection: Container[int],
+           dimmed: Container[int]) -> dict[tuple[int, str], list[QRectF]]:
+    """The rects of these masks by (rank, palette key): each bucket is painted with one look. The
+    rank inline and no list made per mask (setdefault's): regrouped after each change of 2,000."""
+    buckets: dict[tuple[int, str], list[QRectF]] = {}
+    for i in ids:
+        key = keys[i]
+        rank = SELECTED if i in selection else DIMMED if i in dimmed else DELETED_RANK if key == DELETED else NORMAL
+        found = buckets.get((rank, key))
+        if found is None:
+            found = buckets[(rank, key)] = []
+        found.append(rects[i])
+    return buckets
 
 
 def pen(color: str | QColor, width: int, pattern: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:

@@ -156,7 +156,7 @@ class Inspector(QWidget):
 
     def refresh(self, *_args: object) -> None:
         doc = self._doc  # the selection unsorted: a count and a union (2,000 masks at each move)
-        masks = [m for i in doc.selection if (m := doc.mask(i)) is not None] if doc else []
+        masks = doc.masks_of(doc.selection) if doc else []
         boxes = [b for m in masks if (b := m.box) is not None]
         single = self._single()
         # A mask deleted here (even in conflict with a server edit) is crossed out, not edited.

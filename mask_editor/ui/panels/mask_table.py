@@ -145,9 +145,9 @@ class MaskTableModel(QAbstractTableModel):
         if gone:
             self._reindex()
         # The id cells first: they hold the deleted flag the proxy's filter reads (SHOWN_ROLE).
-        relabelled, mask_of, cells, rows, deleted = [], doc.mask, self._id_cells, self._row, self._deleted
-        for i in changed:  # locals: 2,000 rows at each move
-            cell = _id_cell(mask_of(i))
+        relabelled, cells, rows, deleted = [], self._id_cells, self._row, self._deleted
+        for mask in doc.masks_of(changed):  # locals: 2,000 rows at each move
+            i, cell = mask.local_id, _id_cell(mask)
             if cells.get(i) != cell:
                 cells[i] = cell
                 if cell and cell[_DELETED]:

@@ -164,8 +164,9 @@ class MainWindow(WindowLayout):
         self.poses = OpenPoses(workspace, parent=self) if workspace else None
         self.undo_dock.set_group(self.poses.group if self.poses else self._empty_group)
         if self.poses is not None:
-            self.poses.group.canUndoChanged.connect(lambda _can: self._update_actions())
-            self.poses.group.canRedoChanged.connect(lambda _can: self._update_actions())
+            # They change the undo and redo actions only: not the ~60 others (twice per edit).
+            self.poses.group.canUndoChanged.connect(lambda _can: self._update_undo_actions())
+            self.poses.group.canRedoChanged.connect(lambda _can: self._update_undo_actions())
             self.poses.group.undoTextChanged.connect(lambda t: self.actions["undo"].setText(
                 self.tr("&Undo %1").replace("%1", t) if t else spec_text(SPECS["undo"])))
             self.poses.group.redoTextChanged.connect(lambda t: self.actions["redo"].setText(
@@ -306,7 +307,6 @@ class MainWindow(WindowLayout):
         doc = self.document
         editable = doc is not None and not doc.read_only
         selected = doc is not None and bool(doc.selection)
-        group = self.poses.group if self.poses else None
         conflicts = selected and doc.selection_has_conflict()
         for name, action in self.actions.items():
             spec = SPECS[name]
@@ -315,17 +315,22 @@ class MainWindow(WindowLayout):
             enabled = (not spec.needs_edit or editable) and (not spec.needs_selection or selected)
             if spec.menu in ("Edit", "View") and name != "show_undo_history":
                 enabled = enabled and doc is not None  # nothing to act on without a pose
-            if name == "undo":
-                enabled = editable and group is not None and group.canUndo()
-            elif name == "redo":
-                enabled = editable and group is not None and group.canRedo()
-            elif name == "sync":
+            if name in ("undo", "redo"):
+                continue  # below
+            if name == "sync":
                 enabled = self.workspace is not None
             elif name.startswith("conflict_"):
                 enabled = enabled and conflicts
             action.setEnabled(enabled)
+        self._update_undo_actions()
         if not editable and (self.actions["draw_tool"].isChecked() or self.actions["area_tool"].isChecked()):
             self.actions["select_tool"].trigger()
+
+    def _update_undo_actions(self) -> None:
+        editable = self.document is not None and not self.document.read_only
+        group = self.poses.group if self.poses else None
+        self.actions["undo"].setEnabled(editable and group is not None and group.canUndo())
+        self.actions["redo"].setEnabled(editable and group is not None and group.canRedo())
 
     # --- commands -----------------------------------------------------------------------------
 
