@@ -131,6 +131,16 @@ def test_deleted_masks_are_hidden_unless_asked(window):
     assert "deleted" in _rows(window, Col.STATE)
 
 
+def test_a_move_of_every_mask_shows_in_every_row(window):
+    """Every row changed (a select-all drag) is told in one range: each row still shows its new box."""
+    model, doc = window.mask_panel.model, window.document
+    changes = QSignalSpy(model.dataChanged)
+    before = _rows(window, Col.X0)
+    doc.move([m.local_id for m in doc.masks()], 10, 0)
+    assert changes.count() == 1
+    assert _rows(window, Col.X0) == [f"{float(v) + 0.01:.3f}" for v in before]
+
+
 def test_the_filter_asks_no_row_until_a_row_is_to_be_hidden(window):
     """With nothing to hide the proxy has no pattern, so Qt keeps every row without asking the model
     (a 2,000-mask move re-checked 2,000 rows in Python); a deleted or a hidden dimmed row brings the

@@ -7,6 +7,7 @@ workspace at once (no save step) and tells the views which masks changed.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QObject, Signal
@@ -138,11 +139,12 @@ class PoseDocument(QObject):
         box stay where they are. `merge_key` as in set_boxes."""
         if (dx, dy) == (0, 0) or self.read_only:
             return
-        masks, boxes = self._masks, {}
+        masks, boxes, floor = self._masks, {}, math.floor
         for i in local_ids:  # one pass building each box once: the grid needs no quantize
             if (mask := masks.get(i)) is not None and (box := mask.box) is not None:
-                x0, y0, x1, y1 = box.milli()
-                boxes[i] = Box((x0 + dx) / GRID, (y0 + dy) / GRID, (x1 + dx) / GRID, (y1 + dy) / GRID)
+                x0, y0, x1, y1 = box  # in thousandths as Box.milli rounds them, inline (2,000 calls less)
+                boxes[i] = Box((floor(x0 * GRID + 0.5) + dx) / GRID, (floor(y0 * GRID + 0.5) + dy) / GRID,
+                               (floor(x1 * GRID + 0.5) + dx) / GRID, (floor(y1 * GRID + 0.5) + dy) / GRID)
         if boxes:
             self.undo_stack.push(SetBoxes(self, boxes, text or self.tr("Move mask"), merge_key, shift=(dx, dy)))
 
@@ -166,7 +168,7 @@ class PoseDocument(QObject):
         for local_id, box in boxes.items():
             if (mask := masks.get(local_id)) is not None:
                 masks[local_id] = mask.with_box(box)
-        self._selection_conflict = None
+        # (no conflict changed: the selection's answer stands, spared a pass over 2,000 masks)
         self.masksChanged.emit(set(boxes), set())
         return revision
 

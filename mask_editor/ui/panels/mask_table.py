@@ -156,15 +156,18 @@ class MaskTableModel(QAbstractTableModel):
                     deleted.discard(i)
                 if i in rows:
                     relabelled.append(rows[i])
-        known = sorted(self._row[i] for i in changed if i in self._row)
-        for first, last in row_runs(known):
+        if rows and len(rows) <= len(changed) and rows.keys() <= changed:  # every row (a select-all move)
+            known = [(0, len(self._ids) - 1)]
+        else:
+            known = row_runs(sorted(rows[i] for i in changed if i in rows))
+        for first, last in known:
             self.dataChanged.emit(self.index(first, Col.X0), self.index(last, len(Col) - 1))
         # The id column only when its cell changed: any change there makes the proxy sorted by id
         # re-sort (a layout change remapping every selected cell, ~50 ms for 2,000 masks), and a
         # move changes nothing in it.
         for first, last in row_runs(sorted(relabelled)):
             self.dataChanged.emit(self.index(first, Col.ID), self.index(last, Col.ID))
-        fresh = sorted(i for i in changed if i not in self._row and doc.mask(i) is not None)
+        fresh = sorted(i for i in changed.difference(rows) if doc.mask(i) is not None)
         if fresh and (not self._ids or fresh[0] > self._ids[-1]):  # the usual case: new ids at the end
             self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(fresh) - 1)
             self._ids.extend(fresh)
