@@ -39,3 +39,15 @@ def test_grid_pixels_is_the_nearest_whole_pixel(steps, side):
 def test_one_step_on_a_3840_image():
     assert step_pixels(3840) == 3.84
     assert Box.from_milli((260, 0, 413, 1)).pixel_rect(3840, 2160) == (998, 0, 588, 2)
+
+
+@given(st.lists(grid_boxes(), max_size=6), st.integers(-GRID, GRID), st.integers(-GRID, GRID))
+def test_a_group_shift_keeps_every_box_inside_and_goes_as_far_as_it_can(group, dx, dy):
+    sx, sy = grid.clamp_shift(group, dx, dy)
+    moved = [grid.shifted(b, sx, sy) for b in group]
+    assert all(x0 >= 0 and y0 >= 0 and x1 <= GRID and y1 <= GRID for x0, y0, x1, y1 in moved)
+    if group:  # stopped short only at a border, never before
+        assert sx == dx or any(b[0] == 0 or b[2] == GRID for b in moved)
+        assert sy == dy or any(b[1] == 0 or b[3] == GRID for b in moved)
+    else:
+        assert (sx, sy) == (0, 0)

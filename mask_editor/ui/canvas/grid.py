@@ -26,12 +26,21 @@ def to_px(value: int, size_px: int) -> float:
 
 def clamp_shift(boxes: Iterable[Milli], dx: int, dy: int) -> tuple[int, int]:
     """The shift closest to (dx, dy) that keeps every box inside the image: the group moves rigidly."""
-    boxes = list(boxes)
-    if not boxes:
+    return clamp_shift_within(outer_box(boxes), dx, dy)
+
+
+def outer_box(boxes: Iterable[Milli]) -> Milli | None:
+    """The smallest box holding the group (None for no box): a drag finds it once, not at each frame."""
+    sides = list(zip(*boxes, strict=True))
+    return (min(sides[0]), min(sides[1]), max(sides[2]), max(sides[3])) if sides else None
+
+
+def clamp_shift_within(outer: Milli | None, dx: int, dy: int) -> tuple[int, int]:
+    """clamp_shift for a group whose outer box is `outer`."""
+    if outer is None:
         return 0, 0
-    dx = max(-min(b[0] for b in boxes), min(dx, GRID - max(b[2] for b in boxes)))
-    dy = max(-min(b[1] for b in boxes), min(dy, GRID - max(b[3] for b in boxes)))
-    return dx, dy
+    x0, y0, x1, y1 = outer
+    return max(-x0, min(dx, GRID - x1)), max(-y0, min(dy, GRID - y1))
 
 
 def shifted(box: Milli, dx: int, dy: int) -> Milli:

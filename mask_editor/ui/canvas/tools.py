@@ -146,6 +146,7 @@ class MoveInteraction(Interaction):
     def __init__(self, view: Canvas, pos: QPointF, local_ids: list[int], narrow_to: int | None) -> None:
         super().__init__(view, pos)
         self.boxes = milli_boxes(view.document(), local_ids)
+        self.outer = grid.outer_box(self.boxes.values())  # what the group's shift is clamped against
         self.narrow_to = narrow_to  # a click (no drag) inside a multi-selection selects just this mask
         self.shift = (0, 0)
         self.dragging = False
@@ -156,8 +157,7 @@ class MoveInteraction(Interaction):
         self.dragging = True
         w, h = self.view.frame_size()
         d = self.view.scene_pos(pos) - self.scene_start
-        self.shift = grid.clamp_shift(self.boxes.values(), round(d.x() * grid.GRID / w),
-                                      round(d.y() * grid.GRID / h))
+        self.shift = grid.clamp_shift_within(self.outer, round(d.x() * grid.GRID / w), round(d.y() * grid.GRID / h))
         offset = QPointF(grid.to_px(self.shift[0], w), grid.to_px(self.shift[1], h))
         self.view.preview_move(self.boxes, offset)
 
