@@ -124,6 +124,14 @@ class Box(_Corners):
             return 0.0
         return inter / (self.area + other.area - inter)
 
+    def moved_on_grid(self, dx: int, dy: int) -> Box:
+        """This box (on the grid) moved by (dx, dy) grid steps, its corners exact on the grid; the caller
+        keeps it inside the image (a move of 2,000 builds each box once, with milli's rounding inline)."""
+        floor = math.floor
+        x0, y0, x1, y1 = self
+        return Box((floor(x0 * GRID + 0.5) + dx) / GRID, (floor(y0 * GRID + 0.5) + dy) / GRID,
+                   (floor(x1 * GRID + 0.5) + dx) / GRID, (floor(y1 * GRID + 0.5) + dy) / GRID)
+
     def translated(self, dx: float, dy: float) -> Box:
         """Moved by (dx, dy), stopped at the image border with its size kept."""
         dx = min(max(dx, -self.xmin), 1.0 - self.xmax)

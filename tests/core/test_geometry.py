@@ -464,3 +464,11 @@ def test_snap_is_on_the_grid_inside_and_idempotent(value):
     assert snap(s) == s
     if 0.0 <= value <= 1.0:
         assert abs(s - value) <= HALF_STEP + EPS
+
+
+@given(grid_boxes(), st.integers(-GRID, GRID), st.integers(-GRID, GRID))
+def test_a_move_on_the_grid_is_from_milli_of_the_shifted_corners(box, dx, dy):
+    x0, y0, x1, y1 = box.milli()
+    dx = max(-x0, min(dx, GRID - x1))  # kept inside, as the callers do
+    dy = max(-y0, min(dy, GRID - y1))
+    assert box.moved_on_grid(dx, dy) == Box.from_milli((x0 + dx, y0 + dy, x1 + dx, y1 + dy))

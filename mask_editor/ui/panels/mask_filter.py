@@ -43,11 +43,6 @@ class MaskFilterProxy(QSortFilterProxyModel):
         self.show_deleted = show
         self._follow_table()
 
-    def refilter(self) -> None:
-        self._follow_table()
-        self.beginFilterChange()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         assert isinstance(model, MaskTableModel)
         if self._table is not None:

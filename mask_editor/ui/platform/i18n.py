@@ -7,6 +7,8 @@ or into files never goes through QLocale.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from mask_editor.resources import resource
@@ -63,7 +65,7 @@ def install_language(setting: str, app: QCoreApplication | None = None) -> str:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
     QLocale.setDefault(display_locale(language))
-    _numbers.clear()
+    _number_locale.cache_clear()
     files = [catalogue_path(language)]
     if language != "en":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -81,13 +83,14 @@ def installed_catalogues() -> list[str]:
     return [t.filePath() for t in _installed]
 
 
-_numbers: list[QLocale] = []  # the display locale as decimal() writes numbers, made once per language
+@functools.cache
+def _number_locale() -> QLocale:
+    """The display locale as decimal() writes numbers: made once per language (a table paint writes ~50)."""
+    locale = QLocale()
+    locale.setNumberOptions(locale.numberOptions() | QLocale.NumberOption.OmitGroupSeparator)  # "3840", not "3 840"
+    return locale
 
 
 def decimal(value: float, digits: int = 1) -> str:
     """A number for a person, in the display language ("0,5" in French). Never for files or the server."""
-    if not _numbers:  # a table paint writes ~50 of them: the locale is not made again for each
-        locale = QLocale()
-        locale.setNumberOptions(locale.numberOptions() | QLocale.NumberOption.OmitGroupSeparator)  # "3840", not "3 840"
-        _numbers.append(locale)
-    return _numbers[0].toString(float(value), "f", digits)
+    return _number_locale().toString(float(value), "f", digits)

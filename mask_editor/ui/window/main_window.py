@@ -266,10 +266,8 @@ class MainWindow(WindowLayout):
     def apply_time_filter(self) -> None:
         if not is_filled(self, "timeline"):
             return  # no range before the timeline is built, and the table hides nothing
-        if self.document is not None:  # the document holds it; the canvas and the table follow
+        if self.document is not None:  # the document holds it; the canvas and the table (its filter too) follow
             self.document.set_dimmed(self.timeline.outside())
-        if self.table.proxy.hide_dimmed:
-            self.table.proxy.refilter()
 
     def refresh_counts(self, pose_ids: set[int] | None = None) -> None:
         """The browser's counts and badges (of `pose_ids`, or of every pose after a pull or a sync),
